@@ -1,0 +1,57 @@
+"""kursk-claims-map: what each side claims about the August 2024 Kursk incursion.
+
+A table of contents: read the link's state, draw controls, map, figures, sources.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import geo
+from components.cache import load_data, zones_as_of
+from components.cards import render_cards, render_comparison
+from components.controls import render_controls, seed_widgets
+from components.figures import cards, compare
+from components.i18n import t
+from components.map_view import render_map
+from components.share import render_share, sync_url
+from components.sources import render_footer, render_sources
+from components.state import ViewState, parse_query, with_viewport
+
+st.set_page_config(page_title="Kursk claims map", page_icon="🗺️", layout="wide")
+
+try:
+    data = load_data()
+except (geo.DataError, OSError) as exc:
+    st.error(t("data_error", "en", problem=exc))
+    st.stop()
+
+if "_seeded" not in st.session_state:
+    url_state, notices = parse_query(
+        st.query_params.to_dict(), data.date_range, ViewState(date=data.seed_date)
+    )
+    st.session_state["viewport"] = url_state
+    st.session_state["_notices"] = notices
+    seed_widgets(url_state)
+
+lang = st.session_state["lang"]
+st.markdown(f"### {t('title', lang)}")
+st.caption(t("subtitle", lang))
+for notice in st.session_state.pop("_notices", []):
+    st.warning(t("notice_invalid", lang, name=notice.name, value=notice.value))
+
+left, right = st.columns([3, 2], gap="medium")
+with left:
+    state = render_controls(st.session_state["viewport"], data.date_range)
+    zones = zones_as_of(state.date)
+    shown = geo.claims_as_of(data.claims, state.date)
+    reported = render_map(data, zones, state)
+    state = with_viewport(state, (reported or {}).get("center"), (reported or {}).get("zoom"))
+    st.session_state["viewport"] = state
+    render_share(state)
+with right:
+    render_comparison(compare(zones), state.lang)
+    render_cards(cards(shown, state.lang), state.lang)
+    render_sources(shown, state.lang)
+render_footer(state.lang)
+sync_url(state)

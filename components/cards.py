@@ -1,0 +1,83 @@
+"""Figure cards grouped by side, and the area comparison the seed makes."""
+
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+
+from components.figures import SIDES, Card, Comparison, safe_link
+from components.i18n import t
+from components.map_build import SIDE_STYLE
+from geo.fmt import fmt_num
+
+CARD_CSS = """<style>
+.fig-card{border-left:4px dashed var(--c);padding:4px 10px;margin:0 0 10px;background:#fafafa}
+.fig-card .v{font-size:1.15rem;font-weight:650}
+.fig-card .m{color:#555;font-size:.85rem}
+.fig-card q{display:block;font-style:italic;margin:4px 0}
+.fig-card .tr{color:#444;font-size:.9rem}
+.fig-card .cav{color:#8a4b00;font-size:.85rem}
+.fig-card .src{font-size:.8rem;color:#555;overflow-wrap:anywhere}
+</style>"""
+
+
+def build_card_html(card: Card, lang: str) -> str:
+    """One card as HTML; every text is escaped and links are http(s) only."""
+    esc = html.escape
+    color = SIDE_STYLE.get(card.side, SIDE_STYLE["independent"])["color"]
+    out = [
+        f'<div class="fig-card" id="fig-{esc(card.id)}" style="--c:{color}">',
+        f'<div class="v">{esc(card.value)}</div>',
+        f'<div class="m">{esc(card.label)} · {esc(card.who)}</div>',
+        f"<div>{esc(card.summary)}</div>",
+    ]
+    if card.quote:
+        out.append(f'<q lang="{esc(card.quote_lang)}">{esc(card.quote)}</q>')
+        if card.translation and lang != card.quote_lang:
+            out.append(f'<div class="tr">{esc(t("translation", lang))}: {esc(card.translation)}</div>')
+        elif card.translation:
+            out.append(f'<div class="tr" lang="en">EN: {esc(card.translation)}</div>')
+    if card.caveat:
+        out.append(f'<div class="cav">⚠ {esc(card.caveat)}</div>')
+    if card.disputed_by:
+        out.append(f'<div class="cav">{esc(t("disputed", lang))}: {esc(", ".join(card.disputed_by))}</div>')
+    conf = t(f"conf_{card.confidence}", lang) if card.confidence in ("high", "medium", "low") else ""
+    out.append(
+        f'<div class="src">{esc(t("source", lang))}: {safe_link(card.source_url, card.source_title)}'
+        + (f' · {esc(t("confidence", lang))}: {esc(conf)}' if conf else "")
+        + "</div></div>"
+    )
+    return "".join(out)
+
+
+def render_comparison(comparison: Comparison, lang: str) -> None:
+    """Russian vs Ukrainian area on the chosen date (the seed's 'about half')."""
+    st.subheader(t("compare_title", lang))
+    cols = st.columns(2)
+    cols[0].metric(t("side_russia", lang), _km2(comparison.ru_km2, lang))
+    cols[1].metric(t("side_ukraine", lang), _km2(comparison.ua_km2, lang))
+    if comparison.ratio is not None:
+        pct = f"{fmt_num(comparison.ratio * 100, lang)}%"
+        st.markdown(html.escape(t("compare_ratio", lang, pct=pct)))
+    else:
+        st.caption(t("compare_missing", lang))
+
+
+def _km2(value: float | None, lang: str) -> str:
+    return "–" if value is None else f"{fmt_num(value, lang)} km²"
+
+
+def render_cards(groups: dict[str, list[Card]], lang: str) -> None:
+    """All figures of the date, grouped by side, as escaped HTML cards."""
+    st.subheader(t("figures", lang))
+    st.markdown(CARD_CSS, unsafe_allow_html=True)
+    if not any(groups.values()):
+        st.info(t("no_figures", lang))
+        return
+    for side in SIDES:
+        items = groups.get(side, [])
+        if not items:
+            continue
+        with st.expander(f"{t(f'group_{side}', lang)} ({len(items)})", expanded=side != "independent"):
+            st.markdown("".join(build_card_html(c, lang) for c in items), unsafe_allow_html=True)

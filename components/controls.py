@@ -1,0 +1,54 @@
+"""The widgets that set the view: language, overlays, date, basemap."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import streamlit as st
+
+from components.i18n import LANGS, t
+from components.state import BASEMAPS, ViewState
+
+KEYS = ("lang", "ru", "ua", "ind", "date", "base")
+
+
+def seed_widgets(state: ViewState) -> None:
+    """On a session's first run, start every widget from the link's state."""
+    if st.session_state.get("_seeded"):
+        return
+    for key in KEYS:
+        st.session_state[key] = getattr(state, key)
+    st.session_state["_seeded"] = True
+
+
+def render_controls(state: ViewState, date_range: tuple[dt.date, dt.date]) -> ViewState:
+    """Draw the controls and return the state they now describe."""
+    lang = st.session_state.get("lang", state.lang)
+    st.radio(
+        t("language", lang),
+        LANGS,
+        key="lang",
+        horizontal=True,
+        format_func=lambda code: {"en": "English", "nl": "Nederlands"}[code],
+    )
+    lang = st.session_state["lang"]
+    cols = st.columns(3)
+    cols[0].toggle(t("show_russia", lang), key="ru")
+    cols[1].toggle(t("show_ukraine", lang), key="ua")
+    cols[2].toggle(t("show_independent", lang), key="ind")
+    st.slider(
+        t("date", lang),
+        min_value=date_range[0],
+        max_value=date_range[1],
+        key="date",
+        format="YYYY-MM-DD",
+    )
+    st.radio(
+        t("basemap", lang),
+        BASEMAPS,
+        key="base",
+        horizontal=True,
+        format_func=lambda b: t(f"basemap_{b}", lang),
+    )
+    return replace(state, **{key: st.session_state[key] for key in KEYS})

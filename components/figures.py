@@ -1,0 +1,125 @@
+"""Figure text for cards, popups and exports. Pure: no Streamlit import.
+
+Every value shown is read from a claims record; this module only formats and escapes.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import geopandas as gpd
+import pandas as pd
+
+from components.i18n import has, t
+from geo.fmt import fmt_date, fmt_num
+
+SIDES = ("russia", "ukraine", "independent")
+QUALIFIERS = {
+    "about": {"en": "about ", "nl": "zo'n "},
+    "at_least": {"en": "at least ", "nl": "minstens "},
+    "more_than": {"en": "more than ", "nl": "meer dan "},
+    "up_to": {"en": "up to ", "nl": "tot "},
+}
+
+
+def _text(value: object) -> str:
+    """A record field as text ('' for None/NaN)."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
+def figure_value(rec: pd.Series, lang: str) -> str:
+    """'about 1,000 km²', '28 settlements', '50%' … or the metric name for statements."""
+    metric, unit = rec["metric"], _text(rec.get("unit"))
+    value = rec["value"]
+    if value is None or pd.isna(value):
+        return t(f"metric_{metric}", lang) if has(f"metric_{metric}") else metric
+    if unit == "ratio":
+        number = f"{fmt_num(value * 100, lang)}%"
+    else:
+        decimals = 0 if float(value).is_integer() else 1
+        unit_text = t(f"unit_{unit}", lang) if has(f"unit_{unit}") else unit
+        number = f"{fmt_num(value, lang, decimals)} {unit_text}".strip()
+    qualifier = QUALIFIERS.get(_text(rec.get("qualifier")), {}).get(lang, "")
+    return f"{qualifier}{number}"
+
+
+def metric_label(metric: str, lang: str) -> str:
+    """Human name of a metric, falling back to its id for metrics added later."""
+    return t(f"metric_{metric}", lang) if has(f"metric_{metric}") else metric
+
+
+def safe_link(url: object, text: object) -> str:
+    """An escaped link if the URL is http(s); otherwise the escaped text alone."""
+    label = html.escape(_text(text) or _text(url))
+    href = _text(url).strip()
+    if href.lower().startswith(("http://", "https://")) and not any(c in href for c in "\"'<> "):
+        return f'<a href="{html.escape(href)}" target="_blank" rel="noopener noreferrer">{label}</a>'
+    return label
+
+
+@dataclass(frozen=True)
+class Card:
+    """One figure as the reader sees it, in one language."""
+
+    id: str
+    side: str
+    metric: str
+    value: str
+    label: str
+    who: str
+    summary: str
+    quote: str
+    quote_lang: str
+    translation: str
+    caveat: str
+    source_title: str
+    source_url: str
+    confidence: str
+    disputed_by: tuple[str, ...]
+
+
+def cards(claims: pd.DataFrame, lang: str) -> dict[str, list[Card]]:
+    """Cards grouped by side (always all three keys), newest first within a side."""
+    out: dict[str, list[Card]] = {side: [] for side in SIDES}
+    for _, rec in claims.sort_values(["date", "id"], ascending=[False, True]).iterrows():
+        out.setdefault(rec["side"], []).append(
+            Card(
+                id=rec["id"],
+                side=rec["side"],
+                metric=rec["metric"],
+                value=figure_value(rec, lang),
+                label=metric_label(rec["metric"], lang),
+                who=t("said_by", lang, who=rec["claimant"], date=fmt_date(rec["date"], lang)),
+                summary=_text(rec.get(f"summary_{lang}")) or _text(rec.get("summary_en")),
+                quote=_text(rec.get("quote")),
+                quote_lang=_text(rec.get("quote_lang")),
+                translation=_text(rec.get("quote_en")),
+                caveat=_text(rec.get(f"caveat_{lang}")) or _text(rec.get("caveat_en")),
+                source_title=_text(rec.get("source_title")) or _text(rec.get("source_outlet")),
+                source_url=_text(rec.get("source_url")),
+                confidence=_text(rec.get("confidence")),
+                disputed_by=tuple(rec.get("disputed_by") or ()),
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The seed's comparison: Russian vs Ukrainian area on the selected date."""
+
+    ru_km2: float | None
+    ua_km2: float | None
+    ratio: float | None
+
+
+def compare(zones: gpd.GeoDataFrame) -> Comparison:
+    """RU/UA area ratio from the zones' stated (or derived) areas."""
+    by_side = zones.set_index("side")["area_km2"] if len(zones) else pd.Series(dtype=float)
+    ru = float(by_side["russia"]) if "russia" in by_side else None
+    ua = float(by_side["ukraine"]) if "ukraine" in by_side else None
+    ratio = ru / ua if ru is not None and ua else None
+    return Comparison(ru, ua, ratio)

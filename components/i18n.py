@@ -1,0 +1,130 @@
+"""UI text in English and Dutch (the seed's language). Figures never live here: only words."""
+
+from __future__ import annotations
+
+LANGS = ("en", "nl")
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    "title": {
+        "en": "Kursk incursion, August 2024: what each side claims",
+        "nl": "Inval in Koersk, augustus 2024: wat elke partij beweert",
+    },
+    "subtitle": {
+        "en": "Claims give numbers, not lines. Each zone is schematic but area-true: "
+        "its area equals the stated figure; its outline is not a front line.",
+        "nl": "Beweringen geven getallen, geen lijnen. Elke zone is schematisch maar "
+        "oppervlaktegetrouw: de oppervlakte klopt met het genoemde getal; de omtrek is "
+        "geen frontlijn.",
+    },
+    "side_russia": {"en": "Russian claim", "nl": "Russische bewering"},
+    "side_ukraine": {"en": "Ukrainian claim", "nl": "Oekraïense bewering"},
+    "side_independent": {"en": "Independent estimate", "nl": "Onafhankelijke schatting"},
+    "group_russia": {"en": "Russian side", "nl": "Russische kant"},
+    "group_ukraine": {"en": "Ukrainian side", "nl": "Oekraïense kant"},
+    "group_independent": {"en": "Independent", "nl": "Onafhankelijk"},
+    "show_russia": {"en": "Russian claim", "nl": "Russische bewering"},
+    "show_ukraine": {"en": "Ukrainian claim", "nl": "Oekraïense bewering"},
+    "show_independent": {"en": "Independent estimates", "nl": "Onafhankelijke schattingen"},
+    "overlays": {"en": "Show on the map", "nl": "Toon op de kaart"},
+    "language": {"en": "Language", "nl": "Taal"},
+    "basemap": {"en": "Background map", "nl": "Achtergrondkaart"},
+    "basemap_light": {"en": "Light tiles (online)", "nl": "Lichte tegels (online)"},
+    "basemap_none": {"en": "None (offline)", "nl": "Geen (offline)"},
+    "date": {"en": "Claims as of", "nl": "Beweringen tot en met"},
+    "schematic": {"en": "schematic, area-true", "nl": "schematisch, oppervlaktegetrouw"},
+    "legend_title": {"en": "Legend", "nl": "Legenda"},
+    "legend_focus": {"en": "Kursk, Sumy, Belgorod regions", "nl": "Regio's Koersk, Soemy, Belgorod"},
+    "legend_border": {"en": "Russia–Ukraine border", "nl": "Grens Rusland–Oekraïne"},
+    "legend_as_of": {"en": "Claims as of {date}", "nl": "Beweringen tot en met {date}"},
+    "legend_note": {
+        "en": "Zones are schematic but area-true: drawn from stated figures, not surveyed "
+        "front lines.",
+        "nl": "Zones zijn schematisch maar oppervlaktegetrouw: getekend uit genoemde getallen, "
+        "geen gemeten frontlijnen.",
+    },
+    "credits": {
+        "en": "Boundaries: Natural Earth (public domain). Towns: GeoNames (CC BY 4.0). "
+        "Figures: sources as cited.",
+        "nl": "Grenzen: Natural Earth (publiek domein). Plaatsen: GeoNames (CC BY 4.0). "
+        "Cijfers: bronnen zoals vermeld.",
+    },
+    "figures": {"en": "Figures and who said them", "nl": "Cijfers en wie ze noemde"},
+    "no_figures": {"en": "No figures on or before this date.", "nl": "Geen cijfers tot deze datum."},
+    "compare_title": {"en": "Area claimed", "nl": "Geclaimde oppervlakte"},
+    "compare_ratio": {
+        "en": "The Russian figure is {pct} of the Ukrainian one.",
+        "nl": "Het Russische getal is {pct} van het Oekraïense.",
+    },
+    "compare_missing": {
+        "en": "Both sides' area figures are needed for a comparison.",
+        "nl": "Voor een vergelijking zijn oppervlaktecijfers van beide kanten nodig.",
+    },
+    "derived": {"en": "derived: {w} × {d} km", "nl": "afgeleid: {w} × {d} km"},
+    "quote": {"en": "Quote (original)", "nl": "Citaat (origineel)"},
+    "translation": {"en": "Translation", "nl": "Vertaling"},
+    "source": {"en": "Source", "nl": "Bron"},
+    "seed_source": {"en": "the seed article", "nl": "het bronartikel"},
+    "said_by": {"en": "{who}, {date}", "nl": "{who}, {date}"},
+    "disputed": {"en": "Disputed by", "nl": "Betwist door"},
+    "confidence": {"en": "Confidence", "nl": "Betrouwbaarheid"},
+    "conf_high": {"en": "high", "nl": "hoog"},
+    "conf_medium": {"en": "medium", "nl": "gemiddeld"},
+    "conf_low": {"en": "low", "nl": "laag"},
+    "method": {"en": "How this shape was drawn", "nl": "Hoe deze vorm is getekend"},
+    "share": {"en": "Share this view", "nl": "Deel deze weergave"},
+    "share_help": {
+        "en": "This link reopens exactly this view (layers, date, language, map position).",
+        "nl": "Deze link opent precies deze weergave (lagen, datum, taal, kaartpositie).",
+    },
+    "notice_invalid": {
+        "en": "Ignored an invalid link parameter {name}={value}; using the default.",
+        "nl": "Ongeldige linkparameter {name}={value} genegeerd; de standaardwaarde is gebruikt.",
+    },
+    "data_error": {
+        "en": "The app's embedded data is broken: {problem}",
+        "nl": "De ingebouwde gegevens van de app zijn beschadigd: {problem}",
+    },
+    "no_zone": {"en": "no zone drawn", "nl": "geen zone getekend"},
+    "metric_area_km2": {"en": "Area held", "nl": "Gebied in handen"},
+    "metric_settlements": {"en": "Settlements held", "nl": "Plaatsen in handen"},
+    "metric_depth_km": {"en": "Depth of advance", "nl": "Diepte van de opmars"},
+    "metric_width_km": {"en": "Width of front", "nl": "Breedte van het front"},
+    "metric_evacuated": {"en": "People evacuated / left", "nl": "Geëvacueerd / vertrokken"},
+    "metric_to_evacuate": {"en": "Still to evacuate", "nl": "Nog te evacueren"},
+    "metric_evacuation_plan": {"en": "Evacuation plan", "nl": "Evacuatieplan"},
+    "metric_civilians_killed": {"en": "Civilians killed", "nl": "Burgerdoden"},
+    "metric_civilians_wounded": {"en": "Civilians wounded", "nl": "Gewonde burgers"},
+    "metric_attacks": {"en": "Attacks", "nl": "Aanvallen"},
+    "metric_residents_unknown_fate": {
+        "en": "Residents, fate unknown",
+        "nl": "Inwoners, lot onbekend",
+    },
+    "metric_area_gain_km2": {"en": "Area gained", "nl": "Gebied gewonnen"},
+    "metric_advance_km": {"en": "Advance", "nl": "Opmars"},
+    "metric_pows": {"en": "Prisoners of war", "nl": "Krijgsgevangenen"},
+    "metric_share_of_ukraine_claim": {
+        "en": "Share of Ukraine's claim",
+        "nl": "Deel van de Oekraïense claim",
+    },
+    "metric_event": {"en": "Event", "nl": "Gebeurtenis"},
+    "metric_statement": {"en": "Statement", "nl": "Verklaring"},
+    "unit_km2": {"en": "km²", "nl": "km²"},
+    "unit_km": {"en": "km", "nl": "km"},
+    "unit_settlements": {"en": "settlements", "nl": "plaatsen"},
+    "unit_people": {"en": "people", "nl": "mensen"},
+    "unit_attacks": {"en": "attacks", "nl": "aanvallen"},
+    "unit_ratio": {"en": "", "nl": ""},
+    "unit_none": {"en": "", "nl": ""},
+}
+
+
+def t(key: str, lang: str = "en", **fields: object) -> str:
+    """Look up a UI text; unknown keys fail loudly in tests rather than show a key."""
+    lang = lang if lang in LANGS else "en"
+    text = CATALOGUE[key][lang]
+    return text.format(**fields) if fields else text
+
+
+def has(key: str) -> bool:
+    """Whether a UI text exists (metrics/units added to data later fall back gracefully)."""
+    return key in CATALOGUE

@@ -1,0 +1,278 @@
+"""Pure folium builders: the fixed base map and the overlay layer that changes.
+
+Nothing here calls Streamlit, so the builders are tested on folium objects and their
+rendered HTML. The base map depends only on language and basemap choice, so toggles and
+dates change the overlay group alone and the map (and the reader's pan/zoom) survives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+
+import folium
+import geopandas as gpd
+import pandas as pd
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+from components.figures import figure_value, safe_link
+from components.i18n import t
+from geo.fmt import fmt_date, fmt_num
+
+#: Leaflet served by the app itself (see components/static_assets.py).
+LEAFLET_JS = "/app/static/leaflet/leaflet.js"
+LEAFLET_CSS = "/app/static/leaflet/leaflet.css"
+#: Default view: the Kursk–Sumy border with Kursk city and Sumy in frame.
+DEFAULT_CENTER = (51.35, 35.45)
+DEFAULT_ZOOM = 8
+
+#: Okabe–Ito colours (colour-vision-deficiency safe); the sides differ by dash too.
+SIDE_STYLE = {
+    "russia": {"color": "#D55E00", "dashArray": "10 6", "className": "claim-ru"},
+    "ukraine": {"color": "#0072B2", "dashArray": "3 6", "className": "claim-ua"},
+    "independent": {"color": "#4D4D4D", "dashArray": "1 4", "className": "claim-ind"},
+}
+#: Same weight and fill for every claim: no side looks more "real" than another.
+CLAIM_WEIGHT = 2.5
+CLAIM_FILL_OPACITY = 0.18
+#: OpenStreetMap tiles, faded: decoration only, the vector layers carry the geography.
+TILES_LIGHT = "OpenStreetMap"
+
+MAP_CSS = """
+<style>
+.leaflet-tooltip.label { background: transparent; border: 0; box-shadow: none; padding: 0; }
+.leaflet-tooltip.label::before { display: none; }
+.leaflet-container { background: #e8eef2; font-family: system-ui, sans-serif; }
+.region-label.minor { font-weight: 400; color: #777; font-size: 11px; }
+.region-label { font: 600 13px/1.1 system-ui, sans-serif; color: #222; text-transform: uppercase;
+  letter-spacing: .08em;
+  text-shadow: 0 0 3px #fff, 0 0 3px #fff; white-space: nowrap; pointer-events: none; }
+.town-label { font: 11px/1.1 system-ui, sans-serif; color: #333; white-space: nowrap;
+  text-shadow: 0 0 2px #fff, 0 0 2px #fff; pointer-events: none; }
+.town-label.rank-1 { font-weight: 600; font-size: 12px; }
+.claims-legend { background: rgba(255,255,255,.93); padding: 6px 8px; border-radius: 4px;
+  font: 12px/1.35 system-ui, sans-serif; max-width: 250px; box-shadow: 0 1px 4px #0003; }
+.claims-legend .sw { display: inline-block; width: 22px; height: 0; margin-right: 6px;
+  vertical-align: middle; border-top-width: 3px; }
+.claims-legend p { margin: 4px 0 0; color: #444; }
+@media (max-width: 500px) { .claims-legend { max-width: 170px; font-size: 11px; }
+  .town-label.rank-3 { display: none; } }
+</style>
+"""
+
+
+def base_map(
+    regions: gpd.GeoDataFrame,
+    border: gpd.GeoDataFrame,
+    towns: gpd.GeoDataFrame,
+    lang: str = "en",
+    basemap: str = "light",
+) -> folium.Map:
+    """The map that stays put: regions, border, labels; Leaflet from the app's server."""
+    fmap = folium.Map(
+        location=DEFAULT_CENTER,
+        zoom_start=DEFAULT_ZOOM,
+        tiles=None,
+        min_zoom=5,
+        max_zoom=13,
+        control_scale=True,
+    )
+    # folium would load Leaflet, jQuery, Bootstrap and icon fonts from CDNs: use only
+    # Leaflet, served locally.
+    fmap.default_js = [("leaflet", LEAFLET_JS)]
+    fmap.default_css = [("leaflet_css", LEAFLET_CSS)]
+    fmap.get_root().header.add_child(Element(MAP_CSS), name="claims_css")
+    if basemap == "light":
+        folium.TileLayer(TILES_LIGHT, name="light", max_zoom=13, opacity=0.45).add_to(fmap)
+
+    name = f"name_{lang}"
+    shapes = regions[["iso_3166_2", "country", "focus", name, "geometry"]].rename(
+        columns={name: "label"}
+    )
+    folium.GeoJson(
+        json.loads(shapes.to_json(drop_id=True)),
+        name="regions",
+        style_function=_region_style,
+        control=False,
+    ).add_to(fmap)
+    folium.GeoJson(
+        json.loads(border[["geometry"]].to_json(drop_id=True)),
+        name="border",
+        style_function=lambda _: {"color": "#1a1a1a", "weight": 2.5, "className": "state-border"},
+        interactive=False,
+        control=False,
+    ).add_to(fmap)
+    for row in regions.itertuples():
+        css = "region-label" + ("" if row.focus else " minor")
+        _label(fmap, (row.label_lat, row.label_lon), getattr(row, name), css)
+    for row in towns.sort_values("rank").itertuples():
+        folium.CircleMarker(
+            (row.geometry.y, row.geometry.x),
+            radius=2.5 if row.rank > 1 else 3.5,
+            color="#333",
+            weight=1,
+            fill=True,
+            fill_color="#fff",
+            fill_opacity=1,
+            interactive=False,
+        ).add_to(fmap)
+        _label(fmap, (row.geometry.y, row.geometry.x), getattr(row, name), f"town-label rank-{row.rank}")
+    return fmap
+
+
+def _region_style(feature: dict) -> dict:
+    focus = feature["properties"]["focus"]
+    return {
+        "color": "#555" if focus else "#9a9a9a",
+        "weight": 1.4 if focus else 0.7,
+        "fillColor": "#f7f4ec" if focus else "#fbfbfb",
+        "fillOpacity": 0.6 if focus else 0.35,
+        "className": "region focus" if focus else "region",
+    }
+
+
+def _label(fmap: folium.Map, latlon: tuple[float, float], text: str, css: str) -> None:
+    """A text label: a permanent tooltip on an invisible point (no marker icons needed)."""
+    anchor = folium.CircleMarker(latlon, radius=0, opacity=0, fill=False, interactive=False)
+    Bind("tooltip", html.escape(text), {
+        "permanent": True, "direction": "right", "className": f"label {css}", "offset": [4, 0],
+    }).add_to(anchor)  # fmt: skip
+    anchor.add_to(fmap)
+
+
+def overlay(
+    zones: gpd.GeoDataFrame,
+    claims: pd.DataFrame,
+    sides: tuple[str, ...],
+    lang: str,
+    as_of: dt.date,
+) -> folium.FeatureGroup:
+    """The claim zones for the chosen sides, with tooltips, popups and the legend."""
+    group = folium.FeatureGroup(name="claims")
+    by_id = claims.set_index("id")
+    shown = []
+    for zone in zones.itertuples():
+        if zone.side not in sides or zone.geometry is None or zone.geometry.is_empty:
+            continue
+        shown.append(zone.side)
+        style = dict(SIDE_STYLE[zone.side], weight=CLAIM_WEIGHT, fillOpacity=CLAIM_FILL_OPACITY)
+        style["fillColor"] = style["color"]
+        label = t(f"side_{zone.side}", lang)
+        tip = (
+            f"{label}: {fmt_num(zone.area_km2, lang)} km² "
+            f"({fmt_date(zone.date, lang)}) — {t('schematic', lang)}"
+        )
+        folium.GeoJson(
+            zone.geometry.__geo_interface__,
+            style_function=lambda _, s=style: s,
+            highlight_function=lambda _, s=style: dict(s, weight=CLAIM_WEIGHT + 1.5),
+        ).add_child(Bind("tooltip", html.escape(tip), {"sticky": True})).add_child(
+            Bind("popup", zone_popup_html(zone, by_id, lang), {"maxWidth": 320})
+        ).add_to(group)
+    Legend(legend_html(shown, lang, as_of)).add_to(group)
+    return group
+
+
+def zone_popup_html(zone: object, by_id: pd.DataFrame, lang: str) -> str:
+    """Popup of a zone: the figures behind it, who said them, source, method. All escaped."""
+    esc = html.escape
+    method = zone.method_nl if lang == "nl" else zone.method
+    parts = [
+        f"<b>{esc(t(f'side_{zone.side}', lang))}</b> — <i>{esc(t('schematic', lang))}</i>",
+    ]
+    for claim_id in zone.claim_ids:
+        if claim_id not in by_id.index:
+            continue
+        rec = by_id.loc[claim_id]
+        value = figure_value(rec, lang)
+        who = t("said_by", lang, who=rec["claimant"], date=fmt_date(rec["date"], lang))
+        parts.append(f"<div><b>{esc(value)}</b> — {esc(who)}</div>")
+        if isinstance(rec.get("quote"), str) and rec["quote"]:
+            parts.append(f"<div><q lang=\"{esc(str(rec['quote_lang'] or ''))}\">{esc(rec['quote'])}</q></div>")
+        link = safe_link(rec.get("source_url"), rec.get("source_title") or rec.get("source_outlet"))
+        parts.append(f"<div>{esc(t('source', lang))}: {link}</div>")
+    parts.append(f"<div style=\"margin-top:4px;color:#444\">{esc(method)}</div>")
+    return "".join(parts)
+
+
+def legend_html(sides: list[str], lang: str, as_of: dt.date) -> str:
+    """Legend body: claim styles shown, base layers, as-of date, method note, credits."""
+    esc = html.escape
+    rows = [f"<b>{esc(t('legend_title', lang))}</b>"]
+    for side in sides:
+        s = SIDE_STYLE[side]
+        rows.append(
+            f'<div><span class="sw" style="border-top:3px dashed {s["color"]}"></span>'
+            f"{esc(t(f'side_{side}', lang))} ({esc(t('schematic', lang))})</div>"
+        )
+    rows.append(
+        '<div><span class="sw" style="border-top:3px solid #1a1a1a"></span>'
+        f"{esc(t('legend_border', lang))}</div>"
+    )
+    rows.append(f"<p>{esc(t('legend_as_of', lang, date=fmt_date(as_of, lang)))}</p>")
+    rows.append(f"<p>{esc(t('legend_note', lang))}</p>")
+    rows.append(f'<p style="font-size:10px">{esc(t("credits", lang))}</p>')
+    return "".join(rows)
+
+
+class Legend(MacroElement):
+    """A legend control that lives inside a layer group.
+
+    It is added and removed with the overlay group, so a rerun that swaps the overlay
+    (streamlit-folium ``feature_group_to_add``) swaps the legend without a new map.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.layerGroup();
+        {{ this.get_name() }}.onAdd = function (map) {
+            var ctl = L.control({position: "bottomleft"});
+            ctl.onAdd = function () {
+                var div = L.DomUtil.create("div", "claims-legend");
+                div.innerHTML = {{ this.body|tojson }};
+                L.DomEvent.disableClickPropagation(div);
+                return div;
+            };
+            this._ctl = ctl.addTo(map);
+        };
+        {{ this.get_name() }}.onRemove = function (map) {
+            if (this._ctl) { map.removeControl(this._ctl); }
+        };
+        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, body: str) -> None:
+        super().__init__()
+        self._name = "Legend"
+        self.body = body
+
+
+class Bind(MacroElement):
+    """Bind a popup or tooltip to the parent layer, passing the HTML as a JSON string.
+
+    folium's own Popup needs jQuery and its Tooltip pastes text into a JS template
+    literal; this needs neither, and ``tojson`` keeps any text inert in the script.
+    The HTML itself must already be escaped by the caller.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.{{ this.method }}({{ this.body|tojson }}, {{ this.options|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, kind: str, body: str, options: dict | None = None) -> None:
+        super().__init__()
+        if kind not in ("popup", "tooltip"):
+            raise ValueError(f"kind must be 'popup' or 'tooltip', not {kind!r}")
+        self._name = "Bind"
+        self.method = "bindPopup" if kind == "popup" else "bindTooltip"
+        self.body = body
+        self.options = options or {}

@@ -1,0 +1,36 @@
+"""The share link: the URL always carries the view; this shows it with a copy button."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode, urlsplit
+
+import streamlit as st
+
+from components.i18n import t
+from components.state import ViewState, to_query
+
+
+def share_url(base: str, state: ViewState) -> str:
+    """Absolute link to this view (base: the page URL, any query dropped)."""
+    parts = urlsplit(base or "")
+    root = f"{parts.scheme}://{parts.netloc}{parts.path}" if parts.netloc else "./"
+    return f"{root}?{urlencode(to_query(state))}"
+
+
+def sync_url(state: ViewState) -> None:
+    """Write the view into the address bar (only when it changed)."""
+    wanted = to_query(state)
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def render_share(state: ViewState) -> None:
+    """Link with Streamlit's built-in copy button."""
+    lang = state.lang
+    with st.expander(t("share", lang)):
+        st.caption(t("share_help", lang))
+        try:
+            base = st.context.url
+        except Exception:  # older runtimes / AppTest have no URL
+            base = ""
+        st.code(share_url(base, state), language=None, wrap_lines=True)

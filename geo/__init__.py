@@ -1,0 +1,30 @@
+"""Pure-Python core of kursk-claims-map: data loading, the claims model, zones.
+
+Usable from a notebook without Streamlit::
+
+    import geo
+    regions = geo.load_regions()
+    claims = geo.load_claims()
+    zones = geo.claim_zones(as_of="2024-08-12")
+"""
+
+from __future__ import annotations
+
+from geo.claims import ClaimsError, claims_as_of, load_claims, validate_claims
+from geo.errors import DataError
+from geo.regions import load_border, load_regions, load_towns
+from geo.zones import area_bearing, claim_zones, select_as_of
+
+__all__ = [
+    "ClaimsError",
+    "DataError",
+    "area_bearing",
+    "claim_zones",
+    "claims_as_of",
+    "load_border",
+    "load_claims",
+    "load_regions",
+    "load_towns",
+    "select_as_of",
+    "validate_claims",
+]

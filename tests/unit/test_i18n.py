@@ -1,0 +1,33 @@
+"""The UI catalogue is complete in both languages and covers every metric in the data."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import geo
+from components.i18n import CATALOGUE, LANGS, has, t
+
+
+@pytest.mark.parametrize("key", sorted(CATALOGUE))
+def test_every_text_exists_in_both_languages(key):
+    texts = CATALOGUE[key]
+    assert set(texts) == set(LANGS)
+    placeholders = {lang: set(re.findall(r"{(\w+)}", texts[lang])) for lang in LANGS}
+    assert placeholders["en"] == placeholders["nl"], key
+    if key.startswith(("title", "subtitle", "side_", "legend_note", "credits")):
+        assert texts["en"] != texts["nl"]
+
+
+def test_every_metric_and_unit_in_the_data_has_a_label():
+    claims = geo.load_claims()
+    for metric in claims["metric"].unique():
+        assert has(f"metric_{metric}"), metric
+    for unit in claims["unit"].dropna().unique():
+        assert has(f"unit_{unit}"), unit
+
+
+def test_unknown_language_falls_back_to_english():
+    assert t("side_russia", "de") == "Russian claim"
+    assert t("legend_as_of", "nl", date="12 aug 2024") == "Beweringen tot en met 12 aug 2024"

@@ -1,0 +1,97 @@
+"""Map builders: layers, CSS classes, popups, offline assets, escaping — without a browser."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+import geo
+from components.map_build import LEAFLET_CSS, LEAFLET_JS, base_map, overlay
+
+SEED_DAY = dt.date(2024, 8, 12)
+
+
+@pytest.fixture(scope="module")
+def layers():
+    return geo.load_regions(), geo.load_border(), geo.load_towns()
+
+
+@pytest.fixture(scope="module")
+def claims():
+    return geo.load_claims()
+
+
+@pytest.fixture(scope="module")
+def zones(layers, claims):
+    return geo.claim_zones(SEED_DAY, claims=claims, regions=layers[0])
+
+
+def _html(fmap, group=None):
+    if group is not None:
+        group.add_to(fmap)
+    return fmap.get_root().render()
+
+
+def test_base_map_loads_only_local_leaflet(layers):
+    page = _html(base_map(*layers))
+    scripts = re.findall(r'<script[^>]+src="([^"]+)"', page)
+    styles = re.findall(r'<link[^>]+href="([^"]+)"', page)
+    assert scripts == [LEAFLET_JS]
+    assert styles == [LEAFLET_CSS]
+    assert "jquery" not in page.lower()
+    assert "bootstrap" not in page.lower()
+
+
+def test_base_map_is_identical_across_builds(layers):
+    """Toggles must not rebuild the map: same inputs, same Leaflet code (ids aside)."""
+
+    def code(fmap):
+        return re.sub(r"_[0-9a-f]{32}", "_ID", _html(fmap))
+
+    assert code(base_map(*layers)) == code(base_map(*layers))
+
+
+def test_base_map_names_regions_and_towns_in_dutch(layers):
+    page = _html(base_map(*layers, lang="nl"))
+    for name in ("Koersk", "Soemy", "Soedzja", "Belgorod"):
+        assert name in page
+    assert "state-border" in page
+
+
+def test_no_basemap_option_drops_tiles(layers):
+    assert "tile.openstreetmap" not in _html(base_map(*layers, basemap="none"))
+    assert "cartocdn" not in _html(base_map(*layers, basemap="none"))
+    assert "cartocdn" in _html(base_map(*layers, basemap="light"))
+
+
+def test_overlay_carries_claim_classes_and_symmetric_style(layers, zones, claims):
+    page = _html(base_map(*layers), overlay(zones, claims, ("russia", "ukraine"), "en", SEED_DAY))
+    assert '"className": "claim-ru"' in page
+    assert '"className": "claim-ua"' in page
+    weights = re.findall(r'"className": "claim-\w+".*?"weight": ([\d.]+)', page)
+    assert len(set(weights)) == 1
+    assert "schematic, area-true" in page
+
+
+def test_toggling_off_a_side_removes_its_layer(layers, zones, claims):
+    page = _html(base_map(*layers), overlay(zones, claims, ("ukraine",), "en", SEED_DAY))
+    assert "claim-ru" not in page
+    assert "claim-ua" in page
+
+
+def test_zone_popup_shows_figure_claimant_source_and_method(layers, zones, claims):
+    page = _html(base_map(*layers), overlay(zones, claims, ("russia", "ukraine"), "en", SEED_DAY))
+    assert "Smirnov" in page
+    assert "Syrskyi" in page
+    assert "1,000 km²" in page
+    assert "not a surveyed front line" in page
+    assert "https://censor.net" in page
+
+
+def test_legend_gives_as_of_date_and_credits(layers, zones, claims):
+    page = _html(base_map(*layers), overlay(zones, claims, ("russia",), "nl", SEED_DAY))
+    assert "Beweringen tot en met 12 aug 2024" in page
+    assert "Natural Earth" in page
+    assert "GeoNames" in page
