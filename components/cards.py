@@ -35,19 +35,23 @@ def build_card_html(card: Card, lang: str) -> str:
     if card.quote:
         out.append(f'<q lang="{esc(card.quote_lang)}">{esc(card.quote)}</q>')
         if card.translation and lang != card.quote_lang:
-            out.append(f'<div class="tr">{esc(t("translation", lang))}: {esc(card.translation)}</div>')
+            out.append(
+                f'<div class="tr">{esc(t("translation", lang))}: {esc(card.translation)}</div>'
+            )
         elif card.translation:
             out.append(f'<div class="tr" lang="en">EN: {esc(card.translation)}</div>')
     if card.caveat:
         out.append(f'<div class="cav">⚠ {esc(card.caveat)}</div>')
     if card.disputed_by:
-        out.append(f'<div class="cav">{esc(t("disputed", lang))}: {esc(", ".join(card.disputed_by))}</div>')
-    conf = t(f"conf_{card.confidence}", lang) if card.confidence in ("high", "medium", "low") else ""
-    out.append(
-        f'<div class="src">{esc(t("source", lang))}: {safe_link(card.source_url, card.source_title)}'
-        + (f' · {esc(t("confidence", lang))}: {esc(conf)}' if conf else "")
-        + "</div></div>"
+        out.append(
+            f'<div class="cav">{esc(t("disputed", lang))}: {esc(", ".join(card.disputed_by))}</div>'
+        )
+    conf = (
+        t(f"conf_{card.confidence}", lang) if card.confidence in ("high", "medium", "low") else ""
     )
+    link = safe_link(card.source_url, card.source_title)
+    conf_text = f" · {esc(t('confidence', lang))}: {esc(conf)}" if conf else ""
+    out.append(f'<div class="src">{esc(t("source", lang))}: {link}{conf_text}</div></div>')
     return "".join(out)
 
 
@@ -79,5 +83,7 @@ def render_cards(groups: dict[str, list[Card]], lang: str) -> None:
         items = groups.get(side, [])
         if not items:
             continue
-        with st.expander(f"{t(f'group_{side}', lang)} ({len(items)})", expanded=side != "independent"):
+        with st.expander(
+            f"{t(f'group_{side}', lang)} ({len(items)})", expanded=side != "independent"
+        ):
             st.markdown("".join(build_card_html(c, lang) for c in items), unsafe_allow_html=True)

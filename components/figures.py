@@ -56,7 +56,9 @@ def safe_link(url: object, text: object) -> str:
     label = html.escape(_text(text) or _text(url))
     href = _text(url).strip()
     if href.lower().startswith(("http://", "https://")) and not any(c in href for c in "\"'<> "):
-        return f'<a href="{html.escape(href)}" target="_blank" rel="noopener noreferrer">{label}</a>'
+        return (
+            f'<a href="{html.escape(href)}" target="_blank" rel="noopener noreferrer">{label}</a>'
+        )
     return label
 
 

@@ -33,7 +33,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "date": {"en": "Claims as of", "nl": "Beweringen tot en met"},
     "schematic": {"en": "schematic, area-true", "nl": "schematisch, oppervlaktegetrouw"},
     "legend_title": {"en": "Legend", "nl": "Legenda"},
-    "legend_focus": {"en": "Kursk, Sumy, Belgorod regions", "nl": "Regio's Koersk, Soemy, Belgorod"},
+    "legend_focus": {
+        "en": "Kursk, Sumy, Belgorod regions",
+        "nl": "Regio's Koersk, Soemy, Belgorod",
+    },
     "legend_border": {"en": "Russia–Ukraine border", "nl": "Grens Rusland–Oekraïne"},
     "legend_as_of": {"en": "Claims as of {date}", "nl": "Beweringen tot en met {date}"},
     "legend_note": {
@@ -49,7 +52,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "Cijfers: bronnen zoals vermeld.",
     },
     "figures": {"en": "Figures and who said them", "nl": "Cijfers en wie ze noemde"},
-    "no_figures": {"en": "No figures on or before this date.", "nl": "Geen cijfers tot deze datum."},
+    "no_figures": {
+        "en": "No figures on or before this date.",
+        "nl": "Geen cijfers tot deze datum.",
+    },
     "compare_title": {"en": "Area claimed", "nl": "Geclaimde oppervlakte"},
     "compare_ratio": {
         "en": "The Russian figure is {pct} of the Ukrainian one.",
@@ -98,6 +104,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "metric_residents_unknown_fate": {
         "en": "Residents, fate unknown",
         "nl": "Inwoners, lot onbekend",
+    },
+    "metric_area_recaptured_km2": {
+        "en": "Area retaken (claimed)",
+        "nl": "Gebied heroverd (bewering)",
     },
     "metric_area_gain_km2": {"en": "Area gained", "nl": "Gebied gewonnen"},
     "metric_advance_km": {"en": "Advance", "nl": "Opmars"},

@@ -118,7 +118,12 @@ def base_map(
             fill_opacity=1,
             interactive=False,
         ).add_to(fmap)
-        _label(fmap, (row.geometry.y, row.geometry.x), getattr(row, name), f"town-label rank-{row.rank}")
+        _label(
+            fmap,
+            (row.geometry.y, row.geometry.x),
+            getattr(row, name),
+            f"town-label rank-{row.rank}",
+        )
     return fmap
 
 
@@ -190,10 +195,12 @@ def zone_popup_html(zone: object, by_id: pd.DataFrame, lang: str) -> str:
         who = t("said_by", lang, who=rec["claimant"], date=fmt_date(rec["date"], lang))
         parts.append(f"<div><b>{esc(value)}</b> — {esc(who)}</div>")
         if isinstance(rec.get("quote"), str) and rec["quote"]:
-            parts.append(f"<div><q lang=\"{esc(str(rec['quote_lang'] or ''))}\">{esc(rec['quote'])}</q></div>")
+            parts.append(
+                f'<div><q lang="{esc(str(rec["quote_lang"] or ""))}">{esc(rec["quote"])}</q></div>'
+            )
         link = safe_link(rec.get("source_url"), rec.get("source_title") or rec.get("source_outlet"))
         parts.append(f"<div>{esc(t('source', lang))}: {link}</div>")
-    parts.append(f"<div style=\"margin-top:4px;color:#444\">{esc(method)}</div>")
+    parts.append(f'<div style="margin-top:4px;color:#444">{esc(method)}</div>')
     return "".join(parts)
 
 
@@ -263,7 +270,8 @@ class Bind(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        {{ this._parent.get_name() }}.{{ this.method }}({{ this.body|tojson }}, {{ this.options|tojson }});
+        {{ this._parent.get_name() }}.{{ this.method }}(
+            {{ this.body|tojson }}, {{ this.options|tojson }});
         {% endmacro %}
         """
     )

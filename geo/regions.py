@@ -47,7 +47,9 @@ def load_regions(path: str | Path | None = None) -> gpd.GeoDataFrame:
     Columns: ``iso_3166_2, country, name_en, name_nl, name_uk, name_ru, focus,
     area_km2`` (measured before simplification) and ``geometry``.
     """
-    gdf = _read(Path(path or DATA_DIR / "regions.geojson"), REGION_COLUMNS, {"Polygon", "MultiPolygon"})
+    gdf = _read(
+        Path(path or DATA_DIR / "regions.geojson"), REGION_COLUMNS, {"Polygon", "MultiPolygon"}
+    )
     gdf["focus"] = gdf["focus"].astype(bool)
     return gdf.set_index("iso_3166_2", drop=False).rename_axis(None)
 

@@ -17,7 +17,6 @@ import pandas as pd
 import shapely
 from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
-from shapely.ops import substring
 
 from geo.crs import EQUAL_AREA, METRIC, WGS84
 from geo.errors import DataError
