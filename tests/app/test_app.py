@@ -1,0 +1,100 @@
+"""The script end to end with streamlit.testing (no browser): states a link can carry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+import geo.regions
+
+TIMEOUT = 60
+APP = Path(__file__).resolve().parents[2] / "app.py"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    st.cache_resource.clear()
+    yield
+    st.cache_resource.clear()
+
+
+def run(**params: str) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def markdown(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def test_default_view_compares_the_seed_figures():
+    at = run()
+    assert not at.exception
+    assert metrics(at) == {"Russian claim": "480 km²", "Ukrainian claim": "1,000 km²"}
+    assert "48%" in markdown(at)
+    assert "Smirnov" in markdown(at)
+    assert "twaalf burgers" in markdown(at)
+    assert at.query_params["ru"] == "true"
+    assert at.query_params["date"] == "2024-08-12"
+
+
+def test_link_state_is_restored():
+    at = run(ru="false", lang="nl", date="2024-08-27", z="10", lat="51.2", lon="35.3")
+    assert not at.exception
+    assert at.toggle(key="ru").value is False
+    assert at.toggle(key="ua").value is True
+    assert at.radio(key="lang").value == "nl"
+    assert "Koersk" in at.markdown[0].value
+    assert metrics(at)["Oekraïense bewering"] == "1.294 km²"
+    assert at.query_params["z"] == "10"
+    assert at.query_params["lat"] == "51.2000"
+
+
+def test_toggle_updates_the_url():
+    at = run()
+    at.toggle(key="ru").set_value(False).run()
+    assert not at.exception
+    assert at.query_params["ru"] == "false"
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"ru": "perhaps"},
+        {"lang": "xx", "z": "-3"},
+        {"date": "not-a-date"},
+        {"date": "2031-01-01"},
+        {"lat": "1e999", "lon": "NaN"},
+        {"lang": "<img src=x onerror=alert(1)>"},
+    ],
+)
+def test_garbage_parameters_fall_back_with_a_notice(params):
+    at = run(**params)
+    assert not at.exception
+    assert at.warning, "a short notice names the ignored parameter"
+    assert any(name in at.warning[0].value for name in params)
+    assert metrics(at)["Russian claim"] == "480 km²"
+
+
+def test_before_any_claim_shows_no_comparison():
+    at = run(date="2024-08-10")
+    assert not at.exception
+    assert metrics(at)["Ukrainian claim"] == "–"
+
+
+def test_broken_data_file_stops_with_a_clear_message(tmp_path, monkeypatch):
+    (tmp_path / "regions.geojson").write_text("{broken")
+    monkeypatch.setattr(geo.regions, "DATA_DIR", tmp_path)
+    at = run()
+    assert not at.exception
+    assert "regions.geojson" in at.error[0].value
+    assert not at.metric
