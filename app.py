@@ -8,10 +8,9 @@ from __future__ import annotations
 import streamlit as st
 
 import geo
-from components.cache import load_data, zones_as_of
+from components.cache import comparison, figure_cards, load_data, sources_list
 from components.cards import render_cards, render_comparison
 from components.controls import render_controls, seed_widgets
-from components.figures import cards, compare
 from components.i18n import t
 from components.map_view import render_map
 from components.share import render_share, sync_url
@@ -43,15 +42,13 @@ for notice in st.session_state.pop("_notices", []):
 left, right = st.columns([3, 2], gap="medium")
 with left:
     state = render_controls(st.session_state["viewport"], data.date_range)
-    zones = zones_as_of(state.date)
-    shown = geo.claims_as_of(data.claims, state.date)
-    reported = render_map(data, zones, state)
+    reported = render_map(state)
     state = with_viewport(state, (reported or {}).get("center"), (reported or {}).get("zoom"))
     st.session_state["viewport"] = state
     render_share(state)
 with right:
-    render_comparison(compare(zones), state.lang)
-    render_cards(cards(shown, state.lang), state.lang)
-    render_sources(shown, state.lang)
+    render_comparison(comparison(state.date), state.lang)
+    render_cards(figure_cards(state.date, state.lang), state.lang)
+    render_sources(*sources_list(state.date, state.lang), state.lang)
 render_footer(state.lang)
 sync_url(state)

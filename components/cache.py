@@ -1,7 +1,7 @@
-"""All caching in one place. Loaded data is shared read-only across sessions.
+"""All caching in one place. Loaded data and built map parts are shared read-only.
 
-``st.cache_resource`` (no copy per rerun) is used for data that callers never mutate;
-that keeps a rerun well under the 30 ms budget.
+``st.cache_resource`` (no copy per rerun) is used for values callers never mutate;
+that keeps a script rerun within the 30 ms budget.
 """
 
 from __future__ import annotations
@@ -14,7 +14,15 @@ import pandas as pd
 import streamlit as st
 
 import geo
+from components.figures import Card, Comparison, cards, compare
+from components.folium_payload import base_payload, overlay_script
+from components.map_build import base_map, overlay
+from components.sources import build_sources_html
 from components.static_assets import ensure_leaflet
+from geo.zones import Frame, build_frame, zones_for
+
+#: Only the viewport comes back from the map: clicks and hovers never rerun the script.
+RETURNED = ["center", "zoom"]
 
 
 @dataclass(frozen=True)
@@ -25,6 +33,7 @@ class Data:
     border: gpd.GeoDataFrame
     towns: gpd.GeoDataFrame
     claims: pd.DataFrame
+    candidates: pd.DataFrame  # area-bearing statements (geo.area_bearing)
 
     @property
     def date_range(self) -> tuple[dt.date, dt.date]:
@@ -40,13 +49,63 @@ class Data:
 
 @st.cache_resource(show_spinner=False)
 def load_data() -> Data:
-    """Read and validate data/ once per process (raises DataError/ClaimsError)."""
+    """Read and validate data/ once per process (raises DataError naming the file)."""
     ensure_leaflet()
-    return Data(geo.load_regions(), geo.load_border(), geo.load_towns(), geo.load_claims())
+    claims = geo.load_claims()
+    return Data(
+        geo.load_regions(), geo.load_border(), geo.load_towns(), claims, geo.area_bearing(claims)
+    )
 
 
-@st.cache_resource(show_spinner=False, max_entries=400)
+@st.cache_resource(show_spinner=False, max_entries=1000)
 def zones_as_of(as_of: dt.date) -> gpd.GeoDataFrame:
-    """Claim zones for one date (a few tens of ms to build; cached per date)."""
+    """Claim zones for a date; dates with the same statements share one cached build."""
     data = load_data()
-    return geo.claim_zones(as_of, claims=data.claims, regions=data.regions)
+    selected = geo.select_as_of(data.candidates, as_of)
+    return _zones(tuple(selected["claim_id"]))
+
+
+@st.cache_resource(show_spinner=False, max_entries=200)
+def _zones(claim_ids: tuple[str, ...]) -> gpd.GeoDataFrame:
+    data = load_data()
+    selected = data.candidates[data.candidates["claim_id"].isin(claim_ids)]
+    return zones_for(selected, _frame())
+
+
+@st.cache_resource(show_spinner=False)
+def _frame() -> Frame:
+    return build_frame(load_data().regions)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def map_payload(lang: str, basemap: str) -> dict:
+    """The fixed map's component arguments, built once per language and basemap."""
+    data = load_data()
+    fmap = base_map(data.regions, data.border, data.towns, lang, basemap)
+    return base_payload(fmap, f"map-{lang}-{basemap}", RETURNED)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2000)
+def overlay_js(as_of: dt.date, sides: tuple[str, ...], lang: str) -> str:
+    """Script of the overlay group for one date, side selection and language."""
+    data = load_data()
+    return overlay_script(overlay(zones_as_of(as_of), data.claims, sides, lang, as_of))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2000)
+def figure_cards(as_of: dt.date, lang: str) -> dict[str, list[Card]]:
+    """Cards of every figure stated on or before a date."""
+    return cards(geo.claims_as_of(load_data().claims, as_of), lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2000)
+def sources_list(as_of: dt.date, lang: str) -> tuple[int, str]:
+    """Number of sources and their escaped HTML list for a date."""
+    shown = geo.claims_as_of(load_data().claims, as_of)
+    return shown["source_url"].nunique(), build_sources_html(shown, lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=1000)
+def comparison(as_of: dt.date) -> Comparison:
+    """RU/UA areas and ratio on a date."""
+    return compare(zones_as_of(as_of))

@@ -1,31 +1,34 @@
-"""Render the map with streamlit-folium: the base map stays, the overlay group changes."""
+"""Render the map: the cached base map stays, only the overlay script changes per run."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-import geopandas as gpd
-from streamlit_folium import st_folium
+import streamlit_folium as sf
 
-from components.cache import Data
-from components.map_build import base_map, overlay
+from components.cache import map_payload, overlay_js
 from components.state import ViewState
 
-#: Only the viewport comes back from the map: clicks and hovers never rerun the script.
-RETURNED = ["center", "zoom"]
+MAP_HEIGHT = 520
 
 
-def render_map(data: Data, zones: gpd.GeoDataFrame, state: ViewState) -> Mapping | None:
-    """Draw the map at the state's viewport; returns what the map reported (centre/zoom)."""
-    fmap = base_map(data.regions, data.border, data.towns, state.lang, state.base)
-    group = overlay(zones, data.claims, state.sides(), state.lang, state.date)
-    return st_folium(
-        fmap,
-        key=f"map-{state.lang}-{state.base}",
-        feature_group_to_add=group,
-        center=(state.lat, state.lon),
+def render_map(state: ViewState) -> Mapping | None:
+    """Draw the map at the state's viewport; returns what the map reported (centre/zoom).
+
+    Same arguments as ``st_folium(..., feature_group_to_add=..., returned_objects=
+    ["center", "zoom"])`` but without re-rendering the fixed map on every run.
+    """
+    payload = map_payload(state.lang, state.base)
+    return sf._component_func(
+        **payload,
+        height=MAP_HEIGHT,
+        width=None,
         zoom=state.z,
-        returned_objects=RETURNED,
-        use_container_width=True,
-        height=520,
+        center=(state.lat, state.lon),
+        feature_group=overlay_js(state.date, state.sides(), state.lang),
+        return_on_hover=False,
+        layer_control=None,
+        pixelated=False,
+        on_change=None,
+        wrap_longitude=False,
     )

@@ -25,10 +25,10 @@ def build_sources_html(claims: pd.DataFrame, lang: str) -> str:
     return f"<ul>{''.join(items)}</ul>"
 
 
-def render_sources(claims: pd.DataFrame, lang: str) -> None:
-    """Where every figure on the page comes from."""
-    with st.expander(t("source", lang) + f" ({claims['source_url'].nunique()})"):
-        st.markdown(build_sources_html(claims, lang), unsafe_allow_html=True)
+def render_sources(count: int, body: str, lang: str) -> None:
+    """Where every figure on the page comes from (body: escaped HTML list)."""
+    with st.expander(t("source", lang) + f" ({count})"):
+        st.markdown(body, unsafe_allow_html=True)
 
 
 def render_footer(lang: str) -> None:

@@ -1,0 +1,52 @@
+"""What streamlit-folium sends to its frontend, split so the fixed part is built once.
+
+``st_folium`` re-renders the whole map on every script run (~150 ms for this map). The
+base map never changes for a language and basemap, so its script is built once and
+cached; per run only the small overlay script is made. The arguments mirror
+``st_folium`` of the pinned streamlit-folium (tests compare them with the real call).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import folium
+import streamlit_folium as sf
+from branca.element import Element
+
+
+def _walk(element: Element) -> Iterator[Element]:
+    yield element
+    for child in getattr(element, "_children", {}).values():
+        yield from _walk(child)
+
+
+def base_payload(fmap: folium.Map, key: str, returned_objects: list[str]) -> dict:
+    """Component arguments for the fixed map, as st_folium would compute them."""
+    fmap.get_root().render()
+    fmap.render()
+    html = sf._get_html(fmap)
+    header = sf._get_header(fmap)
+    script = sf._get_map_string(fmap)
+    css, js = [], []
+    for element in _walk(fmap):
+        css.extend(href for _, href in getattr(element, "default_css", []))
+        js.extend(src for _, src in getattr(element, "default_js", []))
+    defaults = {"zoom": fmap.options.get("zoom")}
+    return {
+        "script": script,
+        "header": header,
+        "html": html,
+        "id": sf.get_full_id(fmap),
+        "key": sf.generate_js_hash(script, key, False),
+        "returned_objects": returned_objects,
+        "default": {k: v for k, v in defaults.items() if k in returned_objects},
+        "css_links": list(dict.fromkeys(css)),
+        "js_links": list(dict.fromkeys(js)),
+    }
+
+
+def overlay_script(group: folium.FeatureGroup) -> str:
+    """Script that adds the overlay group to the live map (``feature_group_to_add``)."""
+    host = folium.Map(tiles=None)
+    return sf._get_feature_group_string(group, map=host, idx=0)
