@@ -6,7 +6,7 @@ PORT   ?= 8501
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
 
-.PHONY: run test lint fmt bench data static clean
+.PHONY: run test lint fmt bench data static clean screenshot
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -47,3 +47,6 @@ data: $(STAMP_RUN)
 
 clean:
 	rm -rf $(VENV) static/leaflet .pytest_cache .ruff_cache
+
+screenshot: static $(STAMP_DEV)
+	$(PY) -m tests.browser.screenshot docs

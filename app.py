@@ -10,14 +10,17 @@ import streamlit as st
 import geo
 from components.cache import comparison, figure_cards, load_data, sources_list
 from components.cards import render_cards, render_comparison
-from components.controls import render_controls, seed_widgets
+from components.controls import render_controls, render_language, seed_widgets
 from components.i18n import t
 from components.map_view import render_map
 from components.share import render_share, sync_url
 from components.sources import render_footer, render_sources
 from components.state import ViewState, parse_query, with_viewport
 
-st.set_page_config(page_title="Kursk claims map", page_icon="🗺️", layout="wide")
+st.set_page_config(
+    page_title="Kursk claims map", page_icon="🗺️", layout="wide", initial_sidebar_state="collapsed"
+)
+PAGE_CSS = "<style>.block-container{padding-top:1.5rem;padding-bottom:1rem}</style>"
 
 try:
     data = load_data()
@@ -33,10 +36,13 @@ if "_seeded" not in st.session_state:
     st.session_state["_notices"] = notices
     seed_widgets(url_state)
 
-lang = st.session_state["lang"]
-st.markdown(f"### {t('title', lang)}")
+st.markdown(PAGE_CSS, unsafe_allow_html=True)
+head, switch = st.columns([5, 1], vertical_alignment="center")
+with switch:
+    lang = render_language()
+head.markdown(f"### {t('title', lang)}")
 st.caption(t("subtitle", lang))
-for notice in st.session_state.pop("_notices", []):
+for notice in st.session_state.get("_notices", []):
     st.warning(t("notice_invalid", lang, name=notice.name, value=notice.value))
 
 left, right = st.columns([3, 2], gap="medium")

@@ -1,8 +1,11 @@
 """The floor for bench/pageload.py: the least a Streamlit + st_folium map page costs.
 
 One plain folium map with one GeoJSON polygon (className ``claim-ua``), Leaflet served
-by the app itself exactly like components/map_build.py, no tiles. Run it with
-cwd=/work/main so static/ and .streamlit/config.toml (enableStaticServing) apply.
+by the app itself exactly like components/map_build.py, no tiles. A toggle keyed ``ru``
+adds a second polygon (``claim-ru``) through ``feature_group_to_add``, the idiomatic
+streamlit-folium way to change a layer without a new map: it gives the toggle and rerun
+numbers a floor too. Run it with cwd=/work/main so static/ and .streamlit/config.toml
+(enableStaticServing) apply.
 """
 
 from __future__ import annotations
@@ -13,19 +16,32 @@ from streamlit_folium import st_folium
 
 LEAFLET_JS = "/app/static/leaflet/leaflet.js"
 LEAFLET_CSS = "/app/static/leaflet/leaflet.css"
-#: A small quadrilateral near Sudzha: about the place and size of a claim zone.
-POLYGON = {
-    "type": "Polygon",
-    "coordinates": [[[35.0, 51.1], [35.6, 51.1], [35.6, 51.45], [35.0, 51.45], [35.0, 51.1]]],
-}
+#: Two small boxes near Sudzha, about the place and size of the claim zones.
+UA_BOX = [[[35.0, 51.1], [35.6, 51.1], [35.6, 51.45], [35.0, 51.45], [35.0, 51.1]]]
+RU_BOX = [[[35.1, 51.15], [35.4, 51.15], [35.4, 51.35], [35.1, 51.35], [35.1, 51.15]]]
+
+
+def box(coords: list, css: str) -> folium.GeoJson:
+    """One polygon whose SVG path carries ``css`` as its class."""
+    geometry = {"type": "Polygon", "coordinates": coords}
+    return folium.GeoJson(geometry, style_function=lambda _: {"className": css})
+
 
 st.set_page_config(page_title="hello map", layout="wide")
+show_ru = st.toggle("Second polygon", value=True, key="ru")
 
 fmap = folium.Map(location=(51.35, 35.45), zoom_start=8, tiles=None)
 fmap.default_js = [("leaflet", LEAFLET_JS)]
 fmap.default_css = [("leaflet_css", LEAFLET_CSS)]
-folium.GeoJson(
-    POLYGON,
-    style_function=lambda _: {"color": "#0072B2", "className": "claim-ua"},
-).add_to(fmap)
-st_folium(fmap, height=520, returned_objects=[], key="hello")
+box(UA_BOX, "claim-ua").add_to(fmap)
+group = folium.FeatureGroup(name="overlay")
+if show_ru:
+    box(RU_BOX, "claim-ru").add_to(group)
+st_folium(
+    fmap,
+    key="hello",
+    height=520,
+    use_container_width=True,
+    returned_objects=[],
+    feature_group_to_add=group,
+)

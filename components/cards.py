@@ -26,10 +26,11 @@ def build_card_html(card: Card, lang: str) -> str:
     """One card as HTML; every text is escaped and links are http(s) only."""
     esc = html.escape
     color = SIDE_STYLE.get(card.side, SIDE_STYLE["independent"])["color"]
+    meta = card.who if card.value == card.label else f"{card.label} · {card.who}"
     out = [
         f'<div class="fig-card" id="fig-{esc(card.id)}" style="--c:{color}">',
         f'<div class="v">{esc(card.value)}</div>',
-        f'<div class="m">{esc(card.label)} · {esc(card.who)}</div>',
+        f'<div class="m">{esc(meta)}</div>',
         f"<div>{esc(card.summary)}</div>",
     ]
     if card.quote:

@@ -22,33 +22,46 @@ def seed_widgets(state: ViewState) -> None:
     st.session_state["_seeded"] = True
 
 
-def render_controls(state: ViewState, date_range: tuple[dt.date, dt.date]) -> ViewState:
-    """Draw the controls and return the state they now describe."""
-    lang = st.session_state.get("lang", state.lang)
+def _clear_notices() -> None:
+    """Notices about a bad link stay until the reader changes the view."""
+    st.session_state["_notices"] = []
+
+
+def render_language() -> str:
+    """Language switch (kept on the page, not in the sidebar: phones hide the sidebar)."""
+    lang = st.session_state["lang"]
     st.radio(
         t("language", lang),
         LANGS,
         key="lang",
+        on_change=_clear_notices,
         horizontal=True,
+        label_visibility="collapsed",
         format_func=lambda code: {"en": "English", "nl": "Nederlands"}[code],
     )
+    return st.session_state["lang"]
+
+
+def render_controls(state: ViewState, date_range: tuple[dt.date, dt.date]) -> ViewState:
+    """Draw the controls and return the state they now describe."""
     lang = st.session_state["lang"]
     cols = st.columns(3)
-    cols[0].toggle(t("show_russia", lang), key="ru")
-    cols[1].toggle(t("show_ukraine", lang), key="ua")
-    cols[2].toggle(t("show_independent", lang), key="ind")
+    cols[0].toggle(t("show_russia", lang), key="ru", on_change=_clear_notices)
+    cols[1].toggle(t("show_ukraine", lang), key="ua", on_change=_clear_notices)
+    cols[2].toggle(t("show_independent", lang), key="ind", on_change=_clear_notices)
     st.slider(
         t("date", lang),
         min_value=date_range[0],
         max_value=date_range[1],
         key="date",
+        on_change=_clear_notices,
         format="YYYY-MM-DD",
     )
-    st.radio(
+    st.sidebar.radio(
         t("basemap", lang),
         BASEMAPS,
         key="base",
-        horizontal=True,
+        on_change=_clear_notices,
         format_func=lambda b: t(f"basemap_{b}", lang),
     )
     return replace(state, **{key: st.session_state[key] for key in KEYS})

@@ -15,6 +15,13 @@ from components.i18n import has, t
 from geo.fmt import fmt_date, fmt_num
 
 SIDES = ("russia", "ukraine", "independent")
+#: Card order within a side: territorial figures, then people, then words.
+METRIC_ORDER = (
+    "area_km2", "share_of_ukraine_claim", "depth_km", "width_km", "settlements",
+    "area_gain_km2", "area_recaptured_km2", "advance_km", "civilians_killed",
+    "civilians_wounded", "evacuated", "to_evacuate", "evacuation_plan",
+    "residents_unknown_fate", "attacks", "pows", "event", "statement",
+)  # fmt: skip
 QUALIFIERS = {
     "about": {"en": "about ", "nl": "zo'n "},
     "at_least": {"en": "at least ", "nl": "minstens "},
@@ -86,7 +93,10 @@ class Card:
 def cards(claims: pd.DataFrame, lang: str) -> dict[str, list[Card]]:
     """Cards grouped by side (always all three keys), newest first within a side."""
     out: dict[str, list[Card]] = {side: [] for side in SIDES}
-    for _, rec in claims.sort_values(["date", "id"], ascending=[False, True]).iterrows():
+    rank = {metric: i for i, metric in enumerate(METRIC_ORDER)}
+    ordered = claims.assign(_rank=claims["metric"].map(rank).fillna(len(rank)))
+    ordered = ordered.sort_values(["_rank", "date", "id"], ascending=[True, False, True])
+    for _, rec in ordered.iterrows():
         out.setdefault(rec["side"], []).append(
             Card(
                 id=rec["id"],

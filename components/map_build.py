@@ -236,7 +236,7 @@ class Legend(MacroElement):
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = L.layerGroup();
         {{ this.get_name() }}.onAdd = function (map) {
-            var ctl = L.control({position: "bottomleft"});
+            var ctl = L.control({position: "topright"});
             ctl.onAdd = function () {
                 var div = L.DomUtil.create("div", "claims-legend");
                 div.innerHTML = {{ this.body|tojson }};

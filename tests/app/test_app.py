@@ -53,7 +53,7 @@ def test_link_state_is_restored():
     assert at.toggle(key="ru").value is False
     assert at.toggle(key="ua").value is True
     assert at.radio(key="lang").value == "nl"
-    assert "Koersk" in at.markdown[0].value
+    assert "Inval in Koersk" in markdown(at)
     assert metrics(at)["Oekraïense bewering"] == "1.294 km²"
     assert at.query_params["z"] == "10"
     assert at.query_params["lat"] == "51.2000"
