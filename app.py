@@ -8,14 +8,16 @@ from __future__ import annotations
 import streamlit as st
 
 import geo
-from components.cache import comparison, figure_cards, load_data, sources_list
+from components.cache import chart_spec, comparison, figure_cards, load_data, sources_list
 from components.cards import render_cards, render_comparison
 from components.controls import render_controls, render_language, seed_widgets
+from components.figures import md_escape
 from components.i18n import t
 from components.map_view import render_map
 from components.share import render_share, sync_url
 from components.sources import render_footer, render_sources
 from components.state import ViewState, parse_query, with_viewport
+from components.timeline import render_chart, render_outbound, render_steps
 
 st.set_page_config(
     page_title="Kursk claims map", page_icon="🗺️", layout="wide", initial_sidebar_state="collapsed"
@@ -43,17 +45,22 @@ with switch:
 head.markdown(f"### {t('title', lang)}")
 st.caption(t("subtitle", lang))
 for notice in st.session_state.get("_notices", []):
-    st.warning(t("notice_invalid", lang, name=notice.name, value=notice.value))
+    st.warning(
+        t("notice_invalid", lang, name=md_escape(notice.name), value=md_escape(notice.value))
+    )
 
 left, right = st.columns([3, 2], gap="medium")
 with left:
     state = render_controls(st.session_state["viewport"], data.date_range)
+    render_steps(data.claim_dates, state.lang)
     reported = render_map(state)
     state = with_viewport(state, (reported or {}).get("center"), (reported or {}).get("zoom"))
     st.session_state["viewport"] = state
     render_share(state)
+    render_chart(chart_spec(state.date, state.lang), state.lang)
+    render_outbound(state)
 with right:
-    render_comparison(comparison(state.date), state.lang)
+    render_comparison(comparison(state.date, state.lang), state.lang)
     render_cards(figure_cards(state.date, state.lang), state.lang)
     render_sources(*sources_list(state.date, state.lang), state.lang)
 render_footer(state.lang)

@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 import geo
+from components.chart import area_chart
 from components.figures import Card, Comparison, cards, compare
 from components.folium_payload import base_payload, overlay_script
 from components.map_build import base_map, overlay
@@ -39,6 +40,11 @@ class Data:
     def date_range(self) -> tuple[dt.date, dt.date]:
         """First and last statement dates."""
         return self.claims["date"].min().date(), self.claims["date"].max().date()
+
+    @property
+    def claim_dates(self) -> list[dt.date]:
+        """Every date on which a figure was stated, for stepping through time."""
+        return sorted({ts.date() for ts in self.claims["date"]})
 
     @property
     def seed_date(self) -> dt.date:
@@ -105,7 +111,13 @@ def sources_list(as_of: dt.date, lang: str) -> tuple[int, str]:
     return shown["source_url"].nunique(), build_sources_html(shown, lang)
 
 
-@st.cache_resource(show_spinner=False, max_entries=1000)
-def comparison(as_of: dt.date) -> Comparison:
+@st.cache_resource(show_spinner=False, max_entries=2000)
+def comparison(as_of: dt.date, lang: str) -> Comparison:
     """RU/UA areas and ratio on a date."""
-    return compare(zones_as_of(as_of))
+    return compare(zones_as_of(as_of), lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2000)
+def chart_spec(as_of: dt.date, lang: str) -> dict:
+    """Vega-Lite spec of the area chart (building and validating it takes ~100 ms)."""
+    return area_chart(load_data().candidates, as_of, lang).to_dict()

@@ -6,7 +6,7 @@ import html
 
 import streamlit as st
 
-from components.figures import SIDES, Card, Comparison, safe_link
+from components.figures import SIDES, Card, Comparison, md_escape, safe_link
 from components.i18n import t
 from components.map_build import SIDE_STYLE
 from geo.fmt import fmt_num
@@ -61,7 +61,9 @@ def render_comparison(comparison: Comparison, lang: str) -> None:
     st.subheader(t("compare_title", lang))
     cols = st.columns(2)
     cols[0].metric(t("side_russia", lang), _km2(comparison.ru_km2, lang))
+    cols[0].caption(md_escape(comparison.ru_note))
     cols[1].metric(t("side_ukraine", lang), _km2(comparison.ua_km2, lang))
+    cols[1].caption(md_escape(comparison.ua_note))
     if comparison.ratio is not None:
         pct = f"{fmt_num(comparison.ratio * 100, lang)}%"
         st.markdown(html.escape(t("compare_ratio", lang, pct=pct)))

@@ -17,7 +17,7 @@ from geo.fmt import fmt_date, fmt_num
 SIDES = ("russia", "ukraine", "independent")
 #: Card order within a side: territorial figures, then people, then words.
 METRIC_ORDER = (
-    "area_km2", "share_of_ukraine_claim", "depth_km", "width_km", "settlements",
+    "area_km2", "peak_area_km2", "share_of_ukraine_claim", "depth_km", "width_km", "settlements",
     "area_gain_km2", "area_recaptured_km2", "advance_km", "civilians_killed",
     "civilians_wounded", "evacuated", "to_evacuate", "evacuation_plan",
     "residents_unknown_fate", "attacks", "pows", "event", "statement",
@@ -56,6 +56,18 @@ def figure_value(rec: pd.Series, lang: str) -> str:
 def metric_label(metric: str, lang: str) -> str:
     """Human name of a metric, falling back to its id for metrics added later."""
     return t(f"metric_{metric}", lang) if has(f"metric_{metric}") else metric
+
+
+_MD_SPECIAL = set("\\`*_{}[]()#+-.!|<>~:$&")
+
+
+def md_escape(text: object) -> str:
+    """Plain text for Streamlit markdown: every markdown/HTML/LaTeX character escaped.
+
+    >>> print(md_escape("[x](javascript:alert(1))"))
+    \\[x\\]\\(javascript\\:alert\\(1\\)\\)
+    """
+    return "".join(f"\\{c}" if c in _MD_SPECIAL else c for c in _text(text))
 
 
 def safe_link(url: object, text: object) -> str:
@@ -126,12 +138,23 @@ class Comparison:
     ru_km2: float | None
     ua_km2: float | None
     ratio: float | None
+    ru_note: str = ""
+    ua_note: str = ""
 
 
-def compare(zones: gpd.GeoDataFrame) -> Comparison:
-    """RU/UA area ratio from the zones' stated (or derived) areas."""
-    by_side = zones.set_index("side")["area_km2"] if len(zones) else pd.Series(dtype=float)
-    ru = float(by_side["russia"]) if "russia" in by_side else None
-    ua = float(by_side["ukraine"]) if "ukraine" in by_side else None
+def compare(zones: gpd.GeoDataFrame, lang: str = "en") -> Comparison:
+    """RU/UA area ratio from the zones' stated (or derived) areas, with who and when."""
+    rows = {row["side"]: row for _, row in zones.iterrows()}
+
+    def area(side: str) -> float | None:
+        return float(rows[side]["area_km2"]) if side in rows else None
+
+    def note(side: str) -> str:
+        if side not in rows:
+            return ""
+        row = rows[side]
+        return f"{row['claimant']}, {fmt_date(row['date'], lang)}"
+
+    ru, ua = area("russia"), area("ukraine")
     ratio = ru / ua if ru is not None and ua else None
-    return Comparison(ru, ua, ratio)
+    return Comparison(ru, ua, ratio, note("russia"), note("ukraine"))

@@ -37,6 +37,7 @@ METRIC_UNITS: dict[str, str] = {
     "area_km2": "km2",
     "area_gain_km2": "km2",
     "area_recaptured_km2": "km2",
+    "peak_area_km2": "km2",
     "settlements": "settlements",
     "depth_km": "km",
     "width_km": "km",

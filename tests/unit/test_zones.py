@@ -125,3 +125,43 @@ def test_geo_never_imports_streamlit():
     code = "import sys, geo; geo.claim_zones(); print('streamlit' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+CANDIDATES = geo.area_bearing(geo.load_claims())
+
+
+@pytest.mark.parametrize(
+    "row", [r for _, r in CANDIDATES.iterrows()], ids=list(CANDIDATES["claim_id"])
+)
+def test_every_dated_area_claim_becomes_an_area_true_zone(regions, frame, row):
+    if row["kind"] == "box":
+        zone, rtol = box_zone(frame, row["width_km"], row["depth_km"]), 0.05
+    else:
+        zone, rtol = area_zone(frame, row["area_km2"]), 0.02
+    if row["area_km2"] == 0:
+        assert zone.geometry.is_empty
+        return
+    measured = area_km2(gpd.GeoSeries([zone.geometry], crs=METRIC)).iloc[0]
+    assert measured == pytest.approx(row["area_km2"], rel=rtol)
+    inside, touches = _check_zone(zone.geometry, regions, frame)
+    assert inside >= 0.98
+    assert touches
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        ("2024-08-01", {}),  # before the first claim
+        ("2024-08-12", {"russia": 480, "ukraine": 1000, "independent": 800}),  # on a date
+        ("2024-08-22", {"russia": 480, "ukraine": 1250, "independent": 646}),  # between
+        ("2024-08-27", {"ukraine": 1294}),
+        ("2024-11-23", {"ukraine": 800}),  # the 1,376 km² "peak" is not the area held then
+        ("2026-01-01", {"russia": 0, "ukraine": 500, "independent": 30}),  # after the last
+    ],
+)
+def test_zone_selection_by_date_on_the_shipped_claims(as_of, expected):
+    chosen = select_as_of(CANDIDATES, as_of).set_index("side")["area_km2"].to_dict()
+    for side, area in expected.items():
+        assert chosen[side] == area, side
+    if not expected:
+        assert chosen == {}
