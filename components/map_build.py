@@ -158,7 +158,8 @@ def overlay(
     group = folium.FeatureGroup(name="claims")
     by_id = claims.set_index("id")
     shown = []
-    for zone in zones.itertuples():
+    # Larger zones first, so smaller ones stay on top and clickable.
+    for zone in zones.sort_values("area_km2", ascending=False).itertuples():
         if zone.side not in sides or zone.geometry is None or zone.geometry.is_empty:
             continue
         shown.append(zone.side)
@@ -176,7 +177,8 @@ def overlay(
         ).add_child(Bind("tooltip", html.escape(tip), {"sticky": True})).add_child(
             Bind("popup", zone_popup_html(zone, by_id, lang), {"maxWidth": 320})
         ).add_to(group)
-    Legend(legend_html(shown, lang, as_of)).add_to(group)
+    order = [side for side in SIDE_STYLE if side in shown]
+    Legend(legend_html(order, lang, as_of)).add_to(group)
     return group
 
 

@@ -1,0 +1,34 @@
+"""Moving through time in the browser: dated links, the slider, claim-date steps."""
+
+from __future__ import annotations
+
+from tests.browser.test_dashboard import MAP, open_app, query
+
+
+def test_dated_link_shows_the_1294_claim_on_map_and_in_cards(page, app_url):
+    frame = open_app(page, f"{app_url}/?date=2024-08-27&ru=false")
+    zone = frame.locator("path.claim-ua").first
+    zone.wait_for()
+    assert "27 Aug 2024" in frame.locator(".claims-legend").inner_text()
+    zone.click(force=True)
+    popup = frame.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert "1,294" in popup.inner_text()
+    assert "Syrskyi" in popup.inner_text()
+    assert page.get_by_text("1,294 km²").first.is_visible()
+
+
+def test_slider_keyboard_step_updates_the_url(page, app_url):
+    open_app(page, app_url)
+    thumb = page.locator(".st-key-date input[type=range]").first
+    thumb.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_url(lambda u: "date=2024-08-13" in u)
+    page.frame_locator(MAP).locator(".claims-legend").get_by_text("13 Aug 2024").wait_for()
+
+
+def test_next_claim_button_jumps_to_the_next_statement_date(page, app_url):
+    open_app(page, f"{app_url}/?date=2024-08-20")
+    page.get_by_role("button", name="Next claim ▶").click()
+    page.wait_for_url(lambda u: "date=2024-08-" in u and "date=2024-08-20" not in u)
+    assert query(page)["date"] > "2024-08-20"
