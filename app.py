@@ -18,6 +18,7 @@ from components.share import render_share, sync_url
 from components.sources import render_footer, render_sources
 from components.state import ViewState, parse_query, with_viewport
 from components.timeline import render_chart, render_outbound, render_steps
+from components.upload import render_upload, user_script
 
 st.set_page_config(
     page_title="Kursk claims map", page_icon="🗺️", layout="wide", initial_sidebar_state="collapsed"
@@ -53,14 +54,15 @@ left, right = st.columns([3, 2], gap="medium")
 with left:
     state = render_controls(st.session_state["viewport"], data.date_range)
     render_steps(data.claim_dates, state.lang)
-    reported = render_map(state)
+    overlay = render_upload(state.lang)
+    reported = render_map(state, user_script(overlay, state.lang))
     state = with_viewport(state, (reported or {}).get("center"), (reported or {}).get("zoom"))
     st.session_state["viewport"] = state
     render_share(state)
     render_chart(chart_spec(state.date, state.lang), state.lang)
     render_outbound(state)
 with right:
-    render_comparison(comparison(state.date, state.lang), state.lang)
+    render_comparison(comparison(state.date, state.lang), state.lang, overlay)
     render_cards(figure_cards(state.date, state.lang), state.lang)
     render_sources(*sources_list(state.date, state.lang), state.lang)
 render_footer(state.lang)

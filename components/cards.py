@@ -10,6 +10,7 @@ from components.figures import SIDES, Card, Comparison, md_escape, safe_link
 from components.i18n import t
 from components.map_build import SIDE_STYLE
 from geo.fmt import fmt_num
+from geo.upload import Overlay
 
 CARD_CSS = """<style>
 .fig-card{border-left:4px dashed var(--c);padding:4px 10px;margin:0 0 10px;background:#fafafa}
@@ -56,14 +57,16 @@ def build_card_html(card: Card, lang: str) -> str:
     return "".join(out)
 
 
-def render_comparison(comparison: Comparison, lang: str) -> None:
-    """Russian vs Ukrainian area on the chosen date (the seed's 'about half')."""
+def render_comparison(comparison: Comparison, lang: str, overlay: Overlay | None = None) -> None:
+    """Russian vs Ukrainian area on the chosen date (the seed's 'about half'), and yours."""
     st.subheader(t("compare_title", lang))
     cols = st.columns(2)
     cols[0].metric(t("side_russia", lang), _km2(comparison.ru_km2, lang))
     cols[0].caption(md_escape(comparison.ru_note))
     cols[1].metric(t("side_ukraine", lang), _km2(comparison.ua_km2, lang))
     cols[1].caption(md_escape(comparison.ua_note))
+    if overlay is not None:
+        st.metric(f"{t('your_layer', lang)}: {overlay.name}", _km2(overlay.total_km2, lang))
     if comparison.ratio is not None:
         pct = f"{fmt_num(comparison.ratio * 100, lang)}%"
         st.markdown(html.escape(t("compare_ratio", lang, pct=pct)))

@@ -46,7 +46,7 @@ def base_payload(fmap: folium.Map, key: str, returned_objects: list[str]) -> dic
     }
 
 
-def overlay_script(group: folium.FeatureGroup) -> str:
-    """Script that adds the overlay group to the live map (``feature_group_to_add``)."""
+def overlay_script(group: folium.FeatureGroup, idx: int = 0) -> str:
+    """Script that adds a group to the live map (``feature_group_to_add``, position idx)."""
     host = folium.Map(tiles=None)
-    return sf._get_feature_group_string(group, map=host, idx=0)
+    return sf._get_feature_group_string(group, map=host, idx=idx)

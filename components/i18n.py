@@ -86,6 +86,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "dl_csv": {"en": "Figures (CSV)", "nl": "Cijfers (CSV)"},
     "dl_png": {"en": "Map image (PNG)", "nl": "Kaartafbeelding (PNG)"},
     "dl_html": {"en": "Map snapshot (HTML)", "nl": "Kaartmomentopname (HTML)"},
+    "your_layer": {"en": "Your layer", "nl": "Jouw laag"},
+    "upload_title": {"en": "Add your own overlay", "nl": "Voeg je eigen laag toe"},
+    "upload_help": {
+        "en": "GeoJSON, KML, GeoPackage or zipped shapefile, up to 10 MB. Stays in your "
+        "browser session only.",
+        "nl": "GeoJSON, KML, GeoPackage of gezipte shapefile, tot 10 MB. Blijft alleen in je "
+        "eigen browsersessie.",
+    },
+    "upload_ok": {
+        "en": "{name}: {n} polygon feature(s), {area} km² in all (measured on the ellipsoid).",
+        "nl": "{name}: {n} vlak(ken), samen {area} km² (gemeten op de ellipsoïde).",
+    },
+    "upload_remove": {"en": "Remove my layer", "nl": "Verwijder mijn laag"},
     "derived": {"en": "derived: {w} × {d} km", "nl": "afgeleid: {w} × {d} km"},
     "quote": {"en": "Quote (original)", "nl": "Citaat (origineel)"},
     "translation": {"en": "Translation", "nl": "Vertaling"},

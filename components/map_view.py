@@ -12,7 +12,7 @@ from components.state import ViewState
 MAP_HEIGHT = 520
 
 
-def render_map(state: ViewState) -> Mapping | None:
+def render_map(state: ViewState, user_js: str = "") -> Mapping | None:
     """Draw the map at the state's viewport; returns what the map reported (centre/zoom).
 
     Same arguments as ``st_folium(..., feature_group_to_add=..., returned_objects=
@@ -25,7 +25,7 @@ def render_map(state: ViewState) -> Mapping | None:
         width=None,
         zoom=state.z,
         center=(state.lat, state.lon),
-        feature_group=overlay_js(state.date, state.sides(), state.lang),
+        feature_group=overlay_js(state.date, state.sides(), state.lang) + user_js,
         return_on_hover=False,
         layer_control=None,
         pixelated=False,

@@ -293,7 +293,11 @@ def zones_for(selected: pd.DataFrame, frame: Frame) -> gpd.GeoDataFrame:
             }
         )
         geoms.append(zone.geometry)
-    gdf = gpd.GeoDataFrame(rows, geometry=geoms, crs=METRIC)
+    columns = [
+        "side", "claim_id", "claim_ids", "date", "claimant", "kind", "area_km2",
+        "drawn_area_km2", "drawn_width_km", "drawn_depth_km", "method", "method_nl",
+    ]  # fmt: skip
+    gdf = gpd.GeoDataFrame(pd.DataFrame(rows, columns=columns), geometry=geoms, crs=METRIC)
     return gdf.to_crs(WGS84)
 
 
