@@ -62,6 +62,12 @@ def geodesic_km2(geoms: gpd.GeoSeries) -> pd.Series:
     return geoms.apply(lambda g: abs(geod.geometry_area_perimeter(g)[0]) / 1e6)
 
 
+def _present(geoms: gpd.GeoSeries) -> pd.Series:
+    """Rows with a non-missing, non-empty geometry."""
+    values = geoms.values
+    return pd.Series(~shapely.is_missing(values) & ~shapely.is_empty(values), index=geoms.index)
+
+
 def _fail(problem: str) -> UploadError:
     return UploadError(f"{problem}. Accepted: {ACCEPTED}.")
 
@@ -135,7 +141,7 @@ def read_overlay(name: str, data: bytes) -> Overlay:
         raise _fail(f"the file is {len(data) / 1e6:.1f} MB (at most 10 MB)")
     with tempfile.TemporaryDirectory(prefix="upload-") as tmp:
         gdf = _read(name, data, Path(tmp))
-    if gdf.empty or gdf.geometry.isna().all():
+    if gdf.empty or not _present(gdf.geometry).any():
         raise _fail("the file contains no features")
     if len(gdf) > MAX_FEATURES:
         raise _fail(f"the file has {len(gdf)} features (at most {MAX_FEATURES})")
@@ -145,7 +151,7 @@ def read_overlay(name: str, data: bytes) -> Overlay:
         gdf = gdf.to_crs(WGS84)
     except Exception as exc:
         raise _fail("its coordinate reference system cannot be converted to WGS84") from exc
-    gdf = gdf[gdf.geometry.notna() & ~gdf.geometry.is_empty]
+    gdf = gdf[_present(gdf.geometry)]
     invalid = ~gdf.geometry.is_valid
     repaired = int(invalid.sum())
     if repaired:
@@ -160,9 +166,7 @@ def read_overlay(name: str, data: bytes) -> Overlay:
         )
     )
     gdf = gdf.assign(geometry=polys)
-    gdf = gdf[
-        gdf.geometry.notna() & ~gdf.geometry.is_empty & (shapely.area(gdf.geometry.values) > 0)
-    ]
+    gdf = gdf[_present(gdf.geometry) & (shapely.area(gdf.geometry.values) > 0)]
     if gdf.empty:
         raise _fail("the file has no polygons (points and lines have no area)")
     minx, miny, maxx, maxy = gdf.total_bounds
