@@ -11,14 +11,16 @@ them; bytes come from the WebSocket frames, decoded as Streamlit ForwardMsgs.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import math
+import shutil
 import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -262,6 +264,22 @@ def toggles(browser: Browser, url: str, n: int) -> list[dict[str, Any]]:
         context.close()
 
 
+@contextlib.contextmanager
+def hello_server() -> Iterator[str]:
+    """Serve bench/hello_map.py with the app's static/ folder and config.
+
+    Streamlit serves /app/static/ from the folder next to the *main script*, not the
+    cwd, so run a copy of the script from a temporary folder whose ``static`` links to
+    the app's (the server resolves the link); cwd=ROOT still picks up .streamlit/.
+    """
+    with tempfile.TemporaryDirectory(prefix="hello_map-") as tmp:
+        script = Path(tmp) / HELLO.name
+        shutil.copyfile(HELLO, script)
+        (Path(tmp) / "static").symlink_to(ROOT / "static", target_is_directory=True)
+        with serve(script=script, cwd=ROOT) as url:
+            yield url
+
+
 def browser_part(runs: int, n_toggles: int) -> dict[str, Any]:
     """Cold loads and toggles in one Chromium, hello floor first, then the app."""
     path = chromium_path()
@@ -271,8 +289,8 @@ def browser_part(runs: int, n_toggles: int) -> dict[str, Any]:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         try:
-            for name, script in (("hello", HELLO), ("app", APP)):
-                with serve(script=script, cwd=ROOT) as url:
+            for name, server in (("hello", hello_server), ("app", lambda: serve(APP, ROOT))):
+                with server() as url:
                     server_cold = retry(lambda u=url: cold_load(browser, u))
                     warm = [cold_load(browser, url) for _ in range(runs)]
                     toggled = toggles(browser, url, n_toggles)

@@ -33,16 +33,14 @@ def _step(dates: list[dt.date], step: int) -> None:
 def render_steps(dates: list[dt.date], lang: str) -> None:
     """Buttons that jump between dates on which someone made a statement."""
     prev_col, next_col = st.columns(2)
-    prev_col.button(
-        t("prev_date", lang), on_click=_step, args=(dates, -1), use_container_width=True
-    )
-    next_col.button(t("next_date", lang), on_click=_step, args=(dates, 1), use_container_width=True)
+    prev_col.button(t("prev_date", lang), on_click=_step, args=(dates, -1), width="stretch")
+    next_col.button(t("next_date", lang), on_click=_step, args=(dates, 1), width="stretch")
 
 
 def render_chart(spec: dict, lang: str) -> None:
     """Claimed area over time by side, the selected date marked (spec from the cache)."""
     st.markdown(f"**{t('chart_title', lang)}**")
-    st.vega_lite_chart(spec, use_container_width=True)
+    st.vega_lite_chart(spec, width="stretch")
     st.caption(t("chart_note", lang))
 
 
@@ -52,4 +50,4 @@ def render_outbound(state: ViewState) -> None:
     st.caption(t("compare_maps", state.lang))
     cols = st.columns(len(links))
     for col, (name, url) in zip(cols, links.items(), strict=True):
-        col.link_button(name, url, use_container_width=True)
+        col.link_button(name, url, width="stretch")
