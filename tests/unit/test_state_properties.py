@@ -58,7 +58,7 @@ def test_any_parameters_give_a_valid_state(params):
         lat=st.floats(*LAT_RANGE).map(lambda v: round(v, 4)),
         lon=st.floats(*LON_RANGE).map(lambda v: round(v, 4)),
         z=st.integers(*ZOOM_RANGE),
-    )  # fmt: skip
+    )
 )
 def test_every_valid_view_round_trips_through_the_url(state):
     assert parse_query(to_query(state), RANGE)[0] == state
