@@ -52,7 +52,8 @@ def render_controls(state: ViewState, date_range: tuple[dt.date, dt.date]) -> Vi
     st.slider(
         t("date", lang),
         min_value=date_range[0],
-        max_value=date_range[1],
+        # A data set with a single date still gets a working slider.
+        max_value=max(date_range[1], date_range[0] + dt.timedelta(days=1)),
         key="date",
         on_change=_clear_notices,
         format="YYYY-MM-DD",

@@ -23,10 +23,8 @@ import pandas as pd
 import yaml
 
 from geo.errors import DataError
+from geo.paths import DATA_DIR, ROOT, SEEDS_DIR
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = ROOT / "data"
-SEEDS_DIR = ROOT / "seeds"
 CLAIMS_PATH = DATA_DIR / "claims.yaml"
 DEFAULT_FILE_LABEL = "data/claims.yaml"
 

@@ -54,7 +54,9 @@ def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60.0) -> Non
 
 
 @contextlib.contextmanager
-def serve(script: Path = ROOT / "app.py", cwd: Path = ROOT) -> Iterator[str]:
+def serve(
+    script: Path = ROOT / "app.py", cwd: Path = ROOT, env: dict[str, str] | None = None
+) -> Iterator[str]:
     """Run a Streamlit script on a free loopback port; yields its base URL."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
@@ -63,9 +65,9 @@ def serve(script: Path = ROOT / "app.py", cwd: Path = ROOT) -> Iterator[str]:
         "--server.port", str(port), "--server.address", "127.0.0.1",
         "--server.headless", "true", "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    run_env = dict(os.environ, PYTHONPATH=str(ROOT), **(env or {}))
     proc = subprocess.Popen(
-        cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        cmd, cwd=cwd, env=run_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
     try:
         wait_healthy(url, proc)

@@ -15,6 +15,17 @@ def open_app(page, url: str):
     return frame
 
 
+def click_layer(layer) -> None:
+    """Click a map layer's SVG path itself (its bounding-box centre may lie outside it)."""
+    layer.evaluate(
+        """el => { const r = el.getBoundingClientRect();
+        const p = el.getPointAtLength(el.getTotalLength() / 2);
+        const m = el.getScreenCTM();
+        el.dispatchEvent(new MouseEvent("click", {bubbles: true,
+            clientX: m.a * p.x + m.c * p.y + m.e, clientY: m.b * p.x + m.d * p.y + m.f})); }"""
+    )
+
+
 def query(page) -> dict[str, str]:
     return {k: v[-1] for k, v in parse_qs(urlsplit(page.url).query).items()}
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.browser.test_dashboard import MAP, open_app, query
+from tests.browser.test_dashboard import MAP, click_layer, open_app, query
 
 
 def test_dated_link_shows_the_1294_claim_on_map_and_in_cards(page, app_url):
@@ -10,7 +10,7 @@ def test_dated_link_shows_the_1294_claim_on_map_and_in_cards(page, app_url):
     zone = frame.locator("path.claim-ua").first
     zone.wait_for()
     assert "27 Aug 2024" in frame.locator(".claims-legend").inner_text()
-    zone.click(force=True)
+    click_layer(zone)
     popup = frame.locator(".leaflet-popup-content")
     popup.wait_for()
     assert "1,294" in popup.inner_text()

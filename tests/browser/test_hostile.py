@@ -1,0 +1,145 @@
+"""Hostile input in a real browser: no dialog opens, no injected element exists, nothing lost."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from urllib.parse import quote
+
+import pytest
+import yaml
+
+from geo.paths import DATA_DIR
+from tests.browser.server import serve
+from tests.browser.test_dashboard import MAP, click_layer, open_app
+
+PAYLOAD = '<img src=x id=pwned onerror="window.__xss=1;alert(1)">'
+BOX = {
+    "type": "Polygon",
+    "coordinates": [[[35.0, 51.0], [35.5, 51.0], [35.5, 51.3], [35.0, 51.3], [35.0, 51.0]]],
+}
+
+
+def collection(**props) -> str:
+    feature = {"type": "Feature", "properties": props, "geometry": BOX}
+    return json.dumps({"type": "FeatureCollection", "features": [feature]})
+
+
+def watch_dialogs(page) -> list[str]:
+    opened: list[str] = []
+    page.on("dialog", lambda d: (opened.append(d.message), d.dismiss()))
+    return opened
+
+
+def assert_not_injected(page) -> None:
+    for frame in page.frames:
+        assert frame.evaluate("document.querySelectorAll('#pwned').length") == 0, frame.url
+        assert frame.evaluate("window.__xss === undefined"), frame.url
+
+
+def upload(page, name: str, content: str) -> None:
+    page.locator(".st-key-upload_file input[type=file]").set_input_files(
+        {"name": name, "mimeType": "application/json", "buffer": content.encode()}
+    )
+
+
+def open_upload_panel(page) -> None:
+    page.get_by_text("Add your own overlay").click()
+
+
+def test_url_parameter_payloads_are_shown_as_text(page, app_url):
+    dialogs = watch_dialogs(page)
+    params = "&".join(f"{name}={quote(PAYLOAD)}" for name in ("lang", "date", "z", "base"))
+    frame = open_app(page, f"{app_url}/?{params}")
+    frame.locator("path.claim-ua").first.wait_for()
+    warning = page.locator('[data-testid="stAlert"]').first
+    assert "<img src=x" in warning.inner_text()
+    assert_not_injected(page)
+    assert dialogs == []
+
+
+def test_upload_shows_layer_with_area_then_bad_file_keeps_it(page, app_url):
+    frame = open_app(page, f"{app_url}/?ru=false")
+    open_upload_panel(page)
+    upload(page, "mine.geojson", collection(name="my estimate"))
+    frame.locator("path.user-layer").wait_for()
+    assert page.get_by_text("km² in all").first.is_visible()
+    assert page.get_by_text("Your layer: mine.geojson").first.is_visible()
+
+    upload(page, "broken.geojson", '{"type": "FeatureCollection", "features": [')
+    page.get_by_text("not readable GeoJSON").wait_for()
+    assert frame.locator("path.user-layer").count() == 1, "earlier layer lost"
+    assert page.locator(".st-key-ru input").is_checked() is False, "toggle state lost"
+    assert frame.locator("path.claim-ru").count() == 0
+
+
+def test_upload_property_payloads_are_text_in_the_popup(page, app_url):
+    dialogs = watch_dialogs(page)
+    frame = open_app(page, f"{app_url}/?ru=false&ua=false")
+    open_upload_panel(page)
+    upload(page, "x.geojson", collection(**{PAYLOAD: PAYLOAD}))
+    layer = frame.locator("path.user-layer")
+    layer.wait_for()
+    click_layer(layer)
+    popup = frame.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert popup.inner_text().count("<img src=x") == 2  # property name and value, as text
+    assert_not_injected(page)
+    assert dialogs == []
+
+
+def test_keyboard_alone_switches_a_claim_off(page, app_url):
+    frame = open_app(page, app_url)
+    frame.locator("path.claim-ru").first.wait_for()
+    switch = page.locator(".st-key-ru input")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if switch.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        pytest.fail("the Russian-claim toggle is not reachable with Tab")
+    page.keyboard.press("Space")
+    frame.locator("path.claim-ru").wait_for(state="detached")
+    page.wait_for_url(lambda u: "ru=false" in u)
+
+
+@pytest.fixture(scope="module")
+def hostile_app(tmp_path_factory):
+    """The app on a data set whose quote, source title and claimant carry a payload."""
+    data = tmp_path_factory.mktemp("data")
+    seeds = tmp_path_factory.mktemp("seeds")
+    for name in ("regions.geojson", "border.geojson", "towns.geojson", "sources.json"):
+        shutil.copy(DATA_DIR / name, data / name)
+    quote_text = f"Hij zegt {PAYLOAD} over 28 dorpen."
+    (seeds / "hostile.txt").write_text(f"Intro. {quote_text} Einde.", encoding="utf-8")
+    source = {"title": PAYLOAD, "outlet": PAYLOAD, "date": "2024-08-12",
+              "url": "https://example.org/a"}  # fmt: skip
+    common = {"date": "2024-08-12", "region": "RU-KRS", "confidence": "high",
+              "summary_en": PAYLOAD, "summary_nl": PAYLOAD}  # fmt: skip
+    seed_source = {**source, "seed": "seeds/hostile.txt"}
+    claims = [
+        {**common, "id": "x-quote", "side": "russia", "claimant": PAYLOAD,
+         "metric": "settlements", "value": 28, "unit": "settlements", "quote": quote_text,
+         "quote_lang": "nl", "quote_en": PAYLOAD, "source": seed_source},
+        {**common, "id": "x-area", "side": "ukraine", "claimant": PAYLOAD,
+         "metric": "area_km2", "value": 1000, "unit": "km2", "source": source},
+    ]  # fmt: skip
+    (data / "claims.yaml").write_text(yaml.safe_dump({"claims": claims}, allow_unicode=True))
+    env = {"KURSK_CLAIMS_DATA_DIR": str(data), "KURSK_CLAIMS_SEEDS_DIR": str(seeds)}
+    with serve(env=env) as url:
+        yield url
+
+
+def test_quote_source_and_claimant_payloads_are_text(page, hostile_app):
+    dialogs = watch_dialogs(page)
+    frame = open_app(page, hostile_app)
+    zone = frame.locator("path.claim-ua")
+    zone.wait_for()
+    click_layer(zone)
+    frame.locator(".leaflet-popup-content").wait_for()
+    assert "<img src=x" in frame.locator(".leaflet-popup-content").inner_text()
+    page.get_by_text(f"Hij zegt {PAYLOAD}").first.wait_for()
+    assert page.locator('a[href^="javascript"]').count() == 0
+    assert page.frame_locator(MAP).locator('a[href^="javascript"]').count() == 0
+    assert_not_injected(page)
+    assert dialogs == []
