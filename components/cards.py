@@ -70,6 +70,8 @@ def render_comparison(comparison: Comparison, lang: str, overlay: Overlay | None
     if comparison.ratio is not None:
         pct = f"{fmt_num(comparison.ratio * 100, lang)}%"
         st.markdown(html.escape(t("compare_ratio", lang, pct=pct)))
+    elif comparison.ru_km2 is not None and comparison.ua_km2 is not None:
+        st.caption(t("compare_dates_differ", lang))
     else:
         st.caption(t("compare_missing", lang))
 

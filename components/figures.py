@@ -156,5 +156,10 @@ def compare(zones: gpd.GeoDataFrame, lang: str = "en") -> Comparison:
         return f"{row['claimant']}, {fmt_date(row['date'], lang)}"
 
     ru, ua = area("russia"), area("ukraine")
-    ratio = ru / ua if ru is not None and ua else None
+    same_day = (
+        ru is not None and ua is not None and rows["russia"]["date"] == rows["ukraine"]["date"]
+    )
+    # Only figures stated on the same day are compared (as the seed does on 12 Aug 2024):
+    # a ratio of figures months apart would mislead.
+    ratio = ru / ua if same_day and ua else None
     return Comparison(ru, ua, ratio, note("russia"), note("ukraine"))

@@ -99,6 +99,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "{name}: {n} vlak(ken), samen {area} km² (gemeten op de ellipsoïde).",
     },
     "upload_remove": {"en": "Remove my layer", "nl": "Verwijder mijn laag"},
+    "compare_dates_differ": {
+        "en": "The two figures were stated on different days, so no ratio is given.",
+        "nl": "De twee getallen zijn op verschillende dagen genoemd, dus er is geen verhouding.",
+    },
     "derived": {"en": "derived: {w} × {d} km", "nl": "afgeleid: {w} × {d} km"},
     "quote": {"en": "Quote (original)", "nl": "Citaat (origineel)"},
     "translation": {"en": "Translation", "nl": "Vertaling"},

@@ -209,12 +209,12 @@ def zone_popup_html(zone: object, by_id: pd.DataFrame, lang: str) -> str:
 def legend_html(sides: list[str], lang: str, as_of: dt.date) -> str:
     """Legend body: claim styles shown, base layers, as-of date, method note, credits."""
     esc = html.escape
-    rows = [f"<b>{esc(t('legend_title', lang))}</b>"]
+    rows = [f"<b>{esc(t('legend_title', lang))}</b> · <i>{esc(t('schematic', lang))}</i>"]
     for side in sides:
         s = SIDE_STYLE[side]
         rows.append(
             f'<div><span class="sw" style="border-top:3px dashed {s["color"]}"></span>'
-            f"{esc(t(f'side_{side}', lang))} ({esc(t('schematic', lang))})</div>"
+            f"{esc(t(f'side_{side}', lang))}</div>"
         )
     rows.append(
         '<div><span class="sw" style="border-top:3px solid #1a1a1a"></span>'
