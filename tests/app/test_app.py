@@ -98,3 +98,11 @@ def test_broken_data_file_stops_with_a_clear_message(tmp_path, monkeypatch):
     assert not at.exception
     assert "regions.geojson" in at.error[0].value
     assert not at.metric
+
+
+def test_figures_from_different_days_are_not_turned_into_a_ratio():
+    at = run(date="2024-08-27")
+    assert not at.exception
+    assert metrics(at) == {"Russian claim": "480 km²", "Ukrainian claim": "1,294 km²"}
+    assert "%" not in markdown(at).split("Figures and who said them")[0]
+    assert any("different days" in c.value for c in at.caption)
