@@ -11,6 +11,7 @@ import geo
 from components.cache import chart_spec, comparison, figure_cards, load_data, sources_list
 from components.cards import render_cards, render_comparison
 from components.controls import render_controls, render_language, seed_widgets
+from components.downloads import render_downloads
 from components.figures import md_escape
 from components.i18n import t
 from components.map_view import render_map
@@ -59,6 +60,7 @@ with left:
     state = with_viewport(state, (reported or {}).get("center"), (reported or {}).get("zoom"))
     st.session_state["viewport"] = state
     render_share(state)
+    render_downloads(state)
     render_chart(chart_spec(state.date, state.lang), state.lang)
     render_outbound(state)
 with right:

@@ -3,8 +3,8 @@
 Prints numbers and asserts nothing: the targets are there to read, not to gate CI.
 Browser timings use the page's own clock (``performance.timeOrigin + now()``, recorded
 by an init script), so Playwright's polling does not blur them. WebSocket frames come
-from a CDP session: decoded as Streamlit ForwardMsgs for bytes, and their network
-timestamps separate server time from time the page's main thread takes.
+from a CDP session: decoded as Streamlit ForwardMsgs for bytes, and their timestamps
+(when the page received them) split a toggle into server round trip and rendering.
 
     .venv/bin/python bench/pageload.py [--runs 5] [--toggles 10] [--json out.json]
 """
@@ -17,6 +17,7 @@ import contextlib
 import datetime as dt
 import json
 import math
+import os
 import shutil
 import statistics
 import sys
@@ -31,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright  # noqa: E402
+from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
 from tests.browser.server import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
@@ -43,13 +45,20 @@ VIEWPORT = {"width": 1400, "height": 900}
 TIMEOUT_MS = 60_000
 #: Per-toggle timings reported, in the order they happen.
 TOGGLE_PHASES = (
-    "send_ms", "map_delta_net_ms", "finished_net_ms", "map_delta_main_ms", "in_dom_ms", "ms",
+    "send_ms", "map_delta_in_ms", "finished_ms", "in_dom_ms", "ms",
 )  # fmt: skip
+PHASE_LABEL = {
+    "send_ms": "rerun sent",
+    "map_delta_in_ms": "map delta in",
+    "finished_ms": "script_finished in",
+    "in_dom_ms": "path changed",
+    "ms": "painted",
+}
 #: Quiet time on the socket after which a load or rerun counts as settled.
 SETTLE_S = 0.4
 
 #: Runs in the top page before its scripts. Records on the page's clock (epoch ms):
-#: clicks, WebSocket messages sent and handled, long tasks, and claim paths appearing or
+#: clicks, WebSocket send() calls, long tasks, and claim paths appearing or
 #: disappearing in the map iframe plus the next animation frame there (painted).
 #: Playwright's init scripts do not reach the component iframe (its initial about:blank
 #: window is reused when it navigates), so the top page installs the observer into each
@@ -59,14 +68,10 @@ INIT_JS = """
   if (window !== window.top) return;
   const now = () => performance.timeOrigin + performance.now();
   const B = (window.__bench = {
-    events: [], wsIn: [], wsOut: [], clicks: [], frames: [], longtasks: [],
+    events: [], wsOut: [], clicks: [], frames: [], longtasks: [],
   });
   const Native = window.WebSocket;
   window.WebSocket = class extends Native {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener("message", () => B.wsIn.push(now()));
-    }
     send(data) {
       B.wsOut.push(now());
       return super.send(data);
@@ -149,22 +154,37 @@ def classify(t: float, payload: bytes) -> Frame:
     return Frame(t, len(payload), "other", path)
 
 
+def payload(event: dict) -> bytes:
+    """The bytes of a CDP WebSocket frame event (binary frames come base64-encoded)."""
+    response = event["response"]
+    raw = response["payloadData"]
+    return base64.b64decode(raw) if response["opcode"] == 2 else raw.encode()
+
+
+def is_rerun(data: bytes) -> bool:
+    """Whether a browser->server frame asks for a script run."""
+    return BackMsg.FromString(data).WhichOneof("type") == "rerun_script"
+
+
 class Wire:
-    """The Streamlit socket of one page as the network sees it (CDP), in order."""
+    """The Streamlit socket of one page as its renderer sees it (CDP), in order."""
 
     def __init__(self, context: BrowserContext, page: Page) -> None:
         self.frames: list[Frame] = []
         self.sent: list[float] = []
+        self.sent_data: list[bytes] = []
         self.map_path: tuple[int, ...] | None = None
         cdp = context.new_cdp_session(page)
         cdp.on("Network.webSocketFrameReceived", self._received)
-        cdp.on("Network.webSocketFrameSent", lambda e: self.sent.append(e["timestamp"]))
+        cdp.on("Network.webSocketFrameSent", self._sent)
         cdp.send("Network.enable")
 
+    def _sent(self, event: dict) -> None:
+        self.sent.append(event["timestamp"])
+        self.sent_data.append(payload(event))
+
     def _received(self, event: dict) -> None:
-        response = event["response"]
-        raw = response["payloadData"]
-        data = base64.b64decode(raw) if response["opcode"] == 2 else raw.encode()
+        data = payload(event)
         try:
             frame = classify(event["timestamp"], data)
         except Exception:  # a frame we cannot decode still has a size
@@ -245,12 +265,10 @@ def cold_load(browser: Browser, url: str) -> dict[str, Any]:
             phases["ws_first_in"] = wire.frames[0].t * 1000 + offset - origin
         m = first(wire.frames, ("map",))
         if m is not None:
-            phases["map_delta_net"] = wire.frames[m].t * 1000 + offset - origin
-            if m < len(bench["wsIn"]):
-                phases["map_delta_main"] = bench["wsIn"][m] - origin
+            phases["map_delta_in"] = wire.frames[m].t * 1000 + offset - origin
         f = first(wire.frames, ("finished",))
         if f is not None:
-            phases["run1_finished_net"] = wire.frames[f].t * 1000 + offset - origin
+            phases["run1_finished"] = wire.frames[f].t * 1000 + offset - origin
         phases["iframe_start"] = inner["origin"] - origin
         if inner["leaflet"]:
             phases["leaflet_js_loaded"] = inner["origin"] + inner["leaflet"][0] - origin
@@ -278,24 +296,32 @@ def cold_load(browser: Browser, url: str) -> dict[str, Any]:
         context.close()
 
 
-def toggles(browser: Browser, url: str, n: int) -> list[dict[str, Any]]:
-    """Click the `ru` toggle n times; per click, time to the claim-ru path change painted."""
+def toggles(browser: Browser, url: str, n: int) -> tuple[list[dict[str, Any]], list[bytes]]:
+    """Click the `ru` toggle n times; per click, time to the claim-ru path change painted.
+
+    Also returns the rerun requests the browser sent (first load, then the first two
+    toggles: off, on) for `replay`.
+    """
     context, page, wire = new_page(browser)
     out = []
+    requests: list[bytes] = []
     try:
         page.goto(url)
         ru = page.frame_locator(MAP).locator("path.claim-ru")
         ru.first.wait_for()
         settle(page, wire, finished=1)
+        requests.append(next(d for d in wire.sent_data if is_rerun(d)))
         frame = map_frame(page)
         frame.evaluate("window.__sameDocument = true")
         shown = True
         for _ in range(n):
-            start, done = len(wire.frames), wire.count("finished")
+            start, done, asked = len(wire.frames), wire.count("finished"), len(wire.sent_data)
             page.locator(TOGGLE).first.click()
             shown = not shown
             ru.first.wait_for(state="attached" if shown else "detached")
             settle(page, wire, finished=done + 1)
+            if len(requests) < 3:
+                requests.append(next(d for d in wire.sent_data[asked:] if is_rerun(d)))
             bench = page.evaluate("window.__bench")
             offset = wire.offset_ms(bench["wsOut"])
             click = bench["clicks"][-1]
@@ -317,19 +343,17 @@ def toggles(browser: Browser, url: str, n: int) -> list[dict[str, Any]]:
                 row["send_ms"] = sent - click
             m = first(new, ("map", "map-ref"))
             if m is not None:
-                row["map_delta_net_ms"] = new[m].t * 1000 + offset - click
-                if start + m < len(bench["wsIn"]):
-                    row["map_delta_main_ms"] = bench["wsIn"][start + m] - click
+                row["map_delta_in_ms"] = new[m].t * 1000 + offset - click
             f = first(new, ("finished",))
             if f is not None:
-                row["finished_net_ms"] = new[f].t * 1000 + offset - click
+                row["finished_ms"] = new[f].t * 1000 + offset - click
                 if sent is not None:
-                    row["roundtrip_ms"] = row["finished_net_ms"] - row["send_ms"]
+                    row["roundtrip_ms"] = row["finished_ms"] - row["send_ms"]
             out.append(row)
         reloaded = not frame.evaluate("window.__sameDocument === true")
         for row in out:
             row["map_reloaded"] = reloaded
-        return out
+        return out, requests
     finally:
         context.close()
 
@@ -363,7 +387,32 @@ def retry(fn: Callable[[], Any], attempts: int = 3) -> Any:
     return None
 
 
-def browser_part(runs: int, n_toggles: int) -> dict[str, Any]:
+def replay(url: str, requests: list[bytes], n: int) -> list[dict[str, float]]:
+    """Server time per rerun with no browser: send the browser's own rerun requests.
+
+    A plain WebSocket client opens a session with the first-load request, then
+    alternates the recorded toggle-off and toggle-on requests; per rerun it times
+    request sent -> script_finished received. Real server, real messages, nothing
+    rendered, no app instrumentation.
+    """
+    from websockets.sync.client import connect
+
+    def run(ws: Any, request: bytes) -> dict[str, float]:
+        t0, size = time.perf_counter(), 0
+        ws.send(request)
+        while True:
+            data = ws.recv(timeout=60)
+            size += len(data)
+            if ForwardMsg.FromString(data).WhichOneof("type") == "script_finished":
+                return {"ms": (time.perf_counter() - t0) * 1000, "bytes": size}
+
+    stream = url.replace("http", "ws", 1) + "/_stcore/stream"
+    with connect(stream, subprotocols=["streamlit"], max_size=None, open_timeout=30) as ws:
+        run(ws, requests[0])
+        return [run(ws, requests[1 + i % 2]) for i in range(n)]
+
+
+def browser_part(runs: int, n_toggles: int, n_replays: int) -> dict[str, Any]:
     """Cold loads and toggles in one Chromium, hello floor first, then the app."""
     path = chromium_path()
     if path is None:
@@ -377,8 +426,14 @@ def browser_part(runs: int, n_toggles: int) -> dict[str, Any]:
                 with server() as url:
                     server_cold = retry(lambda u=url: cold_load(browser, u))
                     warm = [retry(lambda u=url: cold_load(browser, u)) for _ in range(runs)]
-                    toggled = retry(lambda u=url: toggles(browser, u, n_toggles))
-                result[name] = {"server_cold": server_cold, "cold": warm, "toggle": toggled}
+                    toggled, requests = retry(lambda u=url: toggles(browser, u, n_toggles))
+                    replayed = retry(lambda u=url, r=requests: replay(u, r, n_replays))
+                result[name] = {
+                    "server_cold": server_cold,
+                    "cold": warm,
+                    "toggle": toggled,
+                    "replay": replayed,
+                }
         finally:
             browser.close()
     return result
@@ -395,6 +450,7 @@ def rerun_part(n: int) -> dict[str, Any]:
         return (time.perf_counter() - t0) * 1000
 
     def measure(script: Path) -> dict[str, Any]:
+        quiet()
         st.cache_resource.clear()
         st.cache_data.clear()
         at = AppTest.from_file(str(script), default_timeout=120)
@@ -427,6 +483,7 @@ def payload_part() -> dict[str, int]:
     import geo
     from components.map_build import base_map, overlay
 
+    quiet()
     regions, border, towns = geo.load_regions(), geo.load_border(), geo.load_towns()
     claims = geo.load_claims()
     as_of = claims[claims["source_seed"].notna()]["date"].max().date()
@@ -442,6 +499,13 @@ def payload_part() -> dict[str, int]:
         "header": len(sf._get_header(fmap)),
         "html": len(sf._get_html(fmap)),
     }
+
+
+def quiet() -> None:
+    """Silence Streamlit's "no runtime" warnings (AppTest re-reads the log level)."""
+    from streamlit.logger import set_log_level
+
+    set_log_level("error")
 
 
 def median(xs: list[float]) -> float:
@@ -487,9 +551,13 @@ def summarise(browser: dict[str, Any], reruns: dict[str, Any], built: dict | Non
             "toggle_p90_ms": p90(col(tog, "ms")),
             "toggle_phases_median_ms": {k: median(col(tog, k)) for k in TOGGLE_PHASES},
             "toggle_roundtrip_median_ms": median(col(tog, "roundtrip_ms")),
+            "replay_median_ms": median(col(b["replay"], "ms")),
+            "replay_p90_ms": p90(col(b["replay"], "ms")),
             "toggle_ws_bytes": median(col(tog, "bytes")),
             "toggle_map_bytes_max": max(col(tog, "map_bytes")),
             "toggle_map_cached": sum(t["map_cached"] for t in tog),
+            "toggle_resent_median_ms": median([t["ms"] for t in tog if t["map_bytes"]]),
+            "toggle_cached_median_ms": median([t["ms"] for t in tog if t["map_cached"]]),
             "toggle_count": len(tog),
             "toggle_script_runs": max(col(tog, "script_runs")),
             "map_reloaded": any(t["map_reloaded"] for t in tog),
@@ -538,7 +606,8 @@ def report(s: dict[str, Any], runs: int, n_toggles: int) -> None:
         row("toggle, p90", "toggle_p90_ms", ms),
         row("script rerun (AppTest, toggle), median", "rerun_median_ms", ms,
             f"<= 30 ms  {verdict(a['rerun_median_ms'] <= 30)}"),
-        row("rerun round trip on the socket, median", "toggle_roundtrip_median_ms", ms),
+        row("server rerun, socket replay, median", "replay_median_ms", ms),
+        row("rerun round trip in the browser, median", "toggle_roundtrip_median_ms", ms),
         row("map element (ForwardMsg), cold", "map_bytes", kb,
             f"<= 150 kB  {verdict(a['map_bytes'] <= 150_000)}"),
         row("WebSocket bytes, cold load", "cold_ws_bytes", kb),
@@ -566,15 +635,18 @@ def report(s: dict[str, Any], runs: int, n_toggles: int) -> None:
     print("  script rerun: AppTest wall time of at.run() after flipping the ru toggle, caches")
     print("    warm. AppTest runs the script only: the component frontend is NOT rendered.")
     print(f"    AppTest on a toggle + st.write script: {ms(s['harness_rerun_median_ms'])}.")
-    print("  rerun round trip: rerun request frame sent -> script_finished frame received, at")
-    print("    the browser's network layer (CDP): server time incl. serialisation, no app")
-    print("    instrumentation, no main-thread delay.")
+    print("  socket replay: the browser's own toggle rerun requests re-sent by a plain")
+    print("    WebSocket client to the running server; request -> script_finished. The real")
+    print("    server with Streamlit's overhead (message hashing, queueing), no browser, no")
+    p90s = f"app {ms(a['replay_p90_ms'])}, hello {ms(h['replay_p90_ms'])}"
+    print(f"    app instrumentation. p90: {p90s}.")
+    print("  rerun round trip in the browser: the same, measured in the page (CDP frame")
+    print("    times); also holds any delay of the page's busy main thread.")
     print("  map element: the ForwardMsg carrying the st_folium element (all of its args).")
     print("  WebSocket bytes: payloads of all messages received (uncompressed, which is what")
     print("    goes over the wire: Streamlit's websocket compression is off by default).")
 
     print("\nWhere the time goes (medians; cold: ms from navigation start, toggle: from click)")
-    print("  *_net = frame at the network layer, *_main = handled on the page's main thread")
     for name, x in (("app", a), ("hello", h)):
         phases = "  ".join(f"{k} {v:.0f}" for k, v in x["cold_phases_median_ms"].items())
         print(f"  cold   {name:<5} {phases}  painted {x['cold_median_ms']:.0f}")
@@ -586,8 +658,13 @@ def report(s: dict[str, Any], runs: int, n_toggles: int) -> None:
             f" {kb(x['cold_lazy_js_bytes'])} ({top})"
         )
     for name, x in (("app", a), ("hello", h)):
-        t = "  ".join(f"{k[:-3]} {v:.0f}" for k, v in x["toggle_phases_median_ms"].items())
-        print(f"  toggle {name:<5} {t.replace(' ms ', ' painted ')}")
+        t = "  ".join(f"{PHASE_LABEL[k]} {v:.0f}" for k, v in x["toggle_phases_median_ms"].items())
+        print(f"  toggle {name:<5} {t}")
+    print(
+        f"  toggle app   median when the map element was resent in full"
+        f" {ms(a['toggle_resent_median_ms'])}, when it was a cache ref"
+        f" {ms(a['toggle_cached_median_ms'])}"
+    )
     for name, x in (("app", a), ("hello", h)):
         print(
             f"  rerun  {name:<5} AppTest: cold {x['rerun_cold_ms']:.0f}, unchanged"
@@ -623,15 +700,15 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="cold loads per app (default 5)")
     parser.add_argument("--toggles", type=int, default=10, help="toggle clicks (default 10)")
-    parser.add_argument("--reruns", type=int, default=20, help="AppTest reruns (default 20)")
+    parser.add_argument(
+        "--reruns", type=int, default=20, help="AppTest and replayed reruns (default 20)"
+    )
     parser.add_argument("--json", type=Path, help="also write all numbers to this file")
     args = parser.parse_args(argv)
 
-    from streamlit.logger import set_log_level
-
-    set_log_level("error")  # AppTest and bare imports warn about a missing runtime
     started = time.monotonic()
-    browser = browser_part(args.runs, args.toggles)
+    load_before = os.getloadavg()
+    browser = browser_part(args.runs, args.toggles, args.reruns)
     reruns = rerun_part(args.reruns)
     try:
         built = payload_part()
@@ -640,7 +717,11 @@ def main(argv: list[str] | None = None) -> None:
         built = None
     summary = summarise(browser, reruns, built)
     report(summary, args.runs, args.toggles)
-    print(f"\n(total {time.monotonic() - started:.0f} s, {dt.datetime.now():%Y-%m-%d %H:%M})")
+    load = "/".join(f"{x:.1f}" for x in (*load_before[:1], *os.getloadavg()[:1]))
+    print(
+        f"\n(total {time.monotonic() - started:.0f} s, {dt.datetime.now():%Y-%m-%d %H:%M},"
+        f" {os.cpu_count()} cores, 1-min load average before/after {load})"
+    )
     if args.json:
         doc = {
             "when": dt.datetime.now().isoformat(timespec="seconds"),

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from tests.browser.test_dashboard import MAP, click_layer, open_app, query
 
 
@@ -32,3 +35,20 @@ def test_next_claim_button_jumps_to_the_next_statement_date(page, app_url):
     page.get_by_role("button", name="Next claim ▶").click()
     page.wait_for_url(lambda u: "date=2024-08-" in u and "date=2024-08-20" not in u)
     assert query(page)["date"] > "2024-08-20"
+
+
+def test_downloads_are_offered_for_the_current_view(page, app_url):
+    open_app(page, f"{app_url}/?date=2024-08-27")
+    page.get_by_text("Downloads").click()
+    buttons = page.locator('[data-testid="stDownloadButton"]')
+    buttons.first.wait_for()
+    assert buttons.count() == 4
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Zones (GeoJSON)").click()
+    download = info.value
+    assert download.suggested_filename == "kursk-claims-2024-08-27-zones.geojson"
+    collection = json.loads(Path(download.path()).read_text(encoding="utf-8"))
+    areas = {
+        f["properties"]["side"]: f["properties"]["stated_area_km2"] for f in collection["features"]
+    }
+    assert areas == {"russia": 480, "ukraine": 1294}

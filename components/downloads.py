@@ -1,0 +1,67 @@
+"""Downloads of the current view: zones, figures, a print map and an HTML snapshot.
+
+Files are made only when a button is pressed (deferred callables), so a rerun does not
+pay for a 300 ms PNG.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import geo
+from components.cache import load_data, zones_as_of
+from components.exports import figures_csv, map_html, map_png, zones_geojson
+from components.i18n import t
+from components.map_build import base_map, overlay
+from components.state import ViewState
+
+
+def _zones(state: ViewState) -> bytes:
+    data = load_data()
+    return zones_geojson(zones_as_of(state.date), data.claims, state.sides()).encode()
+
+
+def _figures(state: ViewState) -> bytes:
+    return figures_csv(geo.claims_as_of(load_data().claims, state.date))
+
+
+def _png(state: ViewState) -> bytes:
+    data = load_data()
+    zones = zones_as_of(state.date)
+    return map_png(
+        data.regions, data.border, data.towns, zones, state.sides(), state.lang, state.date
+    )
+
+
+def _html(state: ViewState) -> str:
+    data = load_data()
+    fmap = base_map(data.regions, data.border, data.towns, state.lang, state.base)
+    fmap.location = [state.lat, state.lon]
+    fmap.options["zoom"] = state.z
+    overlay(zones_as_of(state.date), data.claims, state.sides(), state.lang, state.date).add_to(
+        fmap
+    )
+    return map_html(fmap)
+
+
+def render_downloads(state: ViewState) -> None:
+    """Four download buttons for the view as it is now."""
+    lang, stem = state.lang, f"kursk-claims-{state.date.isoformat()}"
+    with st.expander(t("downloads", lang)):
+        cols = st.columns(2)
+        cols[0].download_button(
+            t("dl_geojson", lang), lambda: _zones(state), f"{stem}-zones.geojson",
+            "application/geo+json", key="dl_geojson", on_click="ignore",
+        )  # fmt: skip
+        cols[1].download_button(
+            t("dl_csv", lang), lambda: _figures(state), f"{stem}-figures.csv",
+            "text/csv", key="dl_csv", on_click="ignore",
+        )  # fmt: skip
+        cols[0].download_button(
+            t("dl_png", lang), lambda: _png(state), f"{stem}-map.png",
+            "image/png", key="dl_png", on_click="ignore",
+        )  # fmt: skip
+        cols[1].download_button(
+            t("dl_html", lang), lambda: _html(state), f"{stem}-map.html",
+            "text/html", key="dl_html", on_click="ignore",
+        )  # fmt: skip

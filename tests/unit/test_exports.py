@@ -1,0 +1,266 @@
+"""Downloads: what a reader gets in the file is what the map showed, sourced and safe."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+
+import geopandas as gpd
+import matplotlib.image as mpimg
+import numpy as np
+import pandas as pd
+import pytest
+from shapely.geometry import shape
+
+import geo
+from components.exports import figures_csv, map_html, map_png, zones_geojson
+from components.map_build import SIDE_STYLE, base_map, overlay
+from geo.crs import area_km2
+
+SEED_DAY = dt.date(2024, 8, 12)
+ZERO_DAY = dt.date(2025, 4, 26)  # Russia: 0 km² left, so no Russian zone
+ALL_SIDES = ("russia", "ukraine", "independent")
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture(scope="module")
+def layers():
+    return geo.load_regions(), geo.load_border(), geo.load_towns()
+
+
+@pytest.fixture(scope="module")
+def claims():
+    return geo.load_claims()
+
+
+@pytest.fixture(scope="module")
+def zones(layers, claims):
+    return geo.claim_zones(SEED_DAY.isoformat(), claims=claims, regions=layers[0])
+
+
+@pytest.fixture(scope="module")
+def zones_zero(layers, claims):
+    return geo.claim_zones(ZERO_DAY.isoformat(), claims=claims, regions=layers[0])
+
+
+def _read_geojson(text: str) -> gpd.GeoDataFrame:
+    return gpd.read_file(io.BytesIO(text.encode("utf-8")))
+
+
+# --- GeoJSON -----------------------------------------------------------------------
+
+
+def test_geojson_round_trips_sides_areas_ids_and_sources(zones, claims):
+    text = zones_geojson(zones, claims, ALL_SIDES)
+    back = _read_geojson(text).set_index("side")
+    assert set(back.index) == set(ALL_SIDES)
+    assert back.crs.equals("EPSG:4326")
+    stated = back["stated_area_km2"].to_dict()
+    assert stated == {"russia": 480.0, "ukraine": 1000.0, "independent": 800.0}
+    measured = area_km2(back.geometry)
+    for side, area in stated.items():
+        assert measured[side] == pytest.approx(area, rel=0.02)
+
+    by_id = claims.set_index("id")
+    for feature in json.loads(text)["features"]:
+        props = feature["properties"]
+        expected = zones.set_index("side").loc[props["side"], "claim_ids"]
+        assert props["claim_ids"] == list(expected)
+        assert props["date"] == "2024-08-12"
+        assert props["schematic"] is True
+        assert "not a surveyed front line" in props["note"]
+        assert [s["claim_id"] for s in props["sources"]] == props["claim_ids"]
+        for source in props["sources"]:
+            rec = by_id.loc[source["claim_id"]]
+            assert source["source_url"] == rec["source_url"]
+            assert source["source_url"].startswith("https://")
+            assert source["source_title"] == rec["source_title"]
+            assert source["confidence"] == rec["confidence"]
+            assert source["source_url"] in props["source_urls"]
+        assert props["method_en"].startswith("Stated:")
+        assert props["method_nl"].startswith("Opgegeven:")
+
+
+def test_geojson_russian_box_keeps_both_records(zones, claims):
+    doc = json.loads(zones_geojson(zones, claims, ("russia",)))
+    (feature,) = doc["features"]
+    props = feature["properties"]
+    assert len(props["claim_ids"]) == 2  # width and depth, 40 × 12 km
+    assert props["drawn_width_km"] == 40
+    assert props["stated_area_km2"] == 480
+
+
+def test_geojson_is_rfc7946(zones, claims):
+    doc = json.loads(zones_geojson(zones, claims, ALL_SIDES))
+    assert doc["type"] == "FeatureCollection"
+    assert "crs" not in doc
+    for feature in doc["features"]:
+        geom = shape(feature["geometry"])
+        assert geom.is_valid
+        polygons = list(geom.geoms) if geom.geom_type == "MultiPolygon" else [geom]
+        for poly in polygons:
+            assert poly.exterior.is_ccw
+            assert all(not ring.is_ccw for ring in poly.interiors)
+        coords = np.asarray(polygons[0].exterior.coords)
+        assert np.array_equal(coords, np.round(coords, 5))
+        lon, lat = coords[:, 0], coords[:, 1]  # lon/lat order, in the Kursk area
+        assert ((lon > 33) & (lon < 38)).all()
+        assert ((lat > 50) & (lat < 53)).all()
+
+
+def test_geojson_leaves_out_toggled_off_sides(zones, claims):
+    back = _read_geojson(zones_geojson(zones, claims, ("ukraine",)))
+    assert back["side"].tolist() == ["ukraine"]
+    assert json.loads(zones_geojson(zones, claims, ()))["features"] == []
+
+
+def test_geojson_skips_a_zero_km2_claim(zones_zero, claims):
+    assert (zones_zero.set_index("side").loc["russia", "area_km2"]) == 0
+    doc = json.loads(zones_geojson(zones_zero, claims, ALL_SIDES))
+    sides = [f["properties"]["side"] for f in doc["features"]]
+    assert "russia" not in sides
+    assert sorted(sides) == ["independent", "ukraine"]
+    assert all(f["geometry"]["coordinates"] for f in doc["features"])
+
+
+# --- CSV ---------------------------------------------------------------------------
+
+
+def test_csv_round_trips_ids_values_and_dates(claims):
+    data = figures_csv(claims)
+    data.decode("utf-8")  # valid UTF-8
+    back = pd.read_csv(io.BytesIO(data), dtype={"id": str})
+    assert back.columns[:3].tolist() == ["id", "date", "side"]
+    assert "disputed_by" in back.columns
+    assert back["id"].tolist() == claims["id"].tolist()
+    assert back["value"].dtype.kind == "f"
+    np.testing.assert_allclose(back["value"], claims["value"], equal_nan=True)
+    assert back["date"].tolist() == claims["date"].dt.strftime("%Y-%m-%d").tolist()
+    assert back["source_url"].tolist() == claims["source_url"].tolist()
+
+
+def test_csv_joins_disputed_by_with_semicolons(claims):
+    rec = claims[claims["disputed_by"].map(len) > 0].iloc[[0]]
+    back = pd.read_csv(io.BytesIO(figures_csv(rec)))
+    assert back.loc[0, "disputed_by"] == ";".join(rec.iloc[0]["disputed_by"])
+
+
+def test_csv_defuses_formula_cells_but_not_numbers(claims):
+    crafted = claims.head(3).copy()
+    crafted["quote"] = crafted["quote"].astype(object)
+    crafted.loc[crafted.index[0], "quote"] = '=HYPERLINK("http://evil.example","click")'
+    crafted.loc[crafted.index[1], "note"] = "@SUM(1+1)"
+    crafted.loc[crafted.index[2], "claimant"] = "-2+3"
+    crafted.loc[crafted.index[2], "value"] = -5.0
+    back = pd.read_csv(io.BytesIO(figures_csv(crafted)), keep_default_na=False)
+    assert back.loc[0, "quote"] == '\'=HYPERLINK("http://evil.example","click")'
+    assert back.loc[1, "note"] == "'@SUM(1+1)"
+    assert back.loc[2, "claimant"] == "'-2+3"
+    assert back["value"].tolist()[2] == -5.0  # numbers are not text: left alone
+    for col in back.columns.drop("value"):
+        cells = back[col].astype(str)
+        assert not cells.str.match(r"^[=+\-@\t\r]").any(), col
+
+
+# --- PNG ---------------------------------------------------------------------------
+
+
+def _png(layers, zones, sides, lang="en", as_of=SEED_DAY, **kw):
+    return map_png(*layers, zones, sides, lang, as_of, **kw)
+
+
+def _near(img: np.ndarray, hex_colour: str, tol: float = 0.12) -> int:
+    """Pixels within `tol` (0–1 RGB distance per channel) of a colour."""
+    rgb = np.array([int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)])
+    return int((np.abs(img[..., :3] - rgb) < tol).all(axis=-1).sum())
+
+
+@pytest.fixture(scope="module")
+def png_all(layers, zones):
+    return _png(layers, zones, ALL_SIDES)
+
+
+def test_png_has_the_requested_size_and_real_content(png_all):
+    assert png_all.startswith(PNG_SIGNATURE)
+    img = mpimg.imread(io.BytesIO(png_all), format="png")
+    assert img.shape[:2] == (1000, 1600)
+    rgb = (img[..., :3] * 255).round().astype(np.uint32)
+    packed = (rgb[..., 0] << 16) | (rgb[..., 1] << 8) | rgb[..., 2]
+    assert len(np.unique(packed)) > 20
+
+
+def test_png_other_size_is_exact(layers, zones):
+    img = mpimg.imread(io.BytesIO(_png(layers, zones, ALL_SIDES, size=(1000, 1000), dpi=300)))
+    assert img.shape[:2] == (1000, 1000)
+
+
+def test_png_shows_the_zone_colours_of_the_visible_sides(layers, zones, png_all):
+    orange, blue = SIDE_STYLE["russia"]["color"], SIDE_STYLE["ukraine"]["color"]
+    both = mpimg.imread(io.BytesIO(png_all))
+    assert _near(both, orange) > 300
+    assert _near(both, blue) > 300
+    ua_only = mpimg.imread(io.BytesIO(_png(layers, zones, ("ukraine",))))
+    assert _near(ua_only, orange) == 0
+    assert _near(ua_only, blue) > 300
+
+
+def test_png_without_a_zone_for_zero_km2(layers, zones_zero):
+    img = mpimg.imread(io.BytesIO(_png(layers, zones_zero, ALL_SIDES, as_of=ZERO_DAY)))
+    assert _near(img, SIDE_STYLE["russia"]["color"]) == 0
+    assert _near(img, SIDE_STYLE["ukraine"]["color"]) > 100
+
+
+def test_png_language_changes_the_image(layers, zones, png_all):
+    dutch = _png(layers, zones, ALL_SIDES, lang="nl")
+    assert dutch.startswith(PNG_SIGNATURE)
+    assert dutch != png_all
+
+
+# --- HTML --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def snapshot(layers, zones, claims):
+    fmap = base_map(*layers, lang="en")
+    overlay(zones, claims, ALL_SIDES, "en", SEED_DAY).add_to(fmap)
+    return map_html(fmap)
+
+
+def test_html_snapshot_needs_no_server(snapshot):
+    srcs = re.findall(r"<script\b[^>]*\bsrc\s*=\s*[\"']?([^\"' >]+)", snapshot, re.I)
+    hrefs = re.findall(r"<link\b[^>]*\bhref\s*=\s*[\"']?([^\"' >]+)", snapshot, re.I)
+    assert srcs == []
+    assert hrefs == []
+    assert "/app/static" not in snapshot
+    assert "sourceMappingURL" not in snapshot
+    assert "url(images/" not in snapshot  # Leaflet's CSS images are embedded
+
+
+def test_html_snapshot_holds_leaflet_and_the_claims(snapshot):
+    assert "L.map(" in snapshot
+    assert 'version="1.9.4"' in snapshot  # Leaflet itself, inlined
+    assert ".leaflet-container" in snapshot  # its CSS, inlined
+    assert "claim-ru" in snapshot
+    assert "claim-ua" in snapshot
+    assert len(snapshot.encode("utf-8")) < 1.5e6
+
+
+def test_html_inlined_code_cannot_close_its_script_early(snapshot):
+    # Exactly one closing tag per opening tag: nothing inside a script ends it early.
+    assert snapshot.count("<script") == snapshot.count("</script>")
+    assert snapshot.lower().count("<style") == snapshot.lower().count("</style>")
+
+
+def test_html_guards_hostile_asset_text(layers, tmp_path, monkeypatch):
+    """A '</script>' in the inlined code is escaped; backslashes survive byte for byte."""
+    js = 'window.L={map:1};var s="</script><b>x</b>", r=/\\d+\\n/;\n//# sourceMappingURL=x.map\n'
+    (tmp_path / "leaflet.js").write_text(js, encoding="utf-8")
+    (tmp_path / "leaflet.css").write_text(".a{content:'</style>'}", encoding="utf-8")
+    monkeypatch.setattr("components.exports.package_dir", lambda: tmp_path)
+    page = map_html(base_map(*layers))
+    assert 'var s="<\\/script><b>x</b>", r=/\\d+\\n/;' in page
+    assert "content:'<\\/style>'" in page
+    assert "sourceMappingURL" not in page
+    assert page.count("<script") == page.count("</script>")
