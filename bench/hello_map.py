@@ -4,8 +4,12 @@ One plain folium map with one GeoJSON polygon (className ``claim-ua``), Leaflet 
 by the app itself exactly like components/map_build.py, no tiles. A toggle keyed ``ru``
 adds a second polygon (``claim-ru``) through ``feature_group_to_add``, the idiomatic
 streamlit-folium way to change a layer without a new map: it gives the toggle and rerun
-numbers a floor too. Run it with cwd=/work/main so static/ and .streamlit/config.toml
-(enableStaticServing) apply.
+numbers a floor too.
+
+Streamlit serves /app/static/ from the folder next to the main script, so a plain
+``streamlit run bench/hello_map.py`` finds no Leaflet (there is no bench/static/).
+bench/pageload.py runs a copy from a temporary folder whose ``static`` links to the
+app's, with cwd=/work/main so .streamlit/config.toml (enableStaticServing) applies.
 """
 
 from __future__ import annotations

@@ -387,13 +387,25 @@ def retry(fn: Callable[[], Any], attempts: int = 3) -> Any:
     return None
 
 
-def replay(url: str, requests: list[bytes], n: int) -> list[dict[str, float]]:
+def server_cpu_ms() -> float:
+    """CPU time (user + system) used so far by the `streamlit run` we started (Linux)."""
+    total = 0
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes()
+            if int(fields[1]) == os.getpid() and b"streamlit" in cmd:
+                total += int(fields[11]) + int(fields[12])
+    return total * 1000 / os.sysconf("SC_CLK_TCK")
+
+
+def replay(url: str, requests: list[bytes], n: int) -> dict[str, Any]:
     """Server time per rerun with no browser: send the browser's own rerun requests.
 
     A plain WebSocket client opens a session with the first-load request, then
     alternates the recorded toggle-off and toggle-on requests; per rerun it times
-    request sent -> script_finished received. Real server, real messages, nothing
-    rendered, no app instrumentation.
+    request sent -> script_finished received, and the server process's CPU time per
+    rerun. Real server, real messages, nothing rendered, no app instrumentation.
     """
     from websockets.sync.client import connect
 
@@ -409,7 +421,9 @@ def replay(url: str, requests: list[bytes], n: int) -> list[dict[str, float]]:
     stream = url.replace("http", "ws", 1) + "/_stcore/stream"
     with connect(stream, subprotocols=["streamlit"], max_size=None, open_timeout=30) as ws:
         run(ws, requests[0])
-        return [run(ws, requests[1 + i % 2]) for i in range(n)]
+        cpu = server_cpu_ms()
+        runs = [run(ws, requests[1 + i % 2]) for i in range(n)]
+        return {"runs": runs, "server_cpu_ms_per_rerun": (server_cpu_ms() - cpu) / n}
 
 
 def browser_part(runs: int, n_toggles: int, n_replays: int) -> dict[str, Any]:
@@ -551,8 +565,9 @@ def summarise(browser: dict[str, Any], reruns: dict[str, Any], built: dict | Non
             "toggle_p90_ms": p90(col(tog, "ms")),
             "toggle_phases_median_ms": {k: median(col(tog, k)) for k in TOGGLE_PHASES},
             "toggle_roundtrip_median_ms": median(col(tog, "roundtrip_ms")),
-            "replay_median_ms": median(col(b["replay"], "ms")),
-            "replay_p90_ms": p90(col(b["replay"], "ms")),
+            "replay_median_ms": median(col(b["replay"]["runs"], "ms")),
+            "replay_p90_ms": p90(col(b["replay"]["runs"], "ms")),
+            "replay_cpu_ms": b["replay"]["server_cpu_ms_per_rerun"],
             "toggle_ws_bytes": median(col(tog, "bytes")),
             "toggle_map_bytes_max": max(col(tog, "map_bytes")),
             "toggle_map_cached": sum(t["map_cached"] for t in tog),
@@ -607,6 +622,7 @@ def report(s: dict[str, Any], runs: int, n_toggles: int) -> None:
         row("script rerun (AppTest, toggle), median", "rerun_median_ms", ms,
             f"<= 30 ms  {verdict(a['rerun_median_ms'] <= 30)}"),
         row("server rerun, socket replay, median", "replay_median_ms", ms),
+        row("server CPU per rerun (replay)", "replay_cpu_ms", ms),
         row("rerun round trip in the browser, median", "toggle_roundtrip_median_ms", ms),
         row("map element (ForwardMsg), cold", "map_bytes", kb,
             f"<= 150 kB  {verdict(a['map_bytes'] <= 150_000)}"),
@@ -639,7 +655,8 @@ def report(s: dict[str, Any], runs: int, n_toggles: int) -> None:
     print("    WebSocket client to the running server; request -> script_finished. The real")
     print("    server with Streamlit's overhead (message hashing, queueing), no browser, no")
     p90s = f"app {ms(a['replay_p90_ms'])}, hello {ms(h['replay_p90_ms'])}"
-    print(f"    app instrumentation. p90: {p90s}.")
+    print(f"    app instrumentation. p90: {p90s}. Server CPU: user+system time of the")
+    print("    `streamlit run` process over those reruns (/proc), per rerun.")
     print("  rerun round trip in the browser: the same, measured in the page (CDP frame")
     print("    times); also holds any delay of the page's busy main thread.")
     print("  map element: the ForwardMsg carrying the st_folium element (all of its args).")

@@ -44,24 +44,26 @@ def _html(state: ViewState) -> str:
     return map_html(fmap)
 
 
+#: (label key, maker, file suffix, MIME type), in display order.
+FILES = (
+    ("dl_geojson", _zones, "zones.geojson", "application/geo+json"),
+    ("dl_csv", _figures, "figures.csv", "text/csv"),
+    ("dl_png", _png, "map.png", "image/png"),
+    ("dl_html", _html, "map.html", "text/html"),
+)
+
+
 def render_downloads(state: ViewState) -> None:
-    """Four download buttons for the view as it is now."""
-    lang, stem = state.lang, f"kursk-claims-{state.date.isoformat()}"
-    with st.expander(t("downloads", lang)):
+    """Download buttons for the view as it is now; each file is made on click."""
+    stem = f"kursk-claims-{state.date.isoformat()}"
+    with st.expander(t("downloads", state.lang)):
         cols = st.columns(2)
-        cols[0].download_button(
-            t("dl_geojson", lang), lambda: _zones(state), f"{stem}-zones.geojson",
-            "application/geo+json", key="dl_geojson", on_click="ignore",
-        )  # fmt: skip
-        cols[1].download_button(
-            t("dl_csv", lang), lambda: _figures(state), f"{stem}-figures.csv",
-            "text/csv", key="dl_csv", on_click="ignore",
-        )  # fmt: skip
-        cols[0].download_button(
-            t("dl_png", lang), lambda: _png(state), f"{stem}-map.png",
-            "image/png", key="dl_png", on_click="ignore",
-        )  # fmt: skip
-        cols[1].download_button(
-            t("dl_html", lang), lambda: _html(state), f"{stem}-map.html",
-            "text/html", key="dl_html", on_click="ignore",
-        )  # fmt: skip
+        for i, (key, make, suffix, mime) in enumerate(FILES):
+            cols[i % 2].download_button(
+                t(key, state.lang),
+                lambda make=make: make(state),
+                f"{stem}-{suffix}",
+                mime,
+                key=key,
+                on_click="ignore",
+            )

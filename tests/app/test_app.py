@@ -5,20 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 import geo.regions
 
 TIMEOUT = 60
 APP = Path(__file__).resolve().parents[2] / "app.py"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_caches():
-    st.cache_resource.clear()
-    yield
-    st.cache_resource.clear()
 
 
 def run(**params: str) -> AppTest:

@@ -22,13 +22,6 @@ APP = Path(__file__).resolve().parents[2] / "app.py"
 XSS = '<img src=x onerror="window.__xss=1">'
 
 
-@pytest.fixture(autouse=True)
-def _fresh_caches():
-    st.cache_resource.clear()
-    yield
-    st.cache_resource.clear()
-
-
 def start(**params: str) -> AppTest:
     at = AppTest.from_file(str(APP), default_timeout=60)
     for key, value in params.items():

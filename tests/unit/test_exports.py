@@ -26,21 +26,6 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 @pytest.fixture(scope="module")
-def layers():
-    return geo.load_regions(), geo.load_border(), geo.load_towns()
-
-
-@pytest.fixture(scope="module")
-def claims():
-    return geo.load_claims()
-
-
-@pytest.fixture(scope="module")
-def zones(layers, claims):
-    return geo.claim_zones(SEED_DAY.isoformat(), claims=claims, regions=layers[0])
-
-
-@pytest.fixture(scope="module")
 def zones_zero(layers, claims):
     return geo.claim_zones(ZERO_DAY.isoformat(), claims=claims, regions=layers[0])
 

@@ -6,27 +6,9 @@ import datetime as dt
 import json
 import re
 
-import pytest
-
-import geo
 from components.map_build import LEAFLET_CSS, LEAFLET_JS, base_map, overlay
 
 SEED_DAY = dt.date(2024, 8, 12)
-
-
-@pytest.fixture(scope="module")
-def layers():
-    return geo.load_regions(), geo.load_border(), geo.load_towns()
-
-
-@pytest.fixture(scope="module")
-def claims():
-    return geo.load_claims()
-
-
-@pytest.fixture(scope="module")
-def zones(layers, claims):
-    return geo.claim_zones(SEED_DAY, claims=claims, regions=layers[0])
 
 
 def _html(fmap, group=None):
