@@ -10,7 +10,12 @@ import streamlit as st
 import geo
 from components.cache import chart_spec, comparison, figure_cards, load_data, sources_list
 from components.cards import render_cards, render_comparison
-from components.controls import render_controls, render_language, seed_widgets
+from components.controls import (
+    render_controls,
+    render_language,
+    render_panel_choice,
+    seed_widgets,
+)
 from components.downloads import render_downloads
 from components.figures import md_escape
 from components.i18n import t
@@ -40,7 +45,7 @@ if "_seeded" not in st.session_state:
     st.session_state["_notices"] = notices
     seed_widgets(url_state)
 
-st.markdown(PAGE_CSS, unsafe_allow_html=True)
+st.html(PAGE_CSS)
 head, switch = st.columns([5, 1], vertical_alignment="center")
 with switch:
     lang = render_language()
@@ -61,11 +66,15 @@ with left:
     st.session_state["viewport"] = state
     render_share(state)
     render_downloads(state)
-    render_chart(chart_spec(state.date, state.lang), state.lang)
     render_outbound(state)
 with right:
     render_comparison(comparison(state.date, state.lang), state.lang, overlay)
-    render_cards(figure_cards(state.date, state.lang), state.lang)
-    render_sources(*sources_list(state.date, state.lang), state.lang)
+    panel = render_panel_choice(state.lang)
+    if panel == "chart":  # drawn only on demand: the chart library is 0.8 MB of JS
+        render_chart(chart_spec(state.date, state.lang), state.lang)
+    elif panel == "sources":
+        render_sources(*sources_list(state.date, state.lang), state.lang)
+    else:
+        render_cards(figure_cards(state.date, state.lang), state.lang)
 render_footer(state.lang)
 sync_url(state)

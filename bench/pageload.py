@@ -568,7 +568,7 @@ def summarise(browser: dict[str, Any], reruns: dict[str, Any], built: dict | Non
             "replay_median_ms": median(col(b["replay"]["runs"], "ms")),
             "replay_p90_ms": p90(col(b["replay"]["runs"], "ms")),
             "replay_cpu_ms": b["replay"]["server_cpu_ms_per_rerun"],
-            "toggle_ws_bytes": median(col(tog, "bytes")),
+            "toggle_ws_bytes_mean": statistics.fmean(col(tog, "bytes")),
             "toggle_map_bytes_max": max(col(tog, "map_bytes")),
             "toggle_map_cached": sum(t["map_cached"] for t in tog),
             "toggle_resent_median_ms": median([t["ms"] for t in tog if t["map_bytes"]]),
@@ -627,7 +627,7 @@ def report(s: dict[str, Any], runs: int, n_toggles: int) -> None:
         row("map element (ForwardMsg), cold", "map_bytes", kb,
             f"<= 150 kB  {verdict(a['map_bytes'] <= 150_000)}"),
         row("WebSocket bytes, cold load", "cold_ws_bytes", kb),
-        row("WebSocket bytes per toggle, median", "toggle_ws_bytes", kb),
+        row("WebSocket bytes per toggle, mean", "toggle_ws_bytes_mean", kb),
     ]  # fmt: skip
     head = ("metric", "this app", "hello floor", "ratio", "target")
     widths = [max(len(str(r[i])) for r in [head, *rows]) for i in range(5)]
@@ -653,10 +653,10 @@ def report(s: dict[str, Any], runs: int, n_toggles: int) -> None:
     print(f"    AppTest on a toggle + st.write script: {ms(s['harness_rerun_median_ms'])}.")
     print("  socket replay: the browser's own toggle rerun requests re-sent by a plain")
     print("    WebSocket client to the running server; request -> script_finished. The real")
-    print("    server with Streamlit's overhead (message hashing, queueing), no browser, no")
-    p90s = f"app {ms(a['replay_p90_ms'])}, hello {ms(h['replay_p90_ms'])}"
-    print(f"    app instrumentation. p90: {p90s}. Server CPU: user+system time of the")
-    print("    `streamlit run` process over those reruns (/proc), per rerun.")
+    print("    server with Streamlit's overhead, no browser, no app instrumentation.")
+    print(f"    p90: app {ms(a['replay_p90_ms'])}, hello {ms(h['replay_p90_ms'])}.")
+    print("  server CPU: user+system time of the `streamlit run` process over those replayed")
+    print("    reruns (/proc), per rerun.")
     print("  rerun round trip in the browser: the same, measured in the page (CDP frame")
     print("    times); also holds any delay of the page's busy main thread.")
     print("  map element: the ForwardMsg carrying the st_folium element (all of its args).")
@@ -665,30 +665,32 @@ def report(s: dict[str, Any], runs: int, n_toggles: int) -> None:
 
     print("\nWhere the time goes (medians; cold: ms from navigation start, toggle: from click)")
     for name, x in (("app", a), ("hello", h)):
-        phases = "  ".join(f"{k} {v:.0f}" for k, v in x["cold_phases_median_ms"].items())
-        print(f"  cold   {name:<5} {phases}  painted {x['cold_median_ms']:.0f}")
-    for name, x in (("app", a), ("hello", h)):
-        top = ", ".join(f"{n} {kb(b)}" for b, n in x["cold_lazy_js_top"])
+        phases = [f"{k} {v:.0f}" for k, v in x["cold_phases_median_ms"].items()]
+        phases.append(f"painted {x['cold_median_ms']:.0f}")
+        print(f"  cold   {name:<5} " + "  ".join(phases[:4]))
+        print("               " + "  ".join(phases[4:]))
         print(
-            f"  cold   {name:<5} main-thread long tasks from socket open to iframe start:"
-            f" {x['cold_longtask_ms']:.0f} ms; element JS fetched after socket open:"
-            f" {kb(x['cold_lazy_js_bytes'])} ({top})"
+            f"               {x['cold_script_runs']} script runs; main-thread long tasks"
+            f" between socket open and iframe start: {x['cold_longtask_ms']:.0f} ms"
+        )
+        top = ", ".join(f"{n} {kb(b)}" for b, n in x["cold_lazy_js_top"][:3])
+        print(
+            f"               element JS fetched after socket open:"
+            f" {kb(x['cold_lazy_js_bytes'])}, largest: {top}"
         )
     for name, x in (("app", a), ("hello", h)):
         t = "  ".join(f"{PHASE_LABEL[k]} {v:.0f}" for k, v in x["toggle_phases_median_ms"].items())
         print(f"  toggle {name:<5} {t}")
     print(
-        f"  toggle app   median when the map element was resent in full"
-        f" {ms(a['toggle_resent_median_ms'])}, when it was a cache ref"
-        f" {ms(a['toggle_cached_median_ms'])}"
+        f"  toggle app   median when the map element came in full"
+        f" {ms(a['toggle_resent_median_ms'])}, as a cache ref {ms(a['toggle_cached_median_ms'])};"
+        f" iframe reloaded: {'yes' if a['map_reloaded'] else 'no'}"
     )
     for name, x in (("app", a), ("hello", h)):
         print(
-            f"  rerun  {name:<5} AppTest: cold {x['rerun_cold_ms']:.0f}, unchanged"
+            f"  rerun  {name:<5} AppTest cold {x['rerun_cold_ms']:.0f}, unchanged"
             f" {x['rerun_unchanged_ms']:.0f}, first toggle {x['rerun_first_toggle_ms']:.0f},"
-            f" toggle median {x['rerun_median_ms']:.0f} ms. Script runs: {x['cold_script_runs']}"
-            f" per cold load, {x['toggle_script_runs']} per toggle; map iframe reloaded by"
-            f" toggles: {'yes' if x['map_reloaded'] else 'no'}"
+            f" toggle median {x['rerun_median_ms']:.0f} ms"
         )
 
     print("\nMap payload")
@@ -697,15 +699,18 @@ def report(s: dict[str, Any], runs: int, n_toggles: int) -> None:
         args = ", ".join(f"{k} {kb(v)}" for k, v in big if v >= 100)
         print(f"  {name:<5} map ForwardMsg {kb(x['map_bytes'])}: {args}")
         print(
-            f"  {name:<5} per toggle the whole element is resent ({kb(x['toggle_map_bytes_max'])}"
-            f" max) unless the browser still has that exact message (Streamlit's cache ref,"
-            f" ~80 B): {x['toggle_map_cached']} of {x['toggle_count']} toggles"
+            f"  {name:<5} per toggle: {kb(x['toggle_ws_bytes_mean'])} mean on the socket; the"
+            f" map element is resent whole ({kb(x['toggle_map_bytes_max'])}) unless"
+        )
+        print(
+            f"        the browser still holds that exact message (cache ref, ~80 B,"
+            f" only for >= 10 kB): {x['toggle_map_cached']} of {x['toggle_count']} toggles"
         )
     b = s["built_in_process"]
     if b:
         print(
-            f"  built in-process (map_build.base_map + overlay, default view, en/light):"
-            f" script {kb(b['script'])} + feature group {kb(b['feature_group'])}"
+            f"  built in-process (map_build.base_map + overlay, default view, en/light):\n"
+            f"        script {kb(b['script'])} + feature group {kb(b['feature_group'])}"
             f" = {kb(b['script'] + b['feature_group'])}; header {kb(b['header'])},"
             f" html {b['html']} B"
         )

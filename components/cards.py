@@ -83,7 +83,7 @@ def _km2(value: float | None, lang: str) -> str:
 def render_cards(groups: dict[str, list[Card]], lang: str) -> None:
     """All figures of the date, grouped by side, as escaped HTML cards."""
     st.subheader(t("figures", lang))
-    st.markdown(CARD_CSS, unsafe_allow_html=True)
+    st.html(CARD_CSS)
     if not any(groups.values()):
         st.info(t("no_figures", lang))
         return
@@ -94,4 +94,4 @@ def render_cards(groups: dict[str, list[Card]], lang: str) -> None:
         with st.expander(
             f"{t(f'group_{side}', lang)} ({len(items)})", expanded=side != "independent"
         ):
-            st.markdown("".join(build_card_html(c, lang) for c in items), unsafe_allow_html=True)
+            st.html("".join(build_card_html(c, lang) for c in items))

@@ -66,3 +66,19 @@ def render_controls(state: ViewState, date_range: tuple[dt.date, dt.date]) -> Vi
         format_func=lambda b: t(f"basemap_{b}", lang),
     )
     return replace(state, **{key: st.session_state[key] for key in KEYS})
+
+
+PANELS = ("figures", "chart", "sources")
+
+
+def render_panel_choice(lang: str) -> str:
+    """Which side panel to draw: figure cards (default), the chart, or the source list."""
+    choice = st.segmented_control(
+        t("panel", lang),
+        PANELS,
+        key="panel",
+        default="figures",
+        format_func=lambda p: t(f"panel_{p}", lang),
+        label_visibility="collapsed",
+    )
+    return choice or "figures"

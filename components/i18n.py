@@ -103,6 +103,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The two figures were stated on different days, so no ratio is given.",
         "nl": "De twee getallen zijn op verschillende dagen genoemd, dus er is geen verhouding.",
     },
+    "panel": {"en": "Show", "nl": "Toon"},
+    "panel_figures": {"en": "Figures", "nl": "Cijfers"},
+    "panel_chart": {"en": "Over time", "nl": "Door de tijd"},
+    "panel_sources": {"en": "Sources", "nl": "Bronnen"},
     "derived": {"en": "derived: {w} × {d} km", "nl": "afgeleid: {w} × {d} km"},
     "quote": {"en": "Quote (original)", "nl": "Citaat (origineel)"},
     "translation": {"en": "Translation", "nl": "Vertaling"},
@@ -117,8 +121,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "method": {"en": "How this shape was drawn", "nl": "Hoe deze vorm is getekend"},
     "share": {"en": "Share this view", "nl": "Deel deze weergave"},
     "share_help": {
-        "en": "This link reopens exactly this view (layers, date, language, map position).",
-        "nl": "Deze link opent precies deze weergave (lagen, datum, taal, kaartpositie).",
+        "en": "This link reopens exactly this view (layers, date, language, map position); "
+        "the address bar always carries it too. Select it and copy.",
+        "nl": "Deze link opent precies deze weergave (lagen, datum, taal, kaartpositie); "
+        "de adresbalk bevat hem ook altijd. Selecteer en kopieer hem.",
     },
     "notice_invalid": {
         "en": "Ignored an invalid link parameter {name}={value}; using the default.",

@@ -33,4 +33,5 @@ def render_share(state: ViewState) -> None:
             base = st.context.url
         except Exception:  # older runtimes / AppTest have no URL
             base = ""
-        st.code(share_url(base, state), language=None, wrap_lines=True)
+        # A text field, not st.code: the code block's highlighter is 1.5 MB of JS.
+        st.text_input(t("share", lang), share_url(base, state), label_visibility="collapsed")

@@ -27,8 +27,8 @@ def build_sources_html(claims: pd.DataFrame, lang: str) -> str:
 
 def render_sources(count: int, body: str, lang: str) -> None:
     """Where every figure on the page comes from (body: escaped HTML list)."""
-    with st.expander(t("source", lang) + f" ({count})"):
-        st.markdown(body, unsafe_allow_html=True)
+    st.subheader(f"{t('panel_sources', lang)} ({count})")
+    st.html(body)
 
 
 def render_footer(lang: str) -> None:

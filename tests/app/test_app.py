@@ -25,7 +25,8 @@ def metrics(at: AppTest) -> dict[str, str]:
 
 
 def markdown(at: AppTest) -> str:
-    return "\n".join(m.value for m in at.markdown)
+    """Text of markdown and HTML elements (cards are st.html)."""
+    return "\n".join([m.value for m in at.markdown] + [h.proto.body for h in at.get("html")])
 
 
 def test_default_view_compares_the_seed_figures():
@@ -98,3 +99,15 @@ def test_figures_from_different_days_are_not_turned_into_a_ratio():
     assert metrics(at) == {"Russian claim": "480 km²", "Ukrainian claim": "1,294 km²"}
     assert "of the Ukrainian one" not in markdown(at)
     assert any("different days" in c.value for c in at.caption)
+
+
+def test_chart_and_sources_panels_on_demand():
+    at = run(date="2024-08-27")
+    assert not at.get("vega_lite_chart"), "chart JS only loads when asked for"
+    at.button_group(key="panel").set_value("chart").run()
+    assert not at.exception
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 1
+    assert "RU/UA 48%" in str(charts[0].proto)  # the seed's "about half", from data
+    at.button_group(key="panel").set_value("sources").run()
+    assert "https://censor.net" in markdown(at)
