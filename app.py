@@ -11,9 +11,11 @@ import geo
 from components.cache import chart_spec, comparison, figure_cards, load_data, sources_list
 from components.cards import render_cards, render_comparison
 from components.controls import (
-    render_controls,
+    current_state,
+    render_date,
     render_language,
     render_panel_choice,
+    render_toggles,
     seed_widgets,
 )
 from components.downloads import render_downloads
@@ -56,17 +58,28 @@ for notice in st.session_state.get("_notices", []):
         t("notice_invalid", lang, name=md_escape(notice.name), value=md_escape(notice.value))
     )
 
-left, right = st.columns([3, 2], gap="medium")
-with left:
-    state = render_controls(st.session_state["viewport"], data.date_range)
-    render_steps(data.claim_dates, state.lang)
-    overlay = render_upload(state.lang)
-    reported = render_map(state, user_script(overlay, state.lang))
+
+@st.fragment
+def map_panel() -> None:
+    """Toggles, map and what depends on them: a toggle or a pan reruns only this part."""
+    render_toggles()
+    state = current_state()
+    reported = render_map(state, user_script(st.session_state.get("overlay"), state.lang))
     state = with_viewport(state, (reported or {}).get("center"), (reported or {}).get("zoom"))
     st.session_state["viewport"] = state
     render_share(state)
     render_downloads(state)
     render_outbound(state)
+    sync_url(state)
+
+
+left, right = st.columns([3, 2], gap="medium")
+with left:
+    render_date(data.date_range)
+    render_steps(data.claim_dates, lang)
+    overlay = render_upload(lang)
+    map_panel()
+state = current_state()
 with right:
     render_comparison(comparison(state.date, state.lang), state.lang, overlay)
     panel = render_panel_choice(state.lang)

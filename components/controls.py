@@ -42,13 +42,18 @@ def render_language() -> str:
     return st.session_state["lang"]
 
 
-def render_controls(state: ViewState, date_range: tuple[dt.date, dt.date]) -> ViewState:
-    """Draw the controls and return the state they now describe."""
+def render_toggles() -> None:
+    """Which claims the map shows (inside the map fragment: a toggle reruns only the map)."""
     lang = st.session_state["lang"]
     cols = st.columns(3)
     cols[0].toggle(t("show_russia", lang), key="ru", on_change=_clear_notices)
     cols[1].toggle(t("show_ukraine", lang), key="ua", on_change=_clear_notices)
     cols[2].toggle(t("show_independent", lang), key="ind", on_change=_clear_notices)
+
+
+def render_date(date_range: tuple[dt.date, dt.date]) -> None:
+    """The date slider, and the basemap choice in the sidebar."""
+    lang = st.session_state["lang"]
     st.slider(
         t("date", lang),
         min_value=date_range[0],
@@ -65,7 +70,11 @@ def render_controls(state: ViewState, date_range: tuple[dt.date, dt.date]) -> Vi
         on_change=_clear_notices,
         format_func=lambda b: t(f"basemap_{b}", lang),
     )
-    return replace(state, **{key: st.session_state[key] for key in KEYS})
+
+
+def current_state() -> ViewState:
+    """The view as the widgets and the last reported map position describe it now."""
+    return replace(st.session_state["viewport"], **{k: st.session_state[k] for k in KEYS})
 
 
 PANELS = ("figures", "chart", "sources")
