@@ -31,7 +31,7 @@ from components.upload import render_upload, user_script
 st.set_page_config(
     page_title="Kursk claims map", page_icon="🗺️", layout="wide", initial_sidebar_state="collapsed"
 )
-PAGE_CSS = "<style>.block-container{padding-top:1.5rem;padding-bottom:1rem}</style>"
+PAGE_CSS = "<style>.block-container{padding-top:3.2rem;padding-bottom:1rem}</style>"
 
 try:
     data = load_data()

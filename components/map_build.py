@@ -57,6 +57,7 @@ MAP_CSS = """
 .claims-legend .sw { display: inline-block; width: 22px; height: 0; margin-right: 6px;
   vertical-align: middle; border-top-width: 3px; }
 .claims-legend p { margin: 4px 0 0; color: #444; }
+.claims-legend summary { cursor: pointer; }
 @media (max-width: 500px) { .claims-legend { max-width: 170px; font-size: 11px; }
   .town-label.rank-3 { display: none; } }
 </style>
@@ -209,7 +210,10 @@ def zone_popup_html(zone: object, by_id: pd.DataFrame, lang: str) -> str:
 def legend_html(sides: list[str], lang: str, as_of: dt.date) -> str:
     """Legend body: claim styles shown, base layers, as-of date, method note, credits."""
     esc = html.escape
-    rows = [f"<b>{esc(t('legend_title', lang))}</b> · <i>{esc(t('schematic', lang))}</i>"]
+    rows = [
+        f"<details open><summary><b>{esc(t('legend_title', lang))}</b> · "
+        f"<i>{esc(t('schematic', lang))}</i></summary>"
+    ]
     for side in sides:
         s = SIDE_STYLE[side]
         rows.append(
@@ -222,7 +226,7 @@ def legend_html(sides: list[str], lang: str, as_of: dt.date) -> str:
     )
     rows.append(f"<p>{esc(t('legend_as_of', lang, date=fmt_date(as_of, lang)))}</p>")
     rows.append(f"<p>{esc(t('legend_note', lang))}</p>")
-    rows.append(f'<p style="font-size:10px">{esc(t("credits", lang))}</p>')
+    rows.append(f'<p style="font-size:10px">{esc(t("credits", lang))}</p></details>')
     return "".join(rows)
 
 
@@ -242,6 +246,8 @@ class Legend(MacroElement):
             ctl.onAdd = function () {
                 var div = L.DomUtil.create("div", "claims-legend");
                 div.innerHTML = {{ this.body|tojson }};
+                // On a phone the legend starts folded: tap its title to open it.
+                if (map.getSize().x < 500) { div.querySelector("details").open = false; }
                 L.DomEvent.disableClickPropagation(div);
                 return div;
             };

@@ -29,6 +29,9 @@ def main(out_dir: Path = ROOT / "docs") -> None:
             frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
             frame.locator("path.claim-ua").first.wait_for()
             page.wait_for_timeout(500)  # let tiles fail and labels settle (cosmetic only)
+            page.evaluate(
+                "document.querySelectorAll('*').forEach(e => { if (e.scrollTop) e.scrollTop = 0; })"
+            )
             page.screenshot(path=out_dir / name)
             print(out_dir / name)
         browser.close()
