@@ -1,4 +1,4 @@
-"""Where the project's embedded files live (never ../shared).
+"""Where the project's embedded files live (inside this repository only).
 
 ``KURSK_CLAIMS_DATA_DIR`` and ``KURSK_CLAIMS_SEEDS_DIR`` point the app at another data
 set with the same layout (a fact-checker's own claims file; the browser tests' hostile
