@@ -1,0 +1,180 @@
+"""Server-side load: N protocol-level sessions against one `streamlit run`. Prints numbers.
+
+    python bench/load_socket.py                    # 25 sessions for 60 s
+    python bench/load_socket.py --sessions 50 --seconds 30 --json out.json
+
+`bench/load.py` drives real browsers; on a 2-core machine 25 Chromium pages need most
+of the CPU themselves, so their latencies are mostly queueing behind the browsers. Here
+the rerun requests one real browser sends (first load, toggle off, toggle on) are
+recorded once, then N WebSocket clients replay them with the same 0.2–1 s pauses: the
+server's own work per reader, without rendering on the same cores. All traffic stays on
+127.0.0.1; every loop is bounded in time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from pageload import toggles  # noqa: E402  (records a real browser's rerun requests)
+from playwright.sync_api import sync_playwright  # noqa: E402
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
+from websockets.asyncio.client import connect  # noqa: E402
+
+from tests.browser.server import CHROMIUM_ARGS, chromium_path, free_port, wait_healthy  # noqa: E402
+
+STEP_TIMEOUT_S = 10.0
+
+
+def pct(values: list[float], q: float) -> float | None:
+    """Percentile q (0–100), None when there are no values."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of the server process in MB (/proc)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) the server has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def record(url: str) -> list[bytes]:
+    """The browser's own rerun requests: first load, toggle off, toggle on."""
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            return toggles(browser, url, 2)[1]
+        finally:
+            browser.close()
+
+
+async def reader(stream: str, requests: list[bytes], seconds: float, i: int) -> dict:
+    """One session: first load, then alternate toggle requests until the time is up."""
+    rng, out = random.Random(i), {"load_ms": None, "toggle_ms": [], "errors": []}
+    await asyncio.sleep(1.0 * i)  # arrivals 1 s apart
+    try:
+        async with connect(stream, subprotocols=["streamlit"], max_size=None) as ws:
+
+            async def rerun(request: bytes) -> float:
+                t0 = time.perf_counter()
+                await ws.send(request)
+                while True:
+                    data = await asyncio.wait_for(ws.recv(), STEP_TIMEOUT_S)
+                    if ForwardMsg.FromString(data).WhichOneof("type") == "script_finished":
+                        return (time.perf_counter() - t0) * 1000
+
+            out["load_ms"] = await rerun(requests[0])
+            deadline, n = time.monotonic() + seconds, 0
+            while time.monotonic() < deadline:
+                try:
+                    out["toggle_ms"].append(await rerun(requests[1 + n % 2]))
+                except Exception as exc:  # a timeout counts as an error, the run goes on
+                    out["errors"].append(f"{type(exc).__name__}: {exc}"[:150])
+                n += 1
+                await asyncio.sleep(rng.uniform(0.2, 1.0))
+    except Exception as exc:
+        out["errors"].append(f"connect: {type(exc).__name__}: {exc}"[:150])
+    return out
+
+
+async def drive(url: str, pid: int, sessions: int, seconds: float) -> dict:
+    """All sessions at once, with the server's memory and CPU sampled."""
+    requests = await asyncio.to_thread(record, url)
+    stream = url.replace("http", "ws", 1) + "/_stcore/stream"
+    idle = rss_mb(pid)
+    peak = [idle]
+    done = asyncio.Event()
+
+    async def sample() -> None:
+        while not done.is_set():
+            peak.append(rss_mb(pid))
+            await asyncio.sleep(0.5)
+
+    sampler = asyncio.create_task(sample())
+    t0, cpu0 = time.monotonic(), cpu_seconds(pid)
+    results = await asyncio.gather(*(reader(stream, requests, seconds, i) for i in range(sessions)))
+    wall, cpu = time.monotonic() - t0, cpu_seconds(pid) - cpu0
+    done.set()
+    await sampler
+    toggles_ms = [ms for r in results for ms in r["toggle_ms"]]
+    loads = [r["load_ms"] for r in results if r["load_ms"] is not None]
+    return {
+        "sessions": sessions,
+        "seconds": seconds,
+        "cpus": os.cpu_count(),
+        "reruns": len(toggles_ms),
+        "errors": sum(len(r["errors"]) for r in results),
+        "sessions_with_errors": [i for i, r in enumerate(results) if r["errors"]],
+        "first_run_p50_ms": pct(loads, 50),
+        "first_run_p95_ms": pct(loads, 95),
+        "toggle_p50_ms": pct(toggles_ms, 50),
+        "toggle_p95_ms": pct(toggles_ms, 95),
+        "toggle_max_ms": max(toggles_ms, default=None),
+        "server_cpu_pct_of_one_core": round(100 * cpu / wall, 1),
+        "server_idle_rss_mb": round(idle, 1),
+        "server_peak_rss_mb": round(max(peak), 1),
+    }
+
+
+def main() -> None:
+    """Start the app on a free loopback port, replay the sessions, print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=25)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+           "--server.port", str(port), "--server.address", "127.0.0.1",
+           "--server.headless", "true"]  # fmt: skip
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        wait_healthy(url, proc)
+        out = asyncio.run(drive(url, proc.pid, args.sessions, args.seconds))
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+    def ms(v: float | None) -> str:
+        return "–" if v is None else f"{v:.0f} ms"
+
+    print(f"socket load: {out['sessions']} sessions x {out['seconds']:.0f} s, one server, "
+          f"{out['cpus']} cores")  # fmt: skip
+    print(f"  reruns         {out['reruns']}")
+    print(f"  errors         {out['errors']} (sessions: {out['sessions_with_errors'] or 'none'})")
+    print(f"  first run      p50 {ms(out['first_run_p50_ms'])}  p95 {ms(out['first_run_p95_ms'])}")
+    print(f"  toggle rerun   p50 {ms(out['toggle_p50_ms'])}  p95 {ms(out['toggle_p95_ms'])}  "
+          f"max {ms(out['toggle_max_ms'])}   (target p95 <= 1000 ms)")  # fmt: skip
+    print(f"  server         {out['server_cpu_pct_of_one_core']}% of one core; memory idle "
+          f"{out['server_idle_rss_mb']} MB, peak {out['server_peak_rss_mb']} MB")  # fmt: skip
+    if args.json:
+        args.json.write_text(json.dumps(out, indent=2))
+
+
+if __name__ == "__main__":
+    main()
