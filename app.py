@@ -15,18 +15,16 @@ from components.controls import (
     render_date,
     render_language,
     render_panel_choice,
-    render_toggles,
     seed_widgets,
 )
-from components.downloads import render_downloads
 from components.figures import md_escape
 from components.i18n import t
-from components.map_view import render_map
-from components.share import render_share, sync_url
+from components.map_view import render_map_panel
+from components.share import sync_url
 from components.sources import render_footer, render_sources
-from components.state import ViewState, parse_query, with_viewport
-from components.timeline import render_chart, render_outbound, render_steps
-from components.upload import render_upload, user_script
+from components.state import ViewState, parse_query
+from components.timeline import render_chart, render_steps
+from components.upload import render_upload
 
 st.set_page_config(
     page_title="Kursk claims map", page_icon="🗺️", layout="wide", initial_sidebar_state="collapsed"
@@ -59,26 +57,12 @@ for notice in st.session_state.get("_notices", []):
     )
 
 
-@st.fragment
-def map_panel() -> None:
-    """Toggles, map and what depends on them: a toggle or a pan reruns only this part."""
-    render_toggles()
-    state = current_state()
-    reported = render_map(state, user_script(st.session_state.get("overlay"), state.lang))
-    state = with_viewport(state, (reported or {}).get("center"), (reported or {}).get("zoom"))
-    st.session_state["viewport"] = state
-    render_share(state)
-    render_downloads(state)
-    render_outbound(state)
-    sync_url(state)
-
-
 left, right = st.columns([3, 2], gap="medium")
 with left:
     render_date(data.date_range)
     render_steps(data.claim_dates, lang)
     overlay = render_upload(lang)
-    map_panel()
+    render_map_panel()
 state = current_state()
 with right:
     render_comparison(comparison(state.date, state.lang), state.lang, overlay)

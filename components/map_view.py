@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import streamlit as st
 import streamlit_folium as sf
 
 from components.cache import map_payload, overlay_js
-from components.state import ViewState
+from components.controls import current_state, render_toggles
+from components.downloads import render_downloads
+from components.share import render_share, sync_url
+from components.state import ViewState, with_viewport
+from components.timeline import render_outbound
+from components.upload import user_script
 
 MAP_HEIGHT = 520
 
@@ -32,3 +38,17 @@ def render_map(state: ViewState, user_js: str = "") -> Mapping | None:
         on_change=None,
         wrap_longitude=False,
     )
+
+
+@st.fragment
+def render_map_panel() -> None:
+    """Toggles, map and what depends on them: a toggle or a pan reruns only this part."""
+    render_toggles()
+    state = current_state()
+    reported = render_map(state, user_script(st.session_state.get("overlay"), state.lang))
+    state = with_viewport(state, (reported or {}).get("center"), (reported or {}).get("zoom"))
+    st.session_state["viewport"] = state
+    render_share(state)
+    render_downloads(state)
+    render_outbound(state)
+    sync_url(state)
