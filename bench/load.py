@@ -268,7 +268,10 @@ async def toggle(page: Page, result: Session) -> None:
         .locator("path.claim-ru")
         .first.wait_for(state="detached" if shown else "attached")
     )
-    result.toggle_ms.append((time.perf_counter() - t0) * 1000)
+    took = (time.perf_counter() - t0) * 1000
+    result.toggle_ms.append(took)
+    if took > ACTION_TIMEOUT_MS:  # click and wait each stayed under the limit, not both
+        result.errors.append(f"slow: toggle took {took:.0f} ms")
     clicked = await page.evaluate("window.__lb.input.at(-1)")
     changed = await frame.evaluate("window.__lb ? window.__lb.ru.at(-1) : null")
     if clicked is not None and changed is not None and changed >= clicked:
@@ -287,7 +290,10 @@ async def step_date(page: Page, result: Session, rng: random.Random) -> None:
         name = "Next claim ▶" if forward else "◀ Previous claim"
         await page.get_by_role("button", name=name).click()
     await page.wait_for_url(lambda u: url_date(u) != before)
-    result.date_url_ms[kind].append((time.perf_counter() - t0) * 1000)
+    took = (time.perf_counter() - t0) * 1000
+    result.date_url_ms[kind].append(took)
+    if took > ACTION_TIMEOUT_MS:
+        result.errors.append(f"slow: date step took {took:.0f} ms")
     legend = page.frame_locator(MAP).locator(".claims-legend")
     await legend.get_by_text(legend_date(url_date(page.url))).first.wait_for()
     result.date_map_ms.append((time.perf_counter() - t0) * 1000)
