@@ -20,7 +20,6 @@ from components.controls import (
 from components.figures import md_escape
 from components.i18n import t
 from components.map_view import render_map_panel
-from components.share import sync_url
 from components.sources import render_footer, render_sources
 from components.state import ViewState, parse_query
 from components.timeline import render_chart, render_steps
@@ -74,4 +73,3 @@ with right:
     else:
         render_cards(figure_cards(state.date, state.lang), state.lang)
 render_footer(state.lang)
-sync_url(state)

@@ -22,7 +22,6 @@ import datetime as dt
 import json
 import os
 import random
-import subprocess
 import sys
 import tempfile
 import threading
@@ -40,8 +39,7 @@ from playwright.async_api import Browser, Frame, Page, async_playwright  # noqa:
 from tests.browser.server import (  # noqa: E402
     CHROMIUM_ARGS,
     chromium_path,
-    free_port,
-    wait_healthy,
+    running,
 )
 
 MAP = 'iframe[title="streamlit_folium.st_folium"]'
@@ -601,35 +599,14 @@ def main() -> None:
     if chromium_path() is None:
         sys.exit("Debian chromium is not installed (apt-get install -y chromium)")
 
-    # Mirrors tests.browser.server.serve(), but keeps the pid (for /proc) and the log,
-    # and watches no files.
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-        "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--server.headless", "true", "--browser.gatherUsageStats", "false",
-        # Other work edits the repo meanwhile: reloading changed modules mid-run under
-        # 25 sessions raced into ImportErrors; the bench measures one fixed version.
-        "--server.fileWatcherType", "none",
-    ]  # fmt: skip
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
     loadavg_before = [round(x, 2) for x in os.getloadavg()]
     with tempfile.TemporaryFile("w+") as log:
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log)
-        try:
-            wait_healthy(url, proc)
+        with running(stderr=log) as (url, proc):
             idle = server_rss_mb(proc.pid)
             sampler = ProcSampler(proc.pid)
             run = asyncio.run(drive(url, args, sampler))
             time.sleep(5)  # let closed sessions go before reading memory once more
             after = server_rss_mb(proc.pid)
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
         log.seek(0)
         problems = [
             line.rstrip()

@@ -18,7 +18,6 @@ import asyncio
 import json
 import os
 import random
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -27,30 +26,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from load import pct, server_rss_mb  # noqa: E402
 from pageload import toggles  # noqa: E402  (records a real browser's rerun requests)
 from playwright.sync_api import sync_playwright  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 from websockets.asyncio.client import connect  # noqa: E402
 
-from tests.browser.server import CHROMIUM_ARGS, chromium_path, free_port, wait_healthy  # noqa: E402
+from tests.browser.server import CHROMIUM_ARGS, chromium_path, running  # noqa: E402
 
 STEP_TIMEOUT_S = 10.0
-
-
-def pct(values: list[float], q: float) -> float | None:
-    """Percentile q (0–100), None when there are no values."""
-    if not values:
-        return None
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
-
-
-def rss_mb(pid: int) -> float:
-    """Resident memory of the server process in MB (/proc)."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def cpu_seconds(pid: int) -> float:
@@ -102,13 +86,13 @@ async def drive(url: str, pid: int, sessions: int, seconds: float) -> dict:
     """All sessions at once, with the server's memory and CPU sampled."""
     requests = await asyncio.to_thread(record, url)
     stream = url.replace("http", "ws", 1) + "/_stcore/stream"
-    idle = rss_mb(pid)
+    idle = server_rss_mb(pid)
     peak = [idle]
     done = asyncio.Event()
 
     async def sample() -> None:
         while not done.is_set():
-            peak.append(rss_mb(pid))
+            peak.append(server_rss_mb(pid))
             await asyncio.sleep(0.5)
 
     sampler = asyncio.create_task(sample())
@@ -144,21 +128,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-           "--server.port", str(port), "--server.address", "127.0.0.1",
-           "--server.headless", "true"]  # fmt: skip
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen(
-        cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    try:
-        wait_healthy(url, proc)
+    with running() as (url, proc):
         out = asyncio.run(drive(url, proc.pid, args.sessions, args.seconds))
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
 
     def ms(v: float | None) -> str:
         return "–" if v is None else f"{v:.0f} ms"

@@ -36,21 +36,9 @@ class Data:
     claims: pd.DataFrame
     candidates: pd.DataFrame  # area-bearing statements (geo.area_bearing)
 
-    @property
-    def date_range(self) -> tuple[dt.date, dt.date]:
-        """First and last statement dates."""
-        return self.claims["date"].min().date(), self.claims["date"].max().date()
-
-    @property
-    def claim_dates(self) -> list[dt.date]:
-        """Every date on which a figure was stated, for stepping through time."""
-        return sorted({ts.date() for ts in self.claims["date"]})
-
-    @property
-    def seed_date(self) -> dt.date:
-        """Date of the seed article's figures: the default view."""
-        seeded = self.claims[self.claims["source_seed"].notna()]
-        return seeded["date"].max().date()
+    date_range: tuple[dt.date, dt.date]  # first and last statement dates
+    claim_dates: list[dt.date]  # every date with a statement, for stepping through time
+    seed_date: dt.date  # date of the seed article's figures: the default view
 
 
 @st.cache_resource(show_spinner=False)
@@ -58,8 +46,17 @@ def load_data() -> Data:
     """Read and validate data/ once per process (raises DataError naming the file)."""
     ensure_leaflet()
     claims = geo.load_claims()
+    dates = sorted({ts.date() for ts in claims["date"]})
+    seeded = claims.loc[claims["source_seed"].notna(), "date"]
     return Data(
-        geo.load_regions(), geo.load_border(), geo.load_towns(), claims, geo.area_bearing(claims)
+        regions=geo.load_regions(),
+        border=geo.load_border(),
+        towns=geo.load_towns(),
+        claims=claims,
+        candidates=geo.area_bearing(claims),
+        date_range=(dates[0], dates[-1]),
+        claim_dates=dates,
+        seed_date=seeded.max().date() if len(seeded) else dates[-1],
     )
 
 

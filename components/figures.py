@@ -12,7 +12,7 @@ import geopandas as gpd
 import pandas as pd
 
 from components.i18n import has, t
-from geo.fmt import fmt_date, fmt_num
+from geo.fmt import QUALIFIERS, fmt_date, fmt_num
 
 SIDES = ("russia", "ukraine", "independent")
 #: Card order within a side: territorial figures, then people, then words.
@@ -22,12 +22,6 @@ METRIC_ORDER = (
     "civilians_wounded", "evacuated", "to_evacuate", "evacuation_plan",
     "residents_unknown_fate", "attacks", "pows", "event", "statement",
 )  # fmt: skip
-QUALIFIERS = {
-    "about": {"en": "about ", "nl": "zo'n "},
-    "at_least": {"en": "at least ", "nl": "minstens "},
-    "more_than": {"en": "more than ", "nl": "meer dan "},
-    "up_to": {"en": "up to ", "nl": "tot "},
-}
 
 
 def _text(value: object) -> str:

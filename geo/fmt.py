@@ -9,6 +9,14 @@ import math
 
 import pandas as pd
 
+#: How a claimant hedged a number ("about 1,000 km²"), in both languages.
+QUALIFIERS = {
+    "about": {"en": "about ", "nl": "zo'n "},
+    "at_least": {"en": "at least ", "nl": "minstens "},
+    "more_than": {"en": "more than ", "nl": "meer dan "},
+    "up_to": {"en": "up to ", "nl": "tot "},
+}
+
 MONTHS = {
     "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
     "nl": ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],

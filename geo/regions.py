@@ -64,10 +64,3 @@ def load_border(path: str | Path | None = None) -> gpd.GeoDataFrame:
 def load_towns(path: str | Path | None = None) -> gpd.GeoDataFrame:
     """Orientation towns (GeoNames), ``rank`` 1 = always labelled."""
     return _read(Path(path or DATA_DIR / "towns.geojson"), TOWN_COLUMNS, {"Point"})
-
-
-def region(regions: gpd.GeoDataFrame, iso: str) -> gpd.GeoSeries:
-    """One region's row by ISO 3166-2 code, with a clear error if it is absent."""
-    if iso not in regions.index:
-        raise DataError(f"data/regions.geojson: region {iso!r} is missing")
-    return regions.loc[iso]

@@ -18,9 +18,11 @@ import shapely
 from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
+from geo.claims import load_claims
 from geo.crs import EQUAL_AREA, METRIC, WGS84
 from geo.errors import DataError
-from geo.fmt import fmt_date, fmt_num
+from geo.fmt import QUALIFIERS, fmt_date, fmt_num
+from geo.regions import load_regions
 
 #: The border crossing nearest Sudzha (lon, lat): the centre of every band.
 SUDZHA_CROSSING = (35.27, 51.20)
@@ -30,12 +32,6 @@ BAND_ASPECT = 40 / 12
 #: Relative area tolerance of the solver (0.1 %).
 AREA_RTOL = 1e-3
 
-QUALIFIER_WORDS = {
-    "about": {"en": "about ", "nl": "zo'n "},
-    "at_least": {"en": "at least ", "nl": "minstens "},
-    "more_than": {"en": "more than ", "nl": "meer dan "},
-    "up_to": {"en": "up to ", "nl": "tot "},
-}
 CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}
 
 
@@ -247,7 +243,7 @@ def method_text(row: pd.Series, zone: Zone, lang: str = "en") -> str:
                 f"({day}); {n(row['area_km2'])} km² is derived from that, not stated."
             )
     else:
-        words = QUALIFIER_WORDS.get(row.get("qualifier") or "", {"en": "", "nl": ""})[lang]
+        words = QUALIFIERS.get(row.get("qualifier") or "", {}).get(lang, "")
         if lang == "nl":
             stated = f"Opgegeven: alleen een oppervlakte, {words}{n(row['area_km2'])} km² ({day})."
         else:
@@ -311,9 +307,6 @@ def claim_zones(
     Columns: ``side, claim_id, area_km2, method, geometry`` (EPSG:4326) plus the drawn
     width, depth and area, the Dutch method text and the statement's date and claimant.
     """
-    from geo.claims import load_claims  # local: keeps import order simple for notebooks
-    from geo.regions import load_regions
-
     claims = load_claims() if claims is None else claims
     regions = load_regions() if regions is None else regions
     selected = select_as_of(area_bearing(claims), as_of)

@@ -12,6 +12,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = [
@@ -54,27 +55,42 @@ def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60.0) -> Non
 
 
 @contextlib.contextmanager
-def serve(
-    script: Path = ROOT / "app.py", cwd: Path = ROOT, env: dict[str, str] | None = None
-) -> Iterator[str]:
-    """Run a Streamlit script on a free loopback port; yields its base URL."""
+def running(
+    script: Path = ROOT / "app.py",
+    cwd: Path = ROOT,
+    env: dict[str, str] | None = None,
+    stderr: int | IO[str] = subprocess.DEVNULL,
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Run a Streamlit script on a free loopback port; yields its base URL and process.
+
+    File watching is off: the server runs one fixed version of the code even if the
+    tree is edited meanwhile (reloads under load raced into ImportErrors).
+    """
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     cmd = [
         sys.executable, "-m", "streamlit", "run", str(script),
         "--server.port", str(port), "--server.address", "127.0.0.1",
         "--server.headless", "true", "--browser.gatherUsageStats", "false",
+        "--server.fileWatcherType", "none",
     ]  # fmt: skip
     run_env = dict(os.environ, PYTHONPATH=str(ROOT), **(env or {}))
-    proc = subprocess.Popen(
-        cmd, cwd=cwd, env=run_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
+    proc = subprocess.Popen(cmd, cwd=cwd, env=run_env, stdout=subprocess.DEVNULL, stderr=stderr)
     try:
         wait_healthy(url, proc)
-        yield url
+        yield url, proc
     finally:
         proc.terminate()
         try:
-            proc.wait(timeout=10)
+            proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@contextlib.contextmanager
+def serve(
+    script: Path = ROOT / "app.py", cwd: Path = ROOT, env: dict[str, str] | None = None
+) -> Iterator[str]:
+    """Run a Streamlit script on a free loopback port; yields its base URL."""
+    with running(script, cwd, env) as (url, _):
+        yield url
