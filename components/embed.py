@@ -1,0 +1,39 @@
+"""The embed snippet newsrooms paste into an article. Pure: no Streamlit import.
+
+Streamlit's embed mode (``?embed=true``) drops the app's chrome; the page then shows its
+compact layout (map, toggles, date, headline figures, a link to the full view).
+"""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+#: Height that shows the compact layout without an inner scrollbar on a laptop.
+EMBED_HEIGHT = 560
+
+
+def embed_url(view_url: str) -> str:
+    """The view's link in Streamlit's embed mode (any earlier ``embed`` flag replaced).
+
+    >>> embed_url("https://example.org/?date=2024-08-12&embed=false")
+    'https://example.org/?date=2024-08-12&embed=true'
+    """
+    parts = urlsplit(view_url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "embed"]
+    query.append(("embed", "true"))
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+def embed_snippet(view_url: str, title: str, height: int = EMBED_HEIGHT) -> str:
+    """An ``<iframe>`` of the view: full width of the column, fixed height, titled.
+
+    The title is what a screen reader announces for the frame; both it and the URL are
+    escaped, so a view's text can never break out of the attribute.
+    """
+    src = html.escape(embed_url(view_url), quote=True)
+    return (
+        f'<iframe src="{src}" title="{html.escape(title, quote=True)}" '
+        f'width="100%" height="{int(height)}" style="border:0;max-width:100%" '
+        'loading="lazy" referrerpolicy="strict-origin-when-cross-origin"></iframe>'
+    )
