@@ -6,7 +6,7 @@ PORT   ?= 8501
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
 
-.PHONY: run test lint fmt bench data static clean screenshot
+.PHONY: run serve test lint fmt bench data clean screenshot
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -20,11 +20,14 @@ $(STAMP_DEV): requirements-dev.txt requirements.txt $(STAMP_RUN)
 	$(PY) -m pip install -q -r requirements-dev.txt
 	touch $@
 
-static: $(STAMP_RUN)
-	$(PY) -m components.static_assets
+# serve.py mounts app.py plus the app's own routes (exports, previews, Leaflet, /ready).
+run: $(STAMP_RUN)
+	$(PY) -m streamlit run serve.py --server.port $(PORT) --server.address 0.0.0.0
 
-run: static
-	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address 0.0.0.0
+# REPLICAS `streamlit run` processes on loopback ports behind HAProxy on PORT (deploy/).
+REPLICAS ?= 2
+serve: $(STAMP_RUN)
+	$(PY) -m deploy.cluster --replicas $(REPLICAS) --port $(PORT)
 
 lint: $(STAMP_DEV)
 	$(PY) -m ruff check .
@@ -35,10 +38,10 @@ fmt: $(STAMP_DEV)
 	$(PY) -m ruff check --fix .
 
 # pytest exits 5 when it collected no test: that is a failure here, not a pass.
-test: lint static
+test: lint $(STAMP_DEV)
 	$(PY) -m pytest -q; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected: failing"; exit 1; fi; exit $$rc
 
-bench: static $(STAMP_DEV)
+bench: $(STAMP_DEV)
 	$(PY) bench/pageload.py
 
 # Rebuild data/ from the raw inputs (Natural Earth, GeoNames); see data/README.md.
@@ -46,7 +49,7 @@ data: $(STAMP_RUN)
 	$(PY) -m geo.build_data $(or $(SOURCE_DIR),../shared/data)
 
 clean:
-	rm -rf $(VENV) static/leaflet .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache
 
-screenshot: static $(STAMP_DEV)
+screenshot: $(STAMP_DEV)
 	$(PY) -m tests.browser.screenshot docs

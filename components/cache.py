@@ -19,7 +19,6 @@ from components.figures import Card, Comparison, cards, compare
 from components.folium_payload import base_payload, overlay_script
 from components.map_build import base_map, overlay
 from components.sources import build_sources_html
-from components.static_assets import ensure_leaflet
 from geo.zones import Frame, build_frame, zones_for
 
 #: Only the viewport comes back from the map: clicks and hovers never rerun the script.
@@ -44,7 +43,6 @@ class Data:
 @st.cache_resource(show_spinner=False)
 def load_data() -> Data:
     """Read and validate data/ once per process (raises DataError naming the file)."""
-    ensure_leaflet()
     claims = geo.load_claims()
     dates = sorted({ts.date() for ts in claims["date"]})
     seeded = claims.loc[claims["source_seed"].notna(), "date"]

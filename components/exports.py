@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import html
 import io
 import json
 import math
@@ -35,8 +36,8 @@ from shapely.geometry.base import BaseGeometry
 
 from components.i18n import t
 from components.map_build import LEAFLET_CSS, LEAFLET_JS, SIDE_STYLE
-from components.static_assets import package_dir
 from geo.fmt import fmt_date, fmt_num
+from web.assets import package_dir
 
 #: Said on every exported zone, in the file itself: the outline is not a front line.
 ZONE_NOTE = "schematic, area-true: not a surveyed front line"
@@ -57,6 +58,8 @@ NUMERIC_COLUMNS = frozenset({"value"})
 #: Print frame (lon/lat): every zone with room around it, plus Kursk, Sumy and Belgorod
 #: cities for orientation. Widened to the image's aspect, never cropped.
 PNG_FRAME = (34.1, 50.5, 36.8, 51.85)
+#: Size (px) of the live map panel a view's zoom refers to; the PNG shows that area.
+VIEW_PX = (800, 520)
 #: Reference width (inches) the PNG font sizes are designed for (1600 px at 200 dpi).
 PNG_REF_WIDTH_IN = 8.0
 #: Leaflet dash patterns are in CSS px; 1 px is drawn as this many points.
@@ -192,11 +195,19 @@ def _cell(value: object) -> object:
     return value
 
 
-def figures_csv(claims: pd.DataFrame) -> bytes:
-    """The figures shown, as UTF-8 CSV, safe to open in a spreadsheet.
+def csv_headers(lang: str) -> list[str]:
+    """Column names in the page's language (English keeps the stable field ids)."""
+    if lang == "en":
+        return list(CSV_COLUMNS)
+    return [t(f"csv_{col}", lang) for col in CSV_COLUMNS]
 
-    Text cells that start like a formula are defused (OWASP); ``value`` stays a number
-    so the column still sorts and sums.
+
+def figures_csv(claims: pd.DataFrame, lang: str = "en") -> bytes:
+    """The figures shown, as UTF-8 CSV with a byte-order mark, safe to open in a spreadsheet.
+
+    The BOM makes Excel read UTF-8 (without it ``Oekraïne`` opens as ``OekraÃ¯ne``);
+    headers follow the page's language. Text cells that start like a formula are
+    defused (OWASP); ``value`` stays a number so the column still sorts and sums.
     """
     frame = claims.reindex(columns=list(CSV_COLUMNS))
     out = pd.DataFrame(index=frame.index)
@@ -209,7 +220,8 @@ def figures_csv(claims: pd.DataFrame) -> bytes:
             out[col] = out[col].map(_defuse)
         else:
             out[col] = series.map(_cell).map(_defuse).astype(object)
-    return out.to_csv(index=False).encode("utf-8")
+    out.columns = csv_headers(lang)
+    return out.to_csv(index=False).encode("utf-8-sig")
 
 
 # --- PNG ---------------------------------------------------------------------------
@@ -370,6 +382,27 @@ def _fill_box(
     return (cx - width / 2, cx + width / 2), (cy - dy, cy + dy), aspect
 
 
+def view_frame(
+    lat: float, lon: float, zoom: int, px: tuple[int, int] = VIEW_PX
+) -> tuple[float, float, float, float]:
+    """The lon/lat box a Leaflet map of ``px`` pixels shows at this centre and zoom.
+
+    Web Mercator: 256·2^z pixels span the world's 360° and 2π radians of y.
+
+    >>> [round(v, 2) for v in view_frame(51.35, 35.45, 8)]
+    [33.25, 50.45, 37.65, 52.23]
+    """
+    scale = 256 * 2**zoom
+    half_lon = px[0] / 2 * 360 / scale
+    y = math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+    half_y = px[1] / 2 * 2 * math.pi / scale
+
+    def lat_of(v: float) -> float:
+        return math.degrees(2 * math.atan(math.exp(v)) - math.pi / 2)
+
+    return (lon - half_lon, lat_of(y - half_y), lon + half_lon, lat_of(y + half_y))
+
+
 def map_png(
     regions: gpd.GeoDataFrame,
     border: gpd.GeoDataFrame,
@@ -380,12 +413,14 @@ def map_png(
     as_of: object,
     size: tuple[int, int] = (1600, 1000),
     dpi: int = 200,
+    frame: tuple[float, float, float, float] = PNG_FRAME,
 ) -> bytes:
     """A static map for print and social media, exactly ``size`` pixels.
 
     Drawn on a bare Agg ``Figure`` (no pyplot), so concurrent Streamlit sessions do not
     share state. Map on the left, title, legend, method note and credits on the right,
-    because a shared image must explain itself without the page.
+    because a shared image must explain itself without the page. ``frame`` (lon/lat box,
+    e.g. from ``view_frame``) is widened to the image's aspect, never cropped.
     """
     width_px, height_px = size
     # A hair over the exact size: Agg truncates the canvas to whole pixels.
@@ -398,7 +433,7 @@ def map_png(
     shown = _visible(zones.to_crs("EPSG:4326") if zones.crs else zones, sides)
     ax = fig.add_axes((0.012, 0.02, 0.60, 0.96))
     ax.set_facecolor(WATER_COLOR)
-    xlim, ylim, aspect = _fill_box(PNG_FRAME, box_w_in=0.60 * fig_w_in, box_h_in=0.96 * fig_h_in)
+    xlim, ylim, aspect = _fill_box(frame, box_w_in=0.60 * fig_w_in, box_h_in=0.96 * fig_h_in)
     ax.set_xlim(*xlim)
     ax.set_ylim(*ylim)
     ax.set_aspect(aspect, adjustable="box")
@@ -480,10 +515,10 @@ def _script_safe(text: str) -> str:
     return re.sub(r"^\s*//# sourceMappingURL=.*$", "", text, flags=re.MULTILINE)
 
 
-def map_html(fmap: folium.Map) -> str:
+def map_html(fmap: folium.Map, title: str = "") -> str:
     """A self-contained HTML snapshot of the map: Leaflet inlined, opens offline from disk.
 
-    The live page loads Leaflet from the app's own server (``/app/static``), which a
+    The live page loads Leaflet from the app's own server (``/vendor/leaflet``), which a
     downloaded file cannot reach; only the optional background tiles still need a network.
     """
     page = fmap.get_root().render()
@@ -499,4 +534,8 @@ def map_html(fmap: folium.Map) -> str:
     )
     # Replacement functions, not strings: the code holds backslashes re.sub would expand.
     page = script_re.sub(lambda _: f"<script>\n{js}\n</script>", page)
-    return link_re.sub(lambda _: f"<style>\n{css}\n</style>", page)
+    page = link_re.sub(lambda _: f"<style>\n{css}\n</style>", page)
+    if title:  # a saved file's tab and bookmark say what it shows
+        escaped = html.escape(title, quote=False)
+        page = re.sub(r"<head>", lambda _: f"<head>\n<title>{escaped}</title>", page, count=1)
+    return page

@@ -21,9 +21,9 @@ from components.figures import figure_value, safe_link
 from components.i18n import t
 from geo.fmt import fmt_date, fmt_num
 
-#: Leaflet served by the app itself (see components/static_assets.py).
-LEAFLET_JS = "/app/static/leaflet/leaflet.js"
-LEAFLET_CSS = "/app/static/leaflet/leaflet.css"
+#: Leaflet served by the app itself from the installed package (web/assets.py).
+LEAFLET_JS = "/vendor/leaflet/leaflet.js"
+LEAFLET_CSS = "/vendor/leaflet/leaflet.css"
 #: Default view: the Kursk–Sumy border with Kursk city and Sumy in frame.
 DEFAULT_CENTER = (51.35, 35.45)
 DEFAULT_ZOOM = 8

@@ -11,10 +11,13 @@ from components.state import ViewState, to_query
 
 
 def share_url(base: str, state: ViewState) -> str:
-    """Absolute link to this view (base: the page URL, any query dropped)."""
+    """Absolute link to this view's preview page ``/share?<view>`` (base: the page URL).
+
+    The preview page carries the link-preview tags and forwards a person to the app.
+    """
     parts = urlsplit(base or "")
     root = f"{parts.scheme}://{parts.netloc}{parts.path}" if parts.netloc else "./"
-    return f"{root}?{urlencode(to_query(state))}"
+    return f"{root.rstrip('/')}/share?{urlencode(to_query(state))}"
 
 
 def sync_url(state: ViewState) -> None:

@@ -1,4 +1,4 @@
-"""Start `streamlit run app.py` on a free loopback port and stop it after (tests, bench)."""
+"""Start `streamlit run serve.py` on a free loopback port and stop it after (tests, bench)."""
 
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60.0) -> Non
 
 @contextlib.contextmanager
 def running(
-    script: Path = ROOT / "app.py",
+    script: Path = ROOT / "serve.py",
     cwd: Path = ROOT,
     env: dict[str, str] | None = None,
     stderr: int | IO[str] = subprocess.DEVNULL,
@@ -89,7 +89,7 @@ def running(
 
 @contextlib.contextmanager
 def serve(
-    script: Path = ROOT / "app.py", cwd: Path = ROOT, env: dict[str, str] | None = None
+    script: Path = ROOT / "serve.py", cwd: Path = ROOT, env: dict[str, str] | None = None
 ) -> Iterator[str]:
     """Run a Streamlit script on a free loopback port; yields its base URL."""
     with running(script, cwd, env) as (url, _):

@@ -1,0 +1,22 @@
+"""Entry point for serving: ``streamlit run serve.py`` runs app.py plus the app's own routes.
+
+``streamlit run`` finds the ``st.App`` below and serves it with uvicorn: the page
+(app.py), stateless exports, link previews, Leaflet from the installed package,
+readiness for a load balancer, and security headers on every response.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import streamlit as st
+
+from web import assets
+from web.routes import lifespan, middleware, routes
+
+try:  # an install problem gets its own message, before any reader sees a broken map
+    assets.verify()
+except assets.AssetError as exc:
+    sys.exit(f"kursk-claims-map cannot start: {exc}")
+
+app = st.App("app.py", routes=routes(), middleware=middleware(), lifespan=lifespan)

@@ -1,0 +1,77 @@
+"""Stateless exports of a view: the bytes the download links give, from the URL alone.
+
+Pure: data in, bytes out (no Starlette, no Streamlit). Any replica makes the same file for
+the same link, so downloads work behind a load balancer without affinity and a cache may
+keep them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import geo
+from components.exports import figures_csv, map_html, map_png, view_frame, zones_geojson
+from components.i18n import t
+from components.map_build import base_map, overlay
+from components.state import ViewState
+from geo.fmt import fmt_date
+
+#: Bump when an export's format changes, so caches drop files made by older code.
+EXPORTS_VERSION = "2"
+#: The social-card size Open Graph and Twitter recommend.
+OG_SIZE = (1200, 630)
+
+
+@dataclass(frozen=True)
+class Export:
+    """One downloadable file kind: its route name, MIME type and file-name suffix."""
+
+    name: str
+    media_type: str
+    suffix: str
+
+
+KINDS = {
+    "geojson": Export("view.geojson", "application/geo+json", "zones.geojson"),
+    "csv": Export("view.csv", "text/csv; charset=utf-8", "figures.csv"),
+    "png": Export("view.png", "image/png", "map.png"),
+    "html": Export("view.html", "text/html; charset=utf-8", "map.html"),
+}
+
+
+def file_name(kind: str, state: ViewState) -> str:
+    """The name a browser saves the file under (date first, as the buttons did)."""
+    return f"kursk-claims-{state.date.isoformat()}-{KINDS[kind].suffix}"
+
+
+def page_title(state: ViewState) -> str:
+    """Title of a view for the offline HTML's tab: the app's title and the date."""
+    as_of = t("legend_as_of", state.lang, date=fmt_date(state.date, state.lang))
+    return f"{t('title', state.lang)} — {as_of}"
+
+
+def build(kind: str, state: ViewState, data: object, zones: object) -> bytes:
+    """The file of one kind for a view; ``data`` is components.cache.Data, ``zones`` its zones.
+
+    Same content as the page shows for that view: the sides switched on, the date's
+    statements, the reader's centre and zoom (PNG, HTML), the link's language.
+    """
+    sides = state.sides()
+    if kind == "geojson":
+        return zones_geojson(zones, data.claims, sides).encode("utf-8")
+    if kind == "csv":
+        return figures_csv(geo.claims_as_of(data.claims, state.date), state.lang)
+    if kind in ("png", "og"):
+        size = OG_SIZE if kind == "og" else (1600, 1000)
+        return map_png(
+            data.regions, data.border, data.towns, zones, sides, state.lang, state.date,
+            size=size, dpi=150 if kind == "og" else 200,
+            frame=view_frame(state.lat, state.lon, state.z),
+        )  # fmt: skip
+    if kind == "html":
+        fmap = base_map(data.regions, data.border, data.towns, state.lang, state.base)
+        fmap.location = [state.lat, state.lon]
+        fmap.options["zoom"] = state.z
+        overlay(zones, data.claims, sides, state.lang, state.date).add_to(fmap)
+        return map_html(fmap, page_title(state)).encode("utf-8")
+    raise KeyError(kind)

@@ -1,0 +1,231 @@
+"""Starlette glue: the app's own routes, middleware and lifespan for ``st.App``.
+
+Thin on purpose: each handler parses the view with web.views, calls a pure builder
+(web.exports, web.share, web.assets, web.health) and sets the HTTP headers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import logging
+import os
+import signal
+import threading
+from collections.abc import AsyncIterator
+from urllib.parse import parse_qs, urlsplit
+
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from geo.paths import DATA_DIR
+from web import assets, exports, share
+from web.headers import SecurityHeaders
+from web.health import Readiness
+from web.views import QueryError, etag, view_from_query
+
+LOG = logging.getLogger(__name__)
+#: Files are a pure function of data, code version and link: caches may keep them.
+CACHE_CONTROL = "public, max-age=3600"
+#: Leaflet's URLs carry no version, so keep them a day, not forever.
+ASSET_CACHE_CONTROL = "public, max-age=86400"
+READINESS = Readiness()
+
+
+def _data():
+    from components.cache import load_data  # Streamlit's caches: shared with the page
+
+    return load_data()
+
+
+def _zones(state):
+    from components.cache import zones_as_of
+
+    return zones_as_of(state.date)
+
+
+@functools.cache
+def data_version() -> str:
+    """Digest of every data file and the export format: part of each ETag."""
+    digest = hashlib.sha256(exports.EXPORTS_VERSION.encode())
+    for path in sorted(p for p in DATA_DIR.iterdir() if p.is_file()):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _view(request: Request):
+    data = _data()
+    params = parse_qs(request.url.query, keep_blank_values=True)
+    return view_from_query(request.url.query, params, data.date_range, data.seed_date)
+
+
+def _base(request: Request) -> str:
+    return str(request.base_url).rstrip("/")
+
+
+@functools.lru_cache(maxsize=32)
+def _file(kind: str, state) -> bytes:
+    """Built bytes, kept for the last 32 links (a viral link is asked for again and again)."""
+    return exports.build(kind, state, _data(), _zones(state))
+
+
+def _cached(request: Request, kind: str, media_type: str, headers: dict | None = None):
+    """Answer a file request: 400 for a bad link, 304 for a fresh cache, else the bytes."""
+    try:
+        state = _view(request)
+    except QueryError as exc:
+        return PlainTextResponse(f"{exc}\n", status_code=400)
+
+
+    tag = etag(kind, state, data_version())
+    common = {"ETag": tag, "Cache-Control": CACHE_CONTROL, **(headers or {})}
+    if tag in request.headers.get("if-none-match", ""):
+        return Response(status_code=304, headers=common)
+    try:
+        body = _file(kind, state)
+    except Exception:
+        LOG.exception("export %s failed", kind)
+        return PlainTextResponse("could not build this file\n", status_code=500)
+    return Response(body, media_type=media_type, headers=common)
+
+
+def export(request: Request) -> Response:
+    """GET /export/view.{geojson,csv,png,html}?<view>: the download links' files."""
+    kind = request.path_params["kind"]
+    if kind not in exports.KINDS:
+        return PlainTextResponse(f"unknown export {kind!r}\n", status_code=404)
+    spec = exports.KINDS[kind]
+    try:
+        name = exports.file_name(kind, _view(request))
+    except QueryError as exc:
+        return PlainTextResponse(f"{exc}\n", status_code=400)
+    disposition = {"Content-Disposition": f'attachment; filename="{name}"'}
+    return _cached(request, kind, spec.media_type, disposition)
+
+
+def share_card(request: Request) -> Response:
+    """GET /share/card.png?<view>: the 1200×630 preview picture."""
+    return _cached(request, "og", "image/png")
+
+
+def share_page(request: Request) -> Response:
+    """GET /share?<view>: preview tags for chat apps, then on to the app."""
+    try:
+        state = _view(request)
+    except QueryError as exc:
+        return PlainTextResponse(f"{exc}\n", status_code=400)
+    page = share.share_page(_base(request), state, _zones(state))
+    return Response(
+        page, media_type="text/html; charset=utf-8", headers={"Cache-Control": CACHE_CONTROL}
+    )
+
+
+def oembed(request: Request) -> Response:
+    """GET /oembed?url=<a link to this app>[&maxwidth=N]: oEmbed 1.0 JSON, type rich."""
+    fmt = request.query_params.get("format", "json")
+    if fmt != "json":
+        return PlainTextResponse("only format=json is offered\n", status_code=501)
+    target = urlsplit(request.query_params.get("url", ""))
+    base = _base(request)
+    if target.netloc != urlsplit(base).netloc or target.path not in share.VIEW_PATHS:
+        return PlainTextResponse("url is not a view of this app\n", status_code=404)
+    try:
+        maxwidth = int(request.query_params.get("maxwidth", "800"))
+        data = _data()
+        params = parse_qs(target.query, keep_blank_values=True)
+        state = view_from_query(target.query, params, data.date_range, data.seed_date)
+    except (QueryError, ValueError) as exc:
+        return PlainTextResponse(f"{exc}\n", status_code=400)
+    body = share.oembed(base, state, _zones(state), max(maxwidth, 200))
+    return JSONResponse(body, headers={"Cache-Control": CACHE_CONTROL})
+
+
+@functools.cache
+def leaflet_files() -> dict[str, bytes]:
+    """Leaflet's files, digest-checked once per process (AssetError if not the pinned ones)."""
+    return assets.verify()
+
+
+def leaflet(request: Request) -> Response:
+    """GET /vendor/leaflet/<file>: Leaflet from the installed package, never copied."""
+    name = request.path_params["name"]
+    try:
+        files = leaflet_files()
+    except assets.AssetError as exc:
+        return PlainTextResponse(f"{exc}\n", status_code=500)
+    if name not in files:
+        return PlainTextResponse("no such file\n", status_code=404)
+    return Response(
+        files[name],
+        media_type=assets.media_type(name),
+        headers={"Cache-Control": ASSET_CACHE_CONTROL},
+    )
+
+
+def ready(_request: Request) -> Response:
+    """GET /ready: 200 once data and caches are warm (for the load balancer's checks)."""
+    status, text = READINESS.answer()
+    return PlainTextResponse(f"{text}\n", status_code=status, headers={"Cache-Control": "no-store"})
+
+
+def routes() -> list[Route]:
+    """Every route of the app's own, for ``st.App(..., routes=routes())``."""
+    return [
+        Route("/export/view.{kind}", export, methods=["GET", "HEAD"]),
+        Route("/share", share_page, methods=["GET", "HEAD"]),
+        Route("/share/card.png", share_card, methods=["GET", "HEAD"]),
+        Route("/oembed", oembed, methods=["GET", "HEAD"]),
+        Route(assets.PREFIX + "/{name:path}", leaflet, methods=["GET", "HEAD"]),
+        Route("/ready", ready, methods=["GET", "HEAD"]),
+    ]
+
+
+def middleware() -> list[Middleware]:
+    """Security headers on every response (the page, its assets and the routes)."""
+    return [Middleware(SecurityHeaders)]
+
+
+def warm_up() -> None:
+    """What the first reader would otherwise wait for: data, zones, the base map, Leaflet."""
+    from components.cache import map_payload, overlay_js
+
+    leaflet_files()
+    data = _data()
+    _zones_state = view_from_query("", {}, data.date_range, data.seed_date)
+    _zones(_zones_state)
+    for lang in ("en", "nl"):
+        map_payload(lang, "light")
+        overlay_js(data.seed_date, _zones_state.sides(), lang)
+    data_version()
+
+
+def _drain_on_sigterm() -> None:
+    """On SIGTERM say 'not ready' first, and exit only after the balancer has noticed."""
+    seconds = float(os.environ.get("KURSK_CLAIMS_DRAIN_SECONDS", "0") or 0)
+    previous = signal.getsignal(signal.SIGTERM)
+    if seconds <= 0 or not callable(previous):
+        return
+
+    def handler(signum: int, frame: object) -> None:
+        READINESS.drain()
+        threading.Timer(seconds, previous, (signum, frame)).start()
+
+    signal.signal(signal.SIGTERM, handler)
+
+
+@contextlib.asynccontextmanager
+async def lifespan(_app: object) -> AsyncIterator[None]:
+    """Start warming caches in the background; drain on SIGTERM; not ready on shutdown."""
+    with contextlib.suppress(ValueError):  # not the main thread (e.g. mounted elsewhere)
+        _drain_on_sigterm()
+    threading.Thread(target=READINESS.warm, args=(warm_up,), daemon=True).start()
+    try:
+        yield
+    finally:
+        READINESS.drain()
+
+
+__all__ = ["lifespan", "middleware", "routes"]

@@ -1,0 +1,125 @@
+"""Link previews: the /share page's Open Graph tags and the /oembed answer. Pure.
+
+Chat apps and social sites read these tags instead of running the app, so the page says
+what the view shows (sides, date, headline figures with who said them) in the link's
+language, points at a 1200×630 picture of the view, and forwards a person to the app.
+"""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import quote
+
+from components.embed import EMBED_HEIGHT, embed_snippet
+from components.i18n import t
+from components.state import ViewState
+from geo.fmt import fmt_date, fmt_num
+from web.exports import OG_SIZE
+from web.views import canonical_query
+
+#: Paths a shared link may use (the page itself and its preview page).
+VIEW_PATHS = ("/", "/share")
+LOCALES = {"en": "en_GB", "nl": "nl_NL"}
+
+
+def links(base: str, state: ViewState) -> dict[str, str]:
+    """Absolute URLs of a view: app, share page, card image, oEmbed (base: scheme://host)."""
+    query = canonical_query(state)
+    share = f"{base}/share?{query}"
+    return {
+        "app": f"{base}/?{query}",
+        "share": share,
+        "image": f"{base}/share/card.png?{query}",
+        "oembed": f"{base}/oembed?format=json&url={quote(share, safe='')}",
+    }
+
+
+def title(state: ViewState) -> str:
+    """What the view shows and its date, e.g. 'Kursk incursion: Russian claim, … as of …'."""
+    names = [t(f"side_{side}", state.lang) for side in state.sides()]
+    what = ", ".join(names) if names else t("og_nothing", state.lang)
+    return t("og_title", state.lang, what=what, date=fmt_date(state.date, state.lang))
+
+
+def description(state: ViewState, zones: object) -> str:
+    """The headline figures shown, each with claimant and date, then the method caveat."""
+    parts = []
+    shown = zones[zones["side"].isin(list(state.sides()))]  # type: ignore[index]
+    for side in state.sides():
+        rows = shown[shown["side"] == side]
+        if rows.empty:
+            continue
+        row = rows.iloc[0]
+        who = t("said_by", state.lang, who=row["claimant"], date=fmt_date(row["date"], state.lang))
+        value = f"{fmt_num(row['area_km2'], state.lang)} km²"
+        parts.append(
+            t("og_figure", state.lang, side=t(f"side_{side}", state.lang), value=value, who=who)
+        )
+    parts.append(t("og_tail", state.lang))
+    return ". ".join(p.rstrip(".") for p in parts) + "."
+
+
+def share_page(base: str, state: ViewState, zones: object) -> str:
+    """The tiny HTML page behind a shared link: preview tags, then on to the app."""
+    urls = links(base, state)
+    head, desc = title(state), description(state, zones)
+
+    def esc(text: str) -> str:
+        return html.escape(text, quote=True)
+
+    meta = [
+        ("property", "og:type", "website"),
+        ("property", "og:site_name", t("provider", state.lang)),
+        ("property", "og:locale", LOCALES[state.lang]),
+        ("property", "og:title", head),
+        ("property", "og:description", desc),
+        ("property", "og:url", urls["share"]),
+        ("property", "og:image", urls["image"]),
+        ("property", "og:image:type", "image/png"),
+        ("property", "og:image:width", str(OG_SIZE[0])),
+        ("property", "og:image:height", str(OG_SIZE[1])),
+        ("property", "og:image:alt", head),
+        ("name", "twitter:card", "summary_large_image"),
+        ("name", "twitter:title", head),
+        ("name", "twitter:description", desc),
+        ("name", "twitter:image", urls["image"]),
+        ("name", "description", desc),
+    ]
+    tags = "\n".join(f'<meta {a}="{esc(k)}" content="{esc(v)}">' for a, k, v in meta)
+    return f"""<!doctype html>
+<html lang="{esc(state.lang)}">
+<head>
+<meta charset="utf-8">
+<title>{esc(head)}</title>
+{tags}
+<link rel="canonical" href="{esc(urls["app"])}">
+<link rel="alternate" type="application/json+oembed"
+ href="{esc(urls["oembed"])}" title="{esc(head)}">
+<meta http-equiv="refresh" content="0; url={esc(urls["app"])}">
+</head>
+<body>
+<p><a href="{esc(urls["app"])}">{esc(t("og_open", state.lang))}: {esc(head)}</a></p>
+</body>
+</html>
+"""
+
+
+def oembed(base: str, state: ViewState, zones: object, maxwidth: int | None = None) -> dict:
+    """oEmbed 1.0 'rich' answer: the page's own embed snippet plus the preview picture."""
+    urls = links(base, state)
+    head = title(state)
+    width = min(maxwidth or 800, 800)
+    return {
+        "version": "1.0",
+        "type": "rich",
+        "title": head,
+        "provider_name": t("provider", state.lang),
+        "provider_url": f"{base}/",
+        "html": embed_snippet(urls["app"], head),
+        "width": width,
+        "height": EMBED_HEIGHT,
+        "thumbnail_url": urls["image"],
+        "thumbnail_width": OG_SIZE[0],
+        "thumbnail_height": OG_SIZE[1],
+        "description": description(state, zones),
+    }
