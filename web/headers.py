@@ -20,7 +20,9 @@ def content_security_policy(tiles: Iterable[str], frame_ancestors: str) -> str:
     """The CSP: own origin for code, styles, fonts, sockets and frames; tiles for images.
 
     ``'unsafe-inline'`` scripts and styles are what Streamlit's index page and folium's map
-    document need (both inline their bootstrap code); no other origin may run code.
+    document need (both inline their bootstrap code), and ``'unsafe-eval'`` is how
+    streamlit-folium applies each overlay update (``eval(feature_group)``); no other
+    origin may run code, and nothing may be fetched from elsewhere.
 
     >>> "frame-ancestors 'self' https:" in content_security_policy([], "'self' https:")
     True
@@ -28,7 +30,7 @@ def content_security_policy(tiles: Iterable[str], frame_ancestors: str) -> str:
     images = " ".join(["'self'", "data:", "blob:", *tiles])
     directives = {
         "default-src": "'self'",
-        "script-src": "'self' 'unsafe-inline'",
+        "script-src": "'self' 'unsafe-inline' 'unsafe-eval'",
         "style-src": "'self' 'unsafe-inline'",
         "img-src": images,
         "font-src": "'self' data:",

@@ -79,7 +79,6 @@ def _cached(request: Request, kind: str, media_type: str, headers: dict | None =
     except QueryError as exc:
         return PlainTextResponse(f"{exc}\n", status_code=400)
 
-
     tag = etag(kind, state, data_version())
     common = {"ETag": tag, "Cache-Control": CACHE_CONTROL, **(headers or {})}
     if tag in request.headers.get("if-none-match", ""):
@@ -216,9 +215,23 @@ def _drain_on_sigterm() -> None:
     signal.signal(signal.SIGTERM, handler)
 
 
+def register_map_component() -> None:
+    """Register streamlit-folium's component with the running runtime.
+
+    ``declare_component`` registers only inside a script run; the routes and the warm-up
+    import it outside one, after which the module is cached and the page's map would
+    404. Registering here, before any request, keeps the map working either way.
+    """
+    import streamlit_folium
+    from streamlit.runtime import get_instance
+
+    get_instance().component_registry.register_component(streamlit_folium._component_func)
+
+
 @contextlib.asynccontextmanager
 async def lifespan(_app: object) -> AsyncIterator[None]:
     """Start warming caches in the background; drain on SIGTERM; not ready on shutdown."""
+    register_map_component()
     with contextlib.suppress(ValueError):  # not the main thread (e.g. mounted elsewhere)
         _drain_on_sigterm()
     threading.Thread(target=READINESS.warm, args=(warm_up,), daemon=True).start()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from urllib.parse import urlsplit
 
 from tests.browser.test_dashboard import MAP, click_layer, open_app, query
 
@@ -37,17 +37,19 @@ def test_next_claim_button_jumps_to_the_next_statement_date(page, app_url):
     assert query(page)["date"] > "2024-08-20"
 
 
-def test_downloads_are_offered_for_the_current_view(page, app_url):
+def test_downloads_are_links_to_the_current_view(page, app_url):
     open_app(page, f"{app_url}/?date=2024-08-27")
     page.get_by_text("Downloads").click()
-    buttons = page.locator('[data-testid="stDownloadButton"]')
-    buttons.first.wait_for()
-    assert buttons.count() == 4
-    with page.expect_download() as info:
-        page.get_by_role("button", name="Zones (GeoJSON)").click()
-    download = info.value
-    assert download.suggested_filename == "kursk-claims-2024-08-27-zones.geojson"
-    collection = json.loads(Path(download.path()).read_text(encoding="utf-8"))
+    links = page.locator('[data-testid="stLinkButton"] a')
+    links.first.wait_for()
+    hrefs = links.evaluate_all("els => els.map(e => e.href)")
+    exports = {urlsplit(h).path: h for h in hrefs if "/export/" in h}
+    assert set(exports) == {f"/export/view.{k}" for k in ("geojson", "csv", "png", "html")}
+    assert all("date=2024-08-27" in h for h in exports.values())
+    answer = page.request.get(exports["/export/view.geojson"])
+    disposition = answer.headers["content-disposition"]
+    assert 'filename="kursk-claims-2024-08-27-zones.geojson"' in disposition
+    collection = json.loads(answer.text())
     areas = {
         f["properties"]["side"]: f["properties"]["stated_area_km2"] for f in collection["features"]
     }

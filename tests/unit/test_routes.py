@@ -1,0 +1,203 @@
+"""The app's own routes, through Starlette's test client (no Streamlit server needed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+from html.parser import HTMLParser
+from urllib.parse import urlencode, urlsplit
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+from PIL import Image
+from starlette.applications import Starlette
+from starlette.testclient import TestClient
+
+import geo
+from components.embed import embed_snippet
+from components.state import ViewState, to_query
+from web.routes import middleware, routes
+
+BASE = "http://testserver"
+#: Three views a reader might share: EN seed day, NL with one side, EN with estimates.
+VIEWS = [
+    ViewState(date=dt.date(2024, 8, 12)),
+    ViewState(lang="nl", ru=False, date=dt.date(2024, 8, 27), lat=51.2, lon=35.1, z=9),
+    ViewState(ind=True, date=dt.date(2024, 11, 22), z=7, base="none"),
+]
+MALFORMED = [
+    "ru=maybe", "ua=", "ind=2", "lang=fr", "lang=%3Cscript%3E", "date=2024-13-01",
+    "date=2023-01-01", "date=20240812", "date=2024-08-12T00:00", "lat=abc", "lat=nan",
+    "lat=91", "lat=1e309", "lon=inf", "lon=0", "z=99", "z=1.5", "z=-1", "base=satellite",
+    "x=" + "a" * 1200,
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def client():
+    app = Starlette(routes=routes(), middleware=middleware())
+    with TestClient(app, base_url=BASE) as client:
+        yield client
+
+
+def q(state: ViewState) -> str:
+    return urlencode(to_query(state))
+
+
+def visible_zones(state: ViewState) -> dict[str, float]:
+    """Side → stated km² of what the page draws for this view."""
+    zones = geo.claim_zones(state.date)
+    shown = zones[zones["side"].isin(state.sides()) & ~zones.geometry.is_empty]
+    return {row.side: float(row.area_km2) for row in shown.itertuples()}
+
+
+@pytest.mark.parametrize("state", VIEWS, ids=lambda s: f"{s.lang}-{s.date}")
+def test_geojson_export_has_the_zones_the_page_draws(client, state):
+    answer = client.get(f"/export/view.geojson?{q(state)}")
+    assert answer.status_code == 200
+    frame = gpd.read_file(io.BytesIO(answer.content))
+    assert dict(zip(frame["side"], frame["stated_area_km2"], strict=True)) == visible_zones(state)
+    assert f"kursk-claims-{state.date}-zones.geojson" in answer.headers["content-disposition"]
+
+
+@pytest.mark.parametrize("state", VIEWS, ids=lambda s: f"{s.lang}-{s.date}")
+def test_csv_export_opens_in_a_spreadsheet_in_the_page_language(client, state):
+    answer = client.get(f"/export/view.csv?{q(state)}")
+    assert answer.content.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 only with a BOM
+    back = pd.read_csv(io.BytesIO(answer.content), encoding="utf-8-sig", dtype=str)
+    expected = geo.claims_as_of(geo.load_claims(), state.date)
+    assert sorted(back["id"]) == sorted(expected["id"])
+    assert ("datum" in back.columns) == (state.lang == "nl")
+
+
+@pytest.mark.parametrize("state", VIEWS, ids=lambda s: f"{s.lang}-{s.date}")
+def test_png_export_is_the_views_map_with_its_date(client, state):
+    answer = client.get(f"/export/view.png?{q(state)}")
+    image = Image.open(io.BytesIO(answer.content))
+    assert image.size == (1600, 1000)
+    day = str(state.date.day)
+    assert day in image.info["Title"]
+
+
+def test_png_export_follows_the_readers_zoom(client):
+    near = client.get(f"/export/view.png?{q(ViewState(z=10))}").content
+    far = client.get(f"/export/view.png?{q(ViewState(z=7))}").content
+    assert near != far
+
+
+@pytest.mark.parametrize("state", VIEWS, ids=lambda s: f"{s.lang}-{s.date}")
+def test_html_export_has_a_title_and_the_views_centre(client, state):
+    page = client.get(f"/export/view.html?{q(state)}").text
+    title = re.search(r"<title>(.*?)</title>", page).group(1)
+    assert str(state.date.year) in title
+    assert f"{state.lat}" in page
+    assert "/vendor/leaflet" not in page
+
+
+@pytest.mark.parametrize("query", MALFORMED)
+def test_malformed_query_gets_400_with_a_one_line_reason(client, query):
+    answer = client.get(f"/export/view.csv?{query}")
+    assert answer.status_code == 400
+    reason = answer.text.strip()
+    assert "\n" not in reason
+    assert "Traceback" not in reason
+    name = query.split("=")[0]
+    assert name in reason or "too long" in reason
+    assert answer.headers["content-type"].startswith("text/plain")
+
+
+def test_same_link_gives_same_bytes_and_etag_and_a_304_when_fresh(client):
+    url = f"/export/view.geojson?{q(VIEWS[1])}"
+    first, second = client.get(url), client.get(url)
+    assert first.content == second.content
+    assert first.headers["etag"] == second.headers["etag"]
+    assert "max-age" in first.headers["cache-control"]
+    again = client.get(url, headers={"If-None-Match": first.headers["etag"]})
+    assert again.status_code == 304
+    other = client.get(f"/export/view.geojson?{q(VIEWS[0])}")
+    assert other.headers["etag"] != first.headers["etag"]
+
+
+class Meta(HTMLParser):
+    """Collects <meta> tags and links of a page, as a link unfurler would."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.meta: dict[str, str] = {}
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        attrs = dict(attrs)
+        key = attrs.get("property") or attrs.get("name") or attrs.get("http-equiv")
+        if tag == "meta" and key:
+            self.meta[key] = attrs.get("content", "")
+
+
+def unfurl(client, query: str) -> dict[str, str]:
+    parser = Meta()
+    parser.feed(client.get(f"/share?{query}").text)
+    return parser.meta
+
+
+def test_share_page_has_preview_tags_in_the_links_language(client):
+    meta = unfurl(client, q(VIEWS[1]))
+    assert "27 aug 2024" in meta["og:title"]
+    assert "Oekraïense bewering" in meta["og:title"]
+    assert "1.294 km²" in meta["og:description"]
+    assert "Syrskyi" in meta["og:description"]
+    assert meta["twitter:card"] == "summary_large_image"
+    assert meta["refresh"].endswith("/?" + q(VIEWS[1]))
+
+
+def test_share_image_is_a_1200_by_630_png_of_the_view(client):
+    meta = unfurl(client, q(VIEWS[0]))
+    image_url = urlsplit(meta["og:image"])
+    answer = client.get(f"{image_url.path}?{image_url.query}")
+    assert Image.open(io.BytesIO(answer.content)).size == (1200, 630)
+    assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
+
+
+def test_hostile_query_cannot_inject_markup_into_the_share_page(client):
+    hostile = 'x="><script>alert(1)</script>&lang=en'
+    parser = Meta()
+    parser.feed(client.get(f"/share?{hostile}").text)
+    assert "script" not in parser.tags
+    refused = client.get('/share?date="><script>alert(1)</script>')
+    assert refused.status_code == 400
+    assert refused.headers["content-type"].startswith("text/plain")
+
+
+def test_hostile_host_header_is_escaped_in_the_share_page(client):
+    page = client.get("/share", headers={"Host": 'evil"><script>x</script>'}).text
+    assert "<script>" not in page
+
+
+def test_oembed_gives_the_pages_embed_snippet(client):
+    share = f"{BASE}/share?{q(VIEWS[0])}"
+    body = client.get("/oembed", params={"url": share}).json()
+    assert body["type"] == "rich"
+    assert body["version"] == "1.0"
+    assert body["html"] == embed_snippet(f"{BASE}/?{q(VIEWS[0])}", body["title"])
+    assert body["thumbnail_width"] == 1200
+
+
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [("https://elsewhere.example/share?z=8", 404), (f"{BASE}/share?z=99", 400), ("", 404)],
+)
+def test_oembed_refuses_other_sites_and_bad_views(client, url, status):
+    assert client.get("/oembed", params={"url": url}).status_code == status
+
+
+def test_every_response_carries_the_security_headers(client):
+    answer = client.get(f"/share?{q(VIEWS[0])}")
+    csp = answer.headers["content-security-policy"]
+    assert "frame-ancestors 'self' https:" in csp
+    assert "https://tile.openstreetmap.org" in csp
+    assert "x-frame-options" not in answer.headers  # would stop newsrooms embedding
+    assert answer.headers["referrer-policy"] == "strict-origin-when-cross-origin"
+    assert json.dumps(csp).count("*") == 0
