@@ -1,0 +1,1 @@
+"""Running several replicas behind HAProxy (``make serve``)."""

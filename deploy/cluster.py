@@ -1,0 +1,202 @@
+"""``make serve``: N ``streamlit run serve.py`` replicas on loopback ports behind HAProxy.
+
+    python -m deploy.cluster --replicas 2 --port 8501
+
+Everything runs in the foreground and stops together on Ctrl-C (or SIGTERM). The HAProxy
+config is rendered from deploy/haproxy.cfg.in into a temporary folder: nothing is
+written into the repository. A replica that dies is started again on its port.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATE = Path(__file__).with_name("haproxy.cfg.in")
+#: A replica stops saying "ready" this long before it exits on SIGTERM (2 checks at 1 s).
+DRAIN_SECONDS = 3
+STOP_TIMEOUT_S = 15
+
+
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def render_config(port: int, replicas: list[tuple[str, int]], bind: str = "0.0.0.0") -> str:
+    """HAProxy's config for these replicas (name, loopback port).
+
+    >>> "server r1 127.0.0.1:9001 check cookie r1" in render_config(80, [("r1", 9001)])
+    True
+    """
+    servers = "\n".join(f"    server {n} 127.0.0.1:{p} check cookie {n}" for n, p in replicas)
+    text = TEMPLATE.read_text()
+    return text.replace("@BIND@", bind).replace("@PORT@", str(port)).replace("@SERVERS@", servers)
+
+
+def replica_command(port: int) -> list[str]:
+    """One replica: the app with its routes on a loopback port, no file watching."""
+    return [
+        sys.executable, "-m", "streamlit", "run", str(ROOT / "serve.py"),
+        "--server.port", str(port), "--server.address", "127.0.0.1",
+        "--server.headless", "true", "--browser.gatherUsageStats", "false",
+        "--server.fileWatcherType", "none",
+    ]  # fmt: skip
+
+
+def replica_env() -> dict[str, str]:
+    """Drain on SIGTERM; Python's bytecode cache outside the repository."""
+    cache = Path(tempfile.gettempdir()) / "kursk-claims-map-pycache"
+    return dict(
+        os.environ,
+        PYTHONPATH=str(ROOT),
+        KURSK_CLAIMS_DRAIN_SECONDS=str(DRAIN_SECONDS),
+        PYTHONPYCACHEPREFIX=str(cache),
+    )
+
+
+def wait_ready(url: str, timeout: float = 120.0) -> None:
+    """Poll a URL until it answers 200 (bounded)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError), urllib.request.urlopen(url, timeout=2) as resp:
+            if resp.status == 200:
+                return
+        time.sleep(0.2)
+    raise TimeoutError(f"{url} not ready after {timeout:.0f} s")
+
+
+def stop(proc: subprocess.Popen | None, sig: int = signal.SIGTERM) -> None:
+    """Stop one child by its pid (``sig`` unless already asked); kill it if it lingers."""
+    if proc is None or proc.poll() is not None:
+        return
+    if sig != signal.SIGKILL:
+        proc.send_signal(sig)
+    try:
+        proc.wait(timeout=STOP_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=5)
+
+
+@dataclass
+class Cluster:
+    """The running replicas and the balancer (public URL in ``url``)."""
+
+    port: int
+    ports: dict[str, int]
+    bind: str = "127.0.0.1"
+    procs: dict[str, subprocess.Popen] = field(default_factory=dict)
+    haproxy: subprocess.Popen | None = None
+    folder: Path | None = None
+    quiet: bool = True
+
+    @property
+    def url(self) -> str:
+        host = "127.0.0.1" if self.bind in ("0.0.0.0", "") else self.bind
+        return f"http://{host}:{self.port}"
+
+    def start_replica(self, name: str) -> subprocess.Popen:
+        """Start (or restart) one replica on its port."""
+        out = subprocess.DEVNULL if self.quiet else None
+        proc = subprocess.Popen(
+            replica_command(self.ports[name]), cwd=ROOT, env=replica_env(), stdout=out, stderr=out
+        )
+        self.procs[name] = proc
+        return proc
+
+    def start(self) -> None:
+        """Replicas first, then HAProxy; returns once every replica is ready."""
+        haproxy = shutil.which("haproxy")
+        if haproxy is None:
+            raise RuntimeError("haproxy is not installed (apt-get install -y haproxy)")
+        for name in self.ports:
+            self.start_replica(name)
+        self.folder = Path(tempfile.mkdtemp(prefix="kursk-haproxy-"))
+        cfg = self.folder / "haproxy.cfg"
+        cfg.write_text(render_config(self.port, list(self.ports.items()), self.bind))
+        check = subprocess.run(
+            [haproxy, "-c", "-q", "-f", str(cfg)], capture_output=True, text=True
+        )
+        if check.returncode != 0:
+            raise RuntimeError(f"haproxy config rejected: {check.stderr.strip()}")
+        for port in self.ports.values():
+            wait_ready(f"http://127.0.0.1:{port}/ready")
+        out = subprocess.DEVNULL if self.quiet else None
+        self.haproxy = subprocess.Popen([haproxy, "-db", "-f", str(cfg)], stdout=out, stderr=out)
+        wait_ready(f"{self.url}/ready", timeout=30)
+
+    def stop(self) -> None:
+        """Stop HAProxy and every replica (each by its own pid), remove the temp folder."""
+        stop(self.haproxy)
+        live = [p for p in self.procs.values() if p.poll() is None]
+        for proc in live:
+            proc.send_signal(signal.SIGINT)  # all stop together: no drain needed
+        for proc in live:
+            stop(proc, signal.SIGKILL)
+        if self.folder:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def cluster(
+    replicas: int = 2, port: int | None = None, bind: str = "127.0.0.1", quiet: bool = True
+) -> Iterator[Cluster]:
+    """Start a cluster on loopback ports and always stop all of it afterwards."""
+    ports = {f"r{i + 1}": free_port() for i in range(replicas)}
+    running = Cluster(port=port or free_port(), ports=ports, bind=bind, quiet=quiet)
+    try:
+        running.start()
+        yield running
+    finally:
+        running.stop()
+
+
+def _interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def main() -> None:
+    """Run until Ctrl-C; restart a replica that dies."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--replicas", type=int, default=2)
+    parser.add_argument("--port", type=int, default=8501)
+    parser.add_argument("--bind", default="0.0.0.0")
+    args = parser.parse_args()
+    if args.replicas < 1:
+        sys.exit("--replicas must be at least 1")
+    for signum in (signal.SIGINT, signal.SIGTERM):  # also when started in the background
+        signal.signal(signum, _interrupt)
+    try:
+        with cluster(args.replicas, args.port, args.bind, quiet=False) as running:
+            public = running.url.replace("127.0.0.1", args.bind)
+            print(f"serving {public} via HAProxy, replicas {running.ports}; Ctrl-C stops all")
+            while running.haproxy and running.haproxy.poll() is None:
+                for name, proc in list(running.procs.items()):
+                    if proc.poll() is not None:
+                        print(f"replica {name} exited ({proc.returncode}); starting it again")
+                        running.start_replica(name)
+                time.sleep(1)
+    except KeyboardInterrupt:
+        print("stopping", flush=True)
+    except (RuntimeError, TimeoutError) as exc:
+        sys.exit(f"make serve: {exc}")
+
+
+if __name__ == "__main__":
+    main()
