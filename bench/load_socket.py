@@ -55,10 +55,12 @@ def record(url: str) -> list[bytes]:
 
 async def reader(stream: str, requests: list[bytes], seconds: float, i: int) -> dict:
     """One session: first load, then alternate toggle requests until the time is up."""
-    rng, out = random.Random(i), {"load_ms": None, "toggle_ms": [], "errors": []}
+    rng = random.Random(i)
+    out: dict = {"load_ms": None, "toggle_ms": [], "errors": [], "served_by": None}
     await asyncio.sleep(1.0 * i)  # arrivals 1 s apart
     try:
         async with connect(stream, subprotocols=["streamlit"], max_size=None) as ws:
+            out["served_by"] = ws.response.headers.get("x-served-by")  # behind HAProxy
 
             async def rerun(request: bytes) -> float:
                 t0 = time.perf_counter()
