@@ -20,6 +20,9 @@ $(STAMP_DEV): requirements-dev.txt requirements.txt $(STAMP_RUN)
 	$(PY) -m pip install -q -r requirements-dev.txt
 	touch $@
 
+# Python's bytecode cache goes outside the tree: running the app writes nothing into it.
+run serve: export PYTHONPYCACHEPREFIX := $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/kursk-claims-map/pycache
+
 # serve.py mounts app.py plus the app's own routes (exports, previews, Leaflet, /ready).
 run: $(STAMP_RUN)
 	$(PY) -m streamlit run serve.py --server.port $(PORT) --server.address 0.0.0.0
