@@ -206,8 +206,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "og_open": {"en": "Open the map", "nl": "Open de kaart"},
     "provider": {"en": "Kursk claims map", "nl": "Kaart van beweringen over Koersk"},
     "overlay_lost": {
-        "en": "Your overlay was not kept after a server restart; upload it again.",
-        "nl": "Je eigen laag is na een herstart van de server niet bewaard; upload hem opnieuw.",
+        "en": "The overlay uploaded in this view was not kept (after a server restart, or "
+        "in a copied link): upload it again to see it.",
+        "nl": "De geüploade eigen laag van deze weergave is niet bewaard (na een herstart van "
+        "de server, of in een gekopieerde link): upload hem opnieuw om hem te zien.",
     },
     "dl_links_help": {
         "en": "Each file is made from this view's link, so it can be shared or cached.",

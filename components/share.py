@@ -6,6 +6,7 @@ from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
+from components.continuity import with_mark
 from components.i18n import t
 from components.state import ViewState, to_query
 
@@ -22,7 +23,7 @@ def share_url(base: str, state: ViewState) -> str:
 
 def sync_url(state: ViewState) -> None:
     """Write the view into the address bar (only when it changed)."""
-    wanted = to_query(state)
+    wanted = with_mark(to_query(state), st.session_state.get("overlay") is not None)
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
 

@@ -11,6 +11,7 @@ import html
 import folium
 import streamlit as st
 
+from components.continuity import overlay_lost
 from components.folium_payload import overlay_script
 from components.i18n import t
 from components.map_build import Bind
@@ -77,6 +78,12 @@ def _on_upload() -> None:
 
 def render_upload(lang: str) -> Overlay | None:
     """File picker, the last error (one line), and a button to remove the layer."""
+    if "_overlay_checked" not in st.session_state:  # first run of this session
+        st.session_state["_overlay_checked"] = True
+        had = overlay_lost(st.query_params.to_dict(), st.session_state.get("overlay") is not None)
+        st.session_state["_overlay_lost"] = had
+    if st.session_state.get("_overlay_lost") and st.session_state.get("overlay") is None:
+        st.warning(t("overlay_lost", lang), icon="⚠️")
     with st.expander(t("upload_title", lang)):
         st.file_uploader(
             t("upload_help", lang),

@@ -111,3 +111,15 @@ def test_chart_and_sources_panels_on_demand():
     assert "RU/UA 48%" in str(charts[0].proto)  # the seed's "about half", from data
     at.button_group(key="panel").set_value("sources").run()
     assert "https://censor.net" in markdown(at)
+
+
+def test_lost_overlay_is_reported_not_dropped_silently():
+    at = run(date="2024-08-12", overlay="1")
+    assert not at.exception
+    assert any("upload it again" in w.value for w in at.warning)
+    assert "overlay" not in at.query_params  # the mark goes once the reader is told
+
+
+def test_plain_link_says_nothing_about_overlays():
+    at = run(date="2024-08-12")
+    assert not any("upload it again" in w.value for w in at.warning)
