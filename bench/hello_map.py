@@ -6,10 +6,8 @@ adds a second polygon (``claim-ru``) through ``feature_group_to_add``, the idiom
 streamlit-folium way to change a layer without a new map: it gives the toggle and rerun
 numbers a floor too.
 
-Streamlit serves /app/static/ from the folder next to the main script, so a plain
-``streamlit run bench/hello_map.py`` finds no Leaflet (there is no bench/static/).
-bench/pageload.py runs a copy from a temporary folder whose ``static`` links to the
-app's, with cwd=/work/main so .streamlit/config.toml (enableStaticServing) applies.
+Leaflet comes from the app's own route (web/assets.py), so bench/pageload.py serves a
+copy through a two-line ``st.App`` that mounts the app's routes.
 """
 
 from __future__ import annotations
@@ -18,8 +16,8 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-LEAFLET_JS = "/app/static/leaflet/leaflet.js"
-LEAFLET_CSS = "/app/static/leaflet/leaflet.css"
+LEAFLET_JS = "/vendor/leaflet/leaflet.js"
+LEAFLET_CSS = "/vendor/leaflet/leaflet.css"
 #: Two small boxes near Sudzha, about the place and size of the claim zones.
 UA_BOX = [[[35.0, 51.1], [35.6, 51.1], [35.6, 51.45], [35.0, 51.45], [35.0, 51.1]]]
 RU_BOX = [[[35.1, 51.15], [35.4, 51.15], [35.4, 51.35], [35.1, 51.35], [35.1, 51.15]]]

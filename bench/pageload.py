@@ -360,16 +360,18 @@ def toggles(browser: Browser, url: str, n: int) -> tuple[list[dict[str, Any]], l
 
 @contextlib.contextmanager
 def hello_server() -> Iterator[str]:
-    """Serve bench/hello_map.py with the app's static/ folder and config.
+    """Serve bench/hello_map.py with the app's routes (Leaflet at /vendor/leaflet) and config.
 
-    Streamlit serves /app/static/ from the folder next to the *main script*, not the
-    cwd, so run a copy of the script from a temporary folder whose ``static`` links to
-    the app's (the server resolves the link); cwd=ROOT still picks up .streamlit/.
+    A copy of the script runs from a temporary folder next to a two-line ``st.App`` that
+    mounts the app's routes; cwd=ROOT still picks up .streamlit/.
     """
     with tempfile.TemporaryDirectory(prefix="hello_map-") as tmp:
-        script = Path(tmp) / HELLO.name
-        shutil.copyfile(HELLO, script)
-        (Path(tmp) / "static").symlink_to(ROOT / "static", target_is_directory=True)
+        shutil.copyfile(HELLO, Path(tmp) / HELLO.name)
+        script = Path(tmp) / "serve_hello.py"
+        script.write_text(
+            "import streamlit as st\nfrom web.routes import routes\n"
+            f"app = st.App({HELLO.name!r}, routes=routes())\n"
+        )
         with serve(script=script, cwd=ROOT) as url:
             yield url
 
