@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import subprocess
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
+from deploy.cluster import wait_ready
 from tests.browser.server import ROOT, running
 from tests.browser.test_dashboard import open_app
 
@@ -51,3 +56,21 @@ def test_running_the_app_writes_nothing_into_the_repository(browser, tmp_path):
     assert tree(clone) == before
     # Only blocked requests would show here; map tiles fail on DNS here, not on the CSP.
     assert violations == []
+
+
+def test_sigterm_stops_new_sessions_before_the_replica_exits():
+    env = {"KURSK_CLAIMS_DRAIN_SECONDS": "3"}
+    with running(env=env) as (url, proc):
+        wait_ready(f"{url}/ready")
+        proc.send_signal(signal.SIGTERM)
+        status = None
+        for _ in range(20):  # bounded: the drain lasts 3 s
+            try:
+                urllib.request.urlopen(f"{url}/ready", timeout=2)
+            except urllib.error.HTTPError as exc:
+                status = exc.code
+                break
+            time.sleep(0.1)
+        assert status == 503
+        assert proc.poll() is None  # still serving the sessions it has
+        proc.wait(timeout=20)
