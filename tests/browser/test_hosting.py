@@ -12,7 +12,7 @@ from pathlib import Path
 
 from deploy.cluster import wait_ready
 from tests.browser.server import ROOT, running
-from tests.browser.test_dashboard import open_app
+from tests.browser.test_dashboard import MAP, open_app, query
 
 #: Records every Content-Security-Policy violation in every frame of the page.
 CSP_PROBE = """document.addEventListener("securitypolicyviolation", e => {
@@ -74,3 +74,14 @@ def test_sigterm_stops_new_sessions_before_the_replica_exits():
         assert status == 503
         assert proc.poll() is None  # still serving the sessions it has
         proc.wait(timeout=20)
+
+
+def test_shared_link_forwards_a_browser_to_the_same_view(page, app_url):
+    view = "ru=false&ua=true&ind=false&lang=nl&date=2024-08-27&lat=51.3000&lon=35.3000&z=9"
+    page.goto(f"{app_url}/share?{view}&base=light")
+    page.wait_for_url(lambda u: "/share" not in u)
+    frame = page.frame_locator(MAP)
+    frame.locator("path.claim-ua").first.wait_for()
+    assert frame.locator("path.claim-ru").count() == 0
+    assert query(page)["date"] == "2024-08-27"
+    assert query(page)["lang"] == "nl"

@@ -18,6 +18,7 @@ from starlette.testclient import TestClient
 
 import geo
 from components.embed import embed_snippet
+from components.share import share_url
 from components.state import ViewState, to_query
 from web.routes import middleware, routes
 
@@ -201,3 +202,15 @@ def test_every_response_carries_the_security_headers(client):
     assert "x-frame-options" not in answer.headers  # would stop newsrooms embedding
     assert answer.headers["referrer-policy"] == "strict-origin-when-cross-origin"
     assert json.dumps(csp).count("*") == 0
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ("https://kursk.example/?z=9&date=2024-08-12", "https://kursk.example/share?ru=true"),
+        ("https://news.example/maps/kursk/", "https://news.example/maps/kursk/share?ru=true"),
+        ("", "./share?ru=true"),
+    ],
+)
+def test_share_link_points_at_the_preview_page(page, expected):
+    assert share_url(page, ViewState()).startswith(expected)
