@@ -10,8 +10,11 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from components.cache import load_data, zones_as_of
+from components.exports import with_reader_layer, zones_geojson
 from components.i18n import t
 from components.state import ViewState, to_query
+from geo.upload import Overlay
 
 #: (label key, route file name), in display order.
 FILES = (
@@ -31,10 +34,29 @@ def export_url(name: str, state: ViewState) -> str:
     return f"export/{name}?{urlencode(to_query(state))}"
 
 
+def _with_own_layer(state: ViewState, overlay: Overlay) -> bytes:
+    zones = zones_geojson(zones_as_of(state.date), load_data().claims, state.sides())
+    return with_reader_layer(zones, overlay.layer, overlay.name).encode("utf-8")
+
+
 def render_downloads(state: ViewState) -> None:
-    """Links to the view's files; the server sends each as an attachment."""
+    """Links to the view's files; the server sends each as an attachment.
+
+    With an uploaded layer, one more file holds the zones plus that layer (marked as the
+    reader's own); it is made in this session, the only place the upload exists.
+    """
     with st.expander(t("downloads", state.lang)):
         st.caption(t("dl_links_help", state.lang))
         cols = st.columns(2)
         for i, (key, name) in enumerate(FILES):
             cols[i % 2].link_button(t(key, state.lang), export_url(name, state), width="stretch")
+        overlay = st.session_state.get("overlay")
+        if overlay is not None:
+            st.download_button(
+                t("dl_own", state.lang),
+                lambda: _with_own_layer(state, overlay),
+                f"kursk-claims-{state.date.isoformat()}-zones-and-my-layer.geojson",
+                "application/geo+json",
+                key="dl_own",
+                on_click="ignore",
+            )

@@ -539,3 +539,34 @@ def map_html(fmap: folium.Map, title: str = "") -> str:
         escaped = html.escape(title, quote=False)
         page = re.sub(r"<head>", lambda _: f"<head>\n<title>{escaped}</title>", page, count=1)
     return page
+
+
+# --- The reader's own layer -------------------------------------------------------------
+
+#: Said on every feature of the reader's upload: it is theirs, not part of the ledger.
+READER_NOTE = "uploaded by the reader: not a claim, not checked against any source"
+
+
+def with_reader_layer(collection_json: str, layer: gpd.GeoDataFrame, name: str) -> str:
+    """The zones' FeatureCollection plus the reader's uploaded features, marked as theirs.
+
+    The upload lives in the reader's session only, so this file is made in the page, not
+    by the stateless export route.
+    """
+    collection = json.loads(collection_json)
+    for row in layer.to_crs("EPSG:4326").itertuples() if layer.crs else layer.itertuples():
+        collection["features"].append(
+            {
+                "type": "Feature",
+                "properties": {
+                    "side": "reader",
+                    "readers_own": True,
+                    "layer_name": name,
+                    "drawn_area_km2": _json_value(row.area_km2),
+                    "note": READER_NOTE,
+                    "uploaded_properties": dict(row.properties),
+                },
+                "geometry": _rfc7946_geometry(row.geometry),
+            }
+        )
+    return json.dumps(collection, ensure_ascii=False, allow_nan=False, indent=1)

@@ -211,6 +211,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "De geüploade eigen laag van deze weergave is niet bewaard (na een herstart van "
         "de server, of in een gekopieerde link): upload hem opnieuw om hem te zien.",
     },
+    "dl_own": {
+        "en": "Zones and your layer (GeoJSON, this session only)",
+        "nl": "Zones en je eigen laag (GeoJSON, alleen deze sessie)",
+    },
     "dl_links_help": {
         "en": "Each file is made from this view's link, so it can be shared or cached.",
         "nl": "Elk bestand wordt gemaakt uit de link van deze weergave; deelbaar en cachebaar.",

@@ -123,3 +123,23 @@ def test_lost_overlay_is_reported_not_dropped_silently():
 def test_plain_link_says_nothing_about_overlays():
     at = run(date="2024-08-12")
     assert not any("upload it again" in w.value for w in at.warning)
+
+
+def test_uploaded_layer_gets_its_own_download_and_keeps_the_mark_in_the_link():
+    import geopandas as gpd
+    from shapely.geometry import box
+
+    from geo.upload import Overlay
+
+    layer = gpd.GeoDataFrame(
+        {"area_km2": [12.5], "properties": [{}]},
+        geometry=[box(35.0, 51.0, 35.2, 51.1)],
+        crs="EPSG:4326",
+    )
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.session_state["overlay"] = Overlay("mine.geojson", layer, 12.5, 0)
+    at.run()
+    assert not at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "Zones and your layer (GeoJSON, this session only)" in labels
+    assert at.query_params["overlay"] == "1"

@@ -249,3 +249,21 @@ def test_html_guards_hostile_asset_text(layers, tmp_path, monkeypatch):
     assert "content:'<\\/style>'" in page
     assert "sourceMappingURL" not in page
     assert page.count("<script") == page.count("</script>")
+
+
+def test_reader_layer_is_in_the_geojson_marked_as_their_own(zones, claims):
+    from shapely.geometry import box
+
+    from components.exports import with_reader_layer
+
+    layer = gpd.GeoDataFrame(
+        {"area_km2": [12.5], "properties": [{"name": "my estimate"}]},
+        geometry=[box(35.0, 51.0, 35.2, 51.1)],
+        crs="EPSG:4326",
+    )
+    text = with_reader_layer(zones_geojson(zones, claims, ("ukraine",)), layer, "mine.geojson")
+    back = gpd.read_file(io.BytesIO(text.encode()))
+    own = back[back["side"] == "reader"]
+    assert len(own) == 1
+    assert bool(own["readers_own"].iloc[0])
+    assert set(back["side"]) == {"ukraine", "reader"}
