@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import secrets
 import shutil
 import signal
 import socket
@@ -59,15 +60,18 @@ def replica_command(port: int) -> list[str]:
     ]  # fmt: skip
 
 
-def replica_env() -> dict[str, str]:
-    """Drain on SIGTERM; Python's bytecode cache outside the repository."""
+def replica_env(cookie_secret: str) -> dict[str, str]:
+    """Drain on SIGTERM; one cookie secret for all (a reader's signed cookies stay valid
+    on whichever replica they fail over to); bytecode cache outside the repository."""
     cache = Path(tempfile.gettempdir()) / "kursk-claims-map-pycache"
-    return dict(
-        os.environ,
-        PYTHONPATH=str(ROOT),
-        KURSK_CLAIMS_DRAIN_SECONDS=str(DRAIN_SECONDS),
-        PYTHONPYCACHEPREFIX=str(cache),
-    )
+    return {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "KURSK_CLAIMS_DRAIN_SECONDS": str(DRAIN_SECONDS),
+        "PYTHONPYCACHEPREFIX": str(cache),
+        "STREAMLIT_SERVER_COOKIE_SECRET": os.environ.get("STREAMLIT_SERVER_COOKIE_SECRET")
+        or cookie_secret,
+    }
 
 
 def wait_ready(url: str, timeout: float = 120.0) -> None:
@@ -105,6 +109,7 @@ class Cluster:
     haproxy: subprocess.Popen | None = None
     folder: Path | None = None
     quiet: bool = True
+    cookie_secret: str = field(default_factory=lambda: secrets.token_hex(32))
 
     @property
     def url(self) -> str:
@@ -115,7 +120,11 @@ class Cluster:
         """Start (or restart) one replica on its port."""
         out = subprocess.DEVNULL if self.quiet else None
         proc = subprocess.Popen(
-            replica_command(self.ports[name]), cwd=ROOT, env=replica_env(), stdout=out, stderr=out
+            replica_command(self.ports[name]),
+            cwd=ROOT,
+            env=replica_env(self.cookie_secret),
+            stdout=out,
+            stderr=out,
         )
         self.procs[name] = proc
         return proc
