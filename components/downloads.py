@@ -45,7 +45,7 @@ def render_downloads(state: ViewState) -> None:
     With an uploaded layer, one more file holds the zones plus that layer (marked as the
     reader's own); it is made in this session, the only place the upload exists.
     """
-    with st.expander(t("downloads", state.lang)):
+    with st.popover(t("downloads", state.lang), key="downloads_pop"):
         st.caption(t("dl_links_help", state.lang))
         cols = st.columns(2)
         for i, (key, name) in enumerate(FILES):
