@@ -72,9 +72,7 @@ def test_readers_stick_to_replicas_and_survive_one_dying(browser, balanced):
         failover_s = time.monotonic() - t0
         print(f"\nfailover: reader back and answered on r2 after {failover_s:.1f} s")
         after = query(a)
-        # Zoom/centre are left out: on a single server too, the first rerun after a shared
-        # link replaces them with the map's initial report (components/map_view.py).
-        kept = ("date", "lang", "ua", "ind", "base")
+        kept = ("date", "lang", "ua", "ind", "base", "z", "lat", "lon")
         assert {k: after[k] for k in kept} == {k: before[k] for k in kept}
         assert a.locator('[data-testid="stException"]').count() == 0
         assert failover_s <= FAILOVER_S + 2  # the wait above is bounded by FAILOVER_S
