@@ -13,7 +13,7 @@ import logging
 import os
 import signal
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from urllib.parse import parse_qs, urlsplit
 
 from starlette.middleware import Middleware
@@ -72,15 +72,18 @@ def _file(kind: str, state) -> bytes:
     return exports.build(kind, state, _data(), _zones(state))
 
 
-def _cached(request: Request, kind: str, media_type: str, headers: dict | None = None):
+def _cached(request: Request, kind: str, media_type: str, attachment: bool = True) -> Response:
     """Answer a file request: 400 for a bad link, 304 for a fresh cache, else the bytes."""
     try:
         state = _view(request)
     except QueryError as exc:
         return PlainTextResponse(f"{exc}\n", status_code=400)
-
     tag = etag(kind, state, data_version())
-    common = {"ETag": tag, "Cache-Control": CACHE_CONTROL, **(headers or {})}
+    common = {"ETag": tag, "Cache-Control": CACHE_CONTROL}
+    if attachment:
+        name = exports.file_name(kind, state)
+        common["Content-Disposition"] = f'attachment; filename="{name}"'
+
     if tag in request.headers.get("if-none-match", ""):
         return Response(status_code=304, headers=common)
     try:
@@ -96,18 +99,12 @@ def export(request: Request) -> Response:
     kind = request.path_params["kind"]
     if kind not in exports.KINDS:
         return PlainTextResponse(f"unknown export {kind!r}\n", status_code=404)
-    spec = exports.KINDS[kind]
-    try:
-        name = exports.file_name(kind, _view(request))
-    except QueryError as exc:
-        return PlainTextResponse(f"{exc}\n", status_code=400)
-    disposition = {"Content-Disposition": f'attachment; filename="{name}"'}
-    return _cached(request, kind, spec.media_type, disposition)
+    return _cached(request, kind, exports.KINDS[kind].media_type)
 
 
 def share_card(request: Request) -> Response:
     """GET /share/card.png?<view>: the 1200×630 preview picture."""
-    return _cached(request, "og", "image/png")
+    return _cached(request, "og", "image/png", attachment=False)
 
 
 def share_page(request: Request) -> Response:
@@ -193,12 +190,17 @@ def warm_up() -> None:
 
     leaflet_files()
     data = _data()
-    _zones_state = view_from_query("", {}, data.date_range, data.seed_date)
-    _zones(_zones_state)
+    default = view_from_query("", {}, data.date_range, data.seed_date)
+    _zones(default)
     for lang in ("en", "nl"):
         map_payload(lang, "light")
-        overlay_js(data.seed_date, _zones_state.sides(), lang)
+        overlay_js(default.date, default.sides(), lang)
     data_version()
+
+
+def _quiet_warm_up() -> None:
+    with _outside_script_runs():
+        warm_up()
 
 
 def _drain_on_sigterm() -> None:
@@ -213,6 +215,18 @@ def _drain_on_sigterm() -> None:
         threading.Timer(seconds, previous, (signum, frame)).start()
 
     signal.signal(signal.SIGTERM, handler)
+
+
+@contextlib.contextmanager
+def _outside_script_runs() -> Iterator[None]:
+    """Silence Streamlit's 'missing ScriptRunContext' warning: expected at start-up."""
+    logger = logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def register_map_component() -> None:
@@ -231,10 +245,11 @@ def register_map_component() -> None:
 @contextlib.asynccontextmanager
 async def lifespan(_app: object) -> AsyncIterator[None]:
     """Start warming caches in the background; drain on SIGTERM; not ready on shutdown."""
-    register_map_component()
+    with _outside_script_runs():
+        register_map_component()
     with contextlib.suppress(ValueError):  # not the main thread (e.g. mounted elsewhere)
         _drain_on_sigterm()
-    threading.Thread(target=READINESS.warm, args=(warm_up,), daemon=True).start()
+    threading.Thread(target=READINESS.warm, args=(_quiet_warm_up,), daemon=True).start()
     try:
         yield
     finally:
