@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from components.cache import load_data, zones_as_of
-from components.exports import with_reader_layer, zones_geojson
+from components.exports import map_png, view_frame, with_reader_layer, zones_geojson
 from components.i18n import t
 from components.state import ViewState, to_query
 from geo.upload import Overlay
@@ -39,6 +39,15 @@ def _with_own_layer(state: ViewState, overlay: Overlay) -> bytes:
     return with_reader_layer(zones, overlay.layer, overlay.name).encode("utf-8")
 
 
+def _png_with_own_layer(state: ViewState, overlay: Overlay) -> bytes:
+    data = load_data()
+    return map_png(
+        data.regions, data.border, data.towns, zones_as_of(state.date), state.sides(),
+        state.lang, state.date, frame=view_frame(state.lat, state.lon, state.z),
+        reader_layer=(overlay.name, overlay.layer),
+    )  # fmt: skip
+
+
 def render_downloads(state: ViewState) -> None:
     """Links to the view's files; the server sends each as an attachment.
 
@@ -58,5 +67,13 @@ def render_downloads(state: ViewState) -> None:
                 f"kursk-claims-{state.date.isoformat()}-zones-and-my-layer.geojson",
                 "application/geo+json",
                 key="dl_own",
+                on_click="ignore",
+            )
+            st.download_button(
+                t("dl_own_png", state.lang),
+                lambda: _png_with_own_layer(state, overlay),
+                f"kursk-claims-{state.date.isoformat()}-map-and-my-layer.png",
+                "image/png",
+                key="dl_own_png",
                 on_click="ignore",
             )

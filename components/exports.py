@@ -67,6 +67,13 @@ DASH_PT_PER_PX = 1.0
 ZONE_LINEWIDTH = 1.6
 ZONE_FILL_ALPHA = 0.2
 BORDER_COLOR = "#1a1a1a"
+#: The reader's upload: reddish purple as on the live map (components/upload.py).
+READER_STYLE = {
+    "facecolor": to_rgba("#CC79A7", 0.15),
+    "edgecolor": "#CC79A7",
+    "linewidth": ZONE_LINEWIDTH,
+    "linestyle": (0.0, (8 / ZONE_LINEWIDTH, 3 / ZONE_LINEWIDTH)),
+}
 WATER_COLOR = "#e8eef2"
 
 
@@ -414,6 +421,7 @@ def map_png(
     size: tuple[int, int] = (1600, 1000),
     dpi: int = 200,
     frame: tuple[float, float, float, float] = PNG_FRAME,
+    reader_layer: tuple[str, gpd.GeoDataFrame] | None = None,
 ) -> bytes:
     """A static map for print and social media, exactly ``size`` pixels.
 
@@ -421,6 +429,7 @@ def map_png(
     share state. Map on the left, title, legend, method note and credits on the right,
     because a shared image must explain itself without the page. ``frame`` (lon/lat box,
     e.g. from ``view_frame``) is widened to the image's aspect, never cropped.
+    ``reader_layer`` (name, layer) adds the reader's upload, styled and labelled as theirs.
     """
     width_px, height_px = size
     # A hair over the exact size: Agg truncates the canvas to whole pixels.
@@ -443,6 +452,11 @@ def map_png(
         spine.set_edgecolor("#999")
         spine.set_linewidth(0.6)
     _draw_map(ax, regions, border, towns, shown, lang, s)
+    if reader_layer is not None:
+        for geom in reader_layer[1].to_crs("EPSG:4326").geometry:
+            path = _polygon_path(geom)
+            if path is not None:
+                ax.add_patch(PathPatch(path, zorder=5, **READER_STYLE))
     _scale_bar(ax, s)
 
     # Right-hand panel: title, date, legend, note, credits.
@@ -467,6 +481,11 @@ def map_png(
         label = _wrap(label, panel_in - 0.45, legend_fs)
         figure = f"{fmt_num(zone['area_km2'], lang)} km², {fmt_date(zone['date'], lang)}"
         handles.append(Patch(label=f"{label}\n{figure}", **_zone_style(side)))
+    if reader_layer is not None:
+        name = reader_layer[0].replace("$", r"\$")  # a file name is text, never mathtext
+        label = _wrap(f"{t('your_layer', lang)}: {name}", panel_in - 0.45, legend_fs)
+        note = _wrap(t("legend_own", lang), panel_in - 0.45, legend_fs)
+        handles.append(Patch(label=f"{label}\n{note}", **READER_STYLE))
     handles.append(
         Patch(label=t("legend_focus", lang), facecolor="#f7f4ec", edgecolor="#555", linewidth=0.8)
     )

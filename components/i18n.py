@@ -211,6 +211,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "De geüploade eigen laag van deze weergave is niet bewaard (na een herstart van "
         "de server, of in een gekopieerde link): upload hem opnieuw om hem te zien.",
     },
+    "legend_own": {
+        "en": "Uploaded by you: not a claim, kept in this session only.",
+        "nl": "Door jou geüpload: geen bewering, alleen in deze sessie bewaard.",
+    },
+    "dl_own_png": {
+        "en": "Map image with your layer (PNG, this session only)",
+        "nl": "Kaartafbeelding met je eigen laag (PNG, alleen deze sessie)",
+    },
     "dl_own": {
         "en": "Zones and your layer (GeoJSON, this session only)",
         "nl": "Zones en je eigen laag (GeoJSON, alleen deze sessie)",

@@ -14,7 +14,7 @@ import streamlit as st
 from components.continuity import overlay_lost
 from components.folium_payload import overlay_script
 from components.i18n import t
-from components.map_build import Bind
+from components.map_build import Bind, Legend, swatch
 from geo.fmt import fmt_num
 from geo.upload import Overlay, UploadError, read_overlay
 
@@ -48,7 +48,20 @@ def user_group(overlay: Overlay, lang: str) -> folium.FeatureGroup:
         ).add_child(Bind("tooltip", html.escape(tip), {"sticky": True})).add_child(
             Bind("popup", body, {"maxWidth": 320})
         ).add_to(group)
+    Legend(user_legend_html(overlay, lang)).add_to(group)
     return group
+
+
+def user_legend_html(overlay: Overlay, lang: str) -> str:
+    """The legend of the reader's layer: its style, name and area, marked as their own."""
+    esc = html.escape
+    line = swatch(USER_STYLE["color"], USER_STYLE["dashArray"])
+    area = fmt_num(overlay.total_km2, lang, 1)
+    return (
+        f"<details open><summary><b>{esc(t('your_layer', lang))}</b></summary>"
+        f"<div>{line}{esc(overlay.name)} · {esc(area)} km²</div>"
+        f"<p>{esc(t('legend_own', lang))}</p></details>"
+    )
 
 
 def user_script(overlay: Overlay | None, lang: str) -> str:

@@ -145,5 +145,6 @@ def test_uploaded_layer_gets_its_own_download_and_keeps_the_mark_in_the_link():
     assert not at.exception
     labels = [b.proto.label for b in at.get("download_button")]
     assert "Zones and your layer (GeoJSON, this session only)" in labels
+    assert "Map image with your layer (PNG, this session only)" in labels
     at.run()  # the link is written from the second run on
     assert at.query_params["overlay"] == "1"

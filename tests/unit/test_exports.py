@@ -267,3 +267,21 @@ def test_reader_layer_is_in_the_geojson_marked_as_their_own(zones, claims):
     assert len(own) == 1
     assert bool(own["readers_own"].iloc[0])
     assert set(back["side"]) == {"ukraine", "reader"}
+
+
+def test_reader_layer_is_drawn_and_named_in_the_png_legend(layers, zones):
+    from PIL import Image
+    from shapely.geometry import box
+
+    layer = gpd.GeoDataFrame(
+        {"area_km2": [300.0], "properties": [{}]},
+        geometry=[box(35.3, 51.0, 35.7, 51.2)],
+        crs="EPSG:4326",
+    )
+    plain = map_png(*layers, zones, ("ukraine",), "nl", SEED_DAY)
+    name = r"$\frac{1}{0}$ mijn.kml"  # mathtext in a file name must stay text
+    own = map_png(*layers, zones, ("ukraine",), "nl", SEED_DAY, reader_layer=(name, layer))
+    pixels = np.asarray(Image.open(io.BytesIO(own)).convert("RGB")).reshape(-1, 3)
+    purple = np.all(np.abs(pixels.astype(int) - (0xCC, 0x79, 0xA7)) < 12, axis=1).sum()
+    assert own != plain
+    assert purple > 200  # outline and legend swatch in the reader's colour

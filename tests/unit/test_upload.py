@@ -175,3 +175,18 @@ def test_bad_upload_gives_one_clear_line(name, data, problem):
     assert ACCEPTED_HINT in message
     assert "\n" not in message
     assert "/tmp" not in message, "no server paths leak into messages"
+
+
+def test_reader_layer_has_its_own_legend_marked_as_theirs():
+    import geopandas as gpd
+    from shapely.geometry import box
+
+    from components.upload import user_legend_html
+    from geo.upload import Overlay
+
+    layer = gpd.GeoDataFrame(
+        {"area_km2": [1.0], "properties": [{}]}, geometry=[box(35, 51, 35.1, 51.1)], crs=4326
+    )
+    legend = user_legend_html(Overlay('<img src=x onerror="1">.kml', layer, 1.0, 0), "en")
+    assert "not a claim" in legend
+    assert "<img" not in legend
