@@ -27,6 +27,7 @@ from components.controls import (
     render_panel_choice,
     seed_widgets,
 )
+from components.failover import render_failover_watch
 from components.figures import md_escape
 from components.headline import render_headline
 from components.i18n import t
@@ -60,6 +61,7 @@ lang = st.session_state["lang"]
 st.set_page_config(page_title=t("title", lang))
 embedded = st.context.is_embedded
 render_head(lang, embedded)
+render_failover_watch()  # reload on another replica after a failover
 with st.container(horizontal=True, vertical_alignment="center", key="title_row"):
     render_title(lang)
     if not embedded:

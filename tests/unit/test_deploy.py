@@ -30,7 +30,7 @@ def test_haproxy_accepts_the_rendered_config(config, tmp_path):
 def test_every_replica_is_sticky_by_cookie_and_health_checked(config):
     for name, port in REPLICAS:
         assert f"server {name} 127.0.0.1:{port} check cookie {name}" in config
-    assert "cookie KCM_REPLICA insert" in config
+    assert "insert indirect nocache" in config
     assert "uri /_stcore/health" in config
     assert "uri /ready" in config
 
@@ -39,3 +39,14 @@ def test_websockets_and_failover_are_configured(config):
     assert "timeout tunnel 1h" in config
     assert "option redispatch" in config
     assert "path_beg /_stcore/metrics" in config  # kept internal
+
+
+def test_page_can_read_the_replica_cookie_it_watches_for_failover(config):
+    from components.failover import REPLICA_COOKIE, failover_script
+
+    line = next(ln for ln in config.splitlines() if ln.strip().startswith("cookie "))
+    assert f"cookie {REPLICA_COOKIE} insert" in line
+    assert "httponly" not in line.lower()  # the page script reads it
+    code = failover_script()[len("<script>") : -len("</script>")]
+    assert "<" not in code  # Streamlit parses st.html as HTML before running scripts
+    assert ">" not in code
