@@ -11,11 +11,25 @@ from tests.browser.test_dashboard import open_app
 SCREENS = {"phone": (390, 844), "laptop": (1366, 768)}
 
 
+def overlap(a: dict, b: dict) -> bool:
+    """Two boxes share some area."""
+    return not (
+        a["x"] + a["width"] <= b["x"]
+        or b["x"] + b["width"] <= a["x"]
+        or a["y"] + a["height"] <= b["y"]
+        or b["y"] + b["height"] <= a["y"]
+    )
+
+
 def _first_screen_shows_claims(page, width: int, height: int) -> None:
     frame = page.frame_locator(MAP)
     map_box = page.locator(MAP).bounding_box()
+    legend = frame.locator(".claims-legend").bounding_box()
+    labels = [frame.locator(f".zone-label.label-{s}").bounding_box() for s in ("russia", "ukraine")]
+    assert not overlap(*labels), "the labels of nested zones sit on each other"
     for css in ("claim-ru", "claim-ua"):
         box = frame.locator(f"path.{css}").first.bounding_box()
+        assert not overlap(box, legend), f"the legend covers {css}"
         assert box is not None, css
         assert inside(box, width, height), f"{css} {box} leaves the {width}×{height} screen"
         shifted = dict(box, x=box["x"] - map_box["x"], y=box["y"] - map_box["y"])
