@@ -8,7 +8,16 @@ from __future__ import annotations
 import streamlit as st
 
 import geo
-from components.cache import chart_spec, comparison, figure_cards, load_data, sources_list
+from components.cache import (
+    chart_spec,
+    comparison,
+    count_chart_spec,
+    figure_cards,
+    load_data,
+    settlement_data,
+    settlement_rows,
+    sources_list,
+)
 from components.cards import render_cards, render_comparison
 from components.controls import (
     current_state,
@@ -20,6 +29,8 @@ from components.controls import (
 from components.figures import md_escape
 from components.i18n import t
 from components.map_view import render_map_panel
+from components.settlement_chart import render_count_chart
+from components.settlement_panel import render_settlements
 from components.sources import render_footer, render_sources
 from components.state import ViewState, parse_query
 from components.timeline import render_chart, render_steps
@@ -31,7 +42,7 @@ st.set_page_config(
 PAGE_CSS = "<style>.block-container{padding-top:3.2rem;padding-bottom:1rem}</style>"
 
 try:
-    data = load_data()
+    data, places = load_data(), settlement_data()
 except (geo.DataError, OSError) as exc:
     st.error(t("data_error", "en", problem=exc))
     st.stop()
@@ -68,8 +79,12 @@ with right:
     panel = render_panel_choice(state.lang)
     if panel == "chart":  # drawn only on demand: the chart library is 0.8 MB of JS
         render_chart(chart_spec(state.date, state.lang), state.lang)
+        render_count_chart(count_chart_spec(state.date, state.lang), state.lang)
     elif panel == "sources":
         render_sources(*sources_list(state.date, state.lang), state.lang)
+    elif panel == "settlements":
+        rows = settlement_rows(state.date, state.lang)
+        render_settlements(rows, len(places.settlements), state.date, state.lang)
     else:
         render_cards(figure_cards(state.date, state.lang), state.lang)
 render_footer(state.lang)

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import streamlit as st
 import streamlit_folium as sf
 
-from components.cache import map_payload, overlay_js
+from components.cache import map_payload, overlay_js, settlement_js
 from components.controls import current_state, render_toggles
 from components.downloads import render_downloads
 from components.share import render_share, sync_url
@@ -31,7 +31,9 @@ def render_map(state: ViewState, user_js: str = "") -> Mapping | None:
         width=None,
         zoom=state.z,
         center=(state.lat, state.lon),
-        feature_group=overlay_js(state.date, state.sides(), state.lang) + user_js,
+        feature_group=overlay_js(state.date, state.sides(), state.lang)
+        + settlement_js(state.date, state.lang)
+        + user_js,
         return_on_hover=False,
         layer_control=None,
         pixelated=False,

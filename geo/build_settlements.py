@@ -13,7 +13,6 @@ from __future__ import annotations
 import io
 import math
 import re
-import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from geo.settlements import (
     SETTLEMENTS_FILE,
     STATEMENT_COLUMNS,
     STATEMENTS_FILE,
+    fold,
     validate_settlements,
     validate_statements,
 )
@@ -105,12 +105,6 @@ def parse_count(text: str, side: str) -> tuple[float, str, str]:
     return float(total), "about" if match[1] else "", kind
 
 
-def _fold(name: str) -> str:
-    """Compare names without case, accents, apostrophes, hyphens or ё/е differences."""
-    text = unicodedata.normalize("NFKD", name.lower().replace("ё", "е"))
-    return "".join(c for c in text if c.isalnum() and not unicodedata.combining(c))
-
-
 def read_gazetteer(path: Path) -> pd.DataFrame:
     """A gazetteer as ``name, names (set of folded names), lat, lon, ref`` rows.
 
@@ -130,7 +124,7 @@ def read_gazetteer(path: Path) -> pd.DataFrame:
                            keep_default_na=False, quoting=3)  # fmt: skip
         dump = dump[dump["feature_class"] == "P"]
         names = [
-            {_fold(n) for n in [r.name, r.asciiname, *r.alternatenames.split(",")] if n}
+            {fold(n) for n in [r.name, r.asciiname, *r.alternatenames.split(",")] if n}
             for r in dump.itertuples()
         ]
         refs = [f"geonameid {g}" for g in dump["geonameid"]]
@@ -139,7 +133,7 @@ def read_gazetteer(path: Path) -> pd.DataFrame:
         table = pd.read_csv(raw, dtype=str, keep_default_na=False)
         if not {"name", "lat", "lon"} <= set(table.columns):
             raise ValueError(f"{path}: expected a GeoNames dump or a CSV with name,lat,lon")
-        names = [{_fold(n)} for n in table["name"]]
+        names = [{fold(n)} for n in table["name"]]
         refs = [f"row {i + 2}" for i in range(len(table))]
         lat, lon, shown = table["lat"], table["lon"], table["name"]
     out = pd.DataFrame({"name": shown.to_numpy(), "names": names, "ref": refs,
@@ -156,8 +150,8 @@ def place_settlements(
     out = settlements.copy()
     notes = []
     for idx, row in out[out["lat"] == ""].iterrows():
-        wanted = {_fold(n) for n in re.split(r"[()]", row["name_en"]) if n.strip()}
-        wanted |= {_fold(row["name_ru"])} if row["name_ru"] else set()
+        wanted = {fold(n) for n in re.split(r"[()]", row["name_en"]) if n.strip()}
+        wanted |= {fold(row["name_ru"])} if row["name_ru"] else set()
         hits = gazetteer[gazetteer["names"].map(lambda ns, w=wanted: bool(ns & w))]
         if len(hits) != 1:
             if len(hits) > 1:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from pathlib import Path
 
 import geopandas as gpd
@@ -81,6 +82,16 @@ def _number(text: str) -> float:
     except ValueError:
         return math.inf  # reported as out of range by the caller
     return value
+
+
+def fold(name: str) -> str:
+    """A name without case, accents, apostrophes, hyphens or ё/е differences, to compare.
+
+    >>> fold("Bol'shoye Soldatskoye") == fold("Bolshoye  soldatskoye"), fold("Дарьёво")
+    (True, 'дарьево')
+    """
+    text = unicodedata.normalize("NFKD", name.lower().replace("ё", "е"))
+    return "".join(c for c in text if c.isalnum() and not unicodedata.combining(c))
 
 
 def in_box(lat: float, lon: float) -> bool:

@@ -146,5 +146,5 @@ def test_settlement_counts_keep_cumulative_and_weekly_totals_apart():
 
 def test_missing_statements_file_names_the_file(tmp_path, settlements):
     shutil.copy(DATA_DIR / "settlements.csv", tmp_path)
-    with pytest.raises(SettlementsError, match="settlement_statements.csv: file is missing"):
+    with pytest.raises(SettlementsError, match=r"settlement_statements\.csv: file is missing"):
         load_settlement_statements(tmp_path / STATEMENTS_FILE, settlements)

@@ -1,0 +1,106 @@
+"""The Settlements panel: every settlement named by the selected date, searchable.
+
+Includes the places the map cannot draw (no coordinates from a source yet), so no
+statement is hidden because a village is missing from the gazetteer.
+``settlement_table`` is pure; ``render_settlements`` draws it with Streamlit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import geopandas as gpd
+import pandas as pd
+import streamlit as st
+
+from components.i18n import t
+from components.settlement_layer import display_name
+from geo.fmt import fmt_date
+from geo.settlements import fold, settlement_status, statements_as_of
+
+#: Table columns in display order (``search`` is hidden, used for filtering only).
+COLUMNS = ("name", "district", "status", "russia", "ukraine", "independent", "on_map",
+           "sources", "link")  # fmt: skip
+
+
+def _claim(said: pd.DataFrame, label: object, lang: str) -> str:
+    """'“liberated”, 13 Mar 2025 (Russian Ministry of Defence)' or '' if none."""
+    if pd.isna(label):
+        return ""
+    rec = said.loc[label]
+    action = t(f"stl_action_{rec['action']}", lang)
+    if rec["acting_force"] and rec["acting_force"] != rec["side"]:
+        action += " (" + t(f"stl_force_{rec['acting_force']}", lang) + ")"
+    return t(
+        "stl_claim", lang, action=action, date=fmt_date(rec["date"], lang), who=rec["claimant"]
+    )
+
+
+def settlement_table(
+    settlements: gpd.GeoDataFrame, statements: pd.DataFrame, as_of: dt.date, lang: str
+) -> pd.DataFrame:
+    """One row per settlement named on or before *as_of*: status, each side's latest claim.
+
+    Sorted by name; ``search`` holds every name and the district, folded for matching.
+    """
+    said = statements_as_of(statements, as_of)
+    status = settlement_status(said).set_index("settlement_id")
+    rows = []
+    for place in settlements.itertuples():
+        if place.id not in status.index:
+            continue
+        row = status.loc[place.id]
+        own = said[said["settlement_id"] == place.id]
+        names = [place.name_en, place.name_ru, place.name_uk, place.name_nl, place.district]
+        rows.append({
+            "name": display_name(place, lang) + (f" ({place.name_ru})" if place.name_ru else ""),
+            "district": place.district,
+            "status": t(f"stl_status_{row['status']}", lang),
+            "russia": _claim(said, row["latest_russia"], lang),
+            "ukraine": _claim(said, row["latest_ukraine"], lang),
+            "independent": _claim(said, row["latest_independent"], lang),
+            "on_map": t("stl_on_map" if place.located else "stl_not_placed", lang),
+            "sources": own["source_url"].nunique(),
+            "link": own["source_url"].iloc[-1],
+            "search": " ".join(fold(n) for n in names if n),
+        })  # fmt: skip
+    table = pd.DataFrame(rows, columns=[*COLUMNS, "search"])
+    return table.sort_values("name", key=lambda s: s.map(fold)).reset_index(drop=True)
+
+
+def filter_table(table: pd.DataFrame, query: str) -> pd.DataFrame:
+    """Rows whose names or district contain the query (case, accents, hyphens ignored).
+
+    Places whose English name starts with the query come first ("Sudzha" before the
+    villages of the Sudzhansky district).
+    """
+    needle = fold(query or "")
+    if not needle:
+        return table
+    hits = table[table["search"].str.contains(needle, regex=False)]
+    first = ~hits["search"].str.startswith(needle)
+    return hits.iloc[first.argsort(kind="stable")].reset_index(drop=True)
+
+
+def render_settlements(table: pd.DataFrame, total: int, as_of: dt.date, lang: str) -> None:
+    """Search box, a count line and the table (the link column shows the outlet's domain)."""
+    query = st.text_input(t("stl_search", lang), key="stl_query", help=t("stl_search_help", lang))
+    st.caption(t("stl_count", lang, shown=len(table), total=total, date=fmt_date(as_of, lang)))
+    shown = filter_table(table, query)
+    if shown.empty:
+        st.info(t("stl_no_match", lang))
+        return
+    labels = {c: t(f"stl_col_{c}", lang) for c in COLUMNS if c != "on_map"}
+    labels["on_map"] = t("stl_col_map", lang)
+    st.dataframe(
+        shown[list(COLUMNS)],
+        hide_index=True,
+        width="stretch",
+        column_config={
+            **{c: st.column_config.TextColumn(label) for c, label in labels.items()},
+            "sources": st.column_config.NumberColumn(labels["sources"], width="small"),
+            "link": st.column_config.LinkColumn(
+                labels["link"], display_text=r"https?://(?:www\.)?([^/:]+)"
+            ),
+        },
+    )
