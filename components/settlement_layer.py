@@ -76,7 +76,7 @@ def popup_html(place: object, said: pd.DataFrame, status: str, lang: str) -> str
         head += f" ({esc(place.name_ru)})"
     parts = [head, f"<div><i>{esc(t(f'stl_status_{status}', lang))}</i></div>"]
     parts += [statement_html(rec, lang) for _, rec in said.iterrows()]
-    return "".join(parts)
+    return f'<div class="stl-popup" style="font-size:12px;line-height:1.35">{"".join(parts)}</div>'
 
 
 def legend_html(lang: str) -> str:

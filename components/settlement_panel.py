@@ -19,8 +19,8 @@ from geo.fmt import fmt_date
 from geo.settlements import fold, settlement_status, statements_as_of
 
 #: Table columns in display order (``search`` is hidden, used for filtering only).
-COLUMNS = ("name", "district", "status", "russia", "ukraine", "independent", "on_map",
-           "sources", "link")  # fmt: skip
+COLUMNS = ("name", "status", "russia", "ukraine", "independent", "on_map", "sources", "link",
+           "district")  # fmt: skip
 
 
 def _claim(said: pd.DataFrame, label: object, lang: str) -> str:
