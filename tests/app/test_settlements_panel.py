@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 
+import geo.settlements
+from geo.paths import DATA_DIR
 from tests.app.test_app import run
 
 
@@ -42,3 +45,17 @@ def test_panel_in_dutch_uses_dutch_labels():
     table = at.dataframe[0].value
     sudzha = table[table["name"] == "Soedzja (Суджа)"].iloc[0]
     assert sudzha["status"] == "„Bevrijd” door Rusland (volgens de bewering)"
+
+
+def test_a_broken_statement_row_stops_the_app_with_a_message_naming_it(tmp_path, monkeypatch):
+    for path in DATA_DIR.glob("settlement*.csv"):
+        shutil.copy(path, tmp_path / path.name)
+    said = tmp_path / "settlement_statements.csv"
+    lines = said.read_text(encoding="utf-8").splitlines()
+    lines[5] = lines[5].replace(",https://", ",ftp://", 1)
+    said.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(geo.settlements, "DATA_DIR", tmp_path)
+    at = run()
+    assert not at.exception
+    assert "settlement_statements.csv line 6" in at.error[0].value
+    assert "missing source" in at.error[0].value

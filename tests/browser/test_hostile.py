@@ -108,7 +108,9 @@ def hostile_app(tmp_path_factory):
     """The app on a data set whose quote, source title and claimant carry a payload."""
     data = tmp_path_factory.mktemp("data")
     seeds = tmp_path_factory.mktemp("seeds")
-    for name in ("regions.geojson", "border.geojson", "towns.geojson", "sources.json"):
+    kept = ["regions.geojson", "border.geojson", "towns.geojson", "sources.json"]
+    kept += ["settlements.csv", "settlement_statements.csv", "settlement_counts.csv"]
+    for name in kept:
         shutil.copy(DATA_DIR / name, data / name)
     quote_text = f"Hij zegt {PAYLOAD} over 28 dorpen."
     (seeds / "hostile.txt").write_text(f"Intro. {quote_text} Einde.", encoding="utf-8")
