@@ -215,7 +215,10 @@ def main(argv: list[str] | None = None) -> None:
         "--gazetteer", type=Path, help="GeoNames country file (RU.txt/RU.zip) or name,lat,lon CSV"
     )
     args = parser.parse_args(argv)
-    layers = build(args.source_dir, args.out, args.settlements, args.gazetteer)
+    try:
+        layers = build(args.source_dir, args.out, args.settlements, args.gazetteer)
+    except (OSError, ValueError) as exc:  # DataError is a ValueError; names file and row
+        raise SystemExit(f"build_data: {exc}") from None
     for name in layers:
         size = (args.out / name).stat().st_size
         print(f"{name}: {len(layers[name])} features/rows, {size / 1024:.1f} KB")

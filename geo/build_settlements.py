@@ -122,7 +122,10 @@ def read_gazetteer(path: Path) -> pd.DataFrame:
     if first.count("\t") >= len(GEONAMES_COLUMNS) - 1:
         dump = pd.read_csv(raw, sep="\t", header=None, names=GEONAMES_COLUMNS, dtype=str,
                            keep_default_na=False, quoting=3)  # fmt: skip
-        dump = dump[dump["feature_class"] == "P"]
+        lat_all = pd.to_numeric(dump["latitude"], errors="coerce")
+        lon_all = pd.to_numeric(dump["longitude"], errors="coerce")
+        near = lat_all.between(*BOX["lat"]) & lon_all.between(*BOX["lon"])
+        dump = dump[(dump["feature_class"] == "P") & near]  # a country file has ~400k rows
         names = [
             {fold(n) for n in [r.name, r.asciiname, *r.alternatenames.split(",")] if n}
             for r in dump.itertuples()
