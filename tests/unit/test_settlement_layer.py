@@ -80,6 +80,13 @@ def test_only_placed_settlements_named_by_the_date_are_drawn(places, said):
     assert "Agronom" not in late  # no coordinates from any source
 
 
+def test_settlement_legend_is_its_own_control_beside_the_claims_legend(places, said):
+    script = overlay_script(settlement_layer(places, said, dt.date(2025, 3, 13), "en"), idx=2)
+    assert '"stl-legend"' in script
+    assert "claims-legend" not in script
+    assert "Contested: both sides claim it" in script
+
+
 def test_statement_text_is_escaped_in_popup_and_tooltip(places, said):
     hostile = said.copy()
     row = hostile.index[hostile["settlement_id"] == "sudzha"][0]
