@@ -24,16 +24,19 @@ COLUMNS = ("name", "status", "russia", "ukraine", "independent", "on_map", "sour
 
 
 def _claim(said: pd.DataFrame, label: object, lang: str) -> str:
-    """'“liberated”, 13 Mar 2025 (Russian Ministry of Defence)' or '' if none."""
+    """'“liberated”, 13 Mar 2025 (Russian Ministry of Defence)' or '' if none.
+
+    A statement read only in a relay says so ("· read in a relay"), as in the popups.
+    """
     if pd.isna(label):
         return ""
     rec = said.loc[label]
     action = t(f"stl_action_{rec['action']}", lang)
     if rec["acting_force"] and rec["acting_force"] != rec["side"]:
         action += " (" + t(f"stl_force_{rec['acting_force']}", lang) + ")"
-    return t(
-        "stl_claim", lang, action=action, date=fmt_date(rec["date"], lang), who=rec["claimant"]
-    )
+    day = fmt_date(rec["date"], lang)
+    text = t("stl_claim", lang, action=action, date=day, who=rec["claimant"])
+    return f"{text} · {t('stl_relay', lang)}" if rec["evidence"] == "S" else text
 
 
 def settlement_table(

@@ -115,7 +115,9 @@ def test_table_lists_unplaced_settlements_and_each_sides_latest_claim(places, sa
     table = settlement_table(places, said, dt.date(2025, 3, 13), "en")
     sudzha = filter_table(table, "Sudzha").iloc[0]
     assert sudzha["name"] == "Sudzha (Суджа)"
-    assert sudzha["russia"] == "“liberated”, 13 Mar 2025 (Russian Ministry of Defence)"
+    assert sudzha["russia"] == (
+        "“liberated”, 13 Mar 2025 (Russian Ministry of Defence) · read in a relay"
+    )
     assert sudzha["ukraine"].startswith("fighting reported, 12 Mar 2025")
     agronom = filter_table(table, "агроном").iloc[0]
     assert agronom["on_map"] == "location not in the embedded gazetteer"
