@@ -262,10 +262,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "stl_who_ukraine": {"en": "the Ukrainian side", "nl": "de Oekraïense kant"},
     "stl_who_independent": {"en": "a tracker", "nl": "een tracker"},
     "stl_chart_note": {
-        "en": "Cumulative totals as each claimant stated them; per-week totals and "
-        "statements without a number are left out (see the Settlements panel).",
-        "nl": "Cumulatieve totalen zoals elke bron ze noemde; weektotalen en verklaringen "
-        "zonder getal zijn weggelaten (zie het paneel Plaatsen).",
+        "en": "Cumulative totals as each claimant stated them; a line joins totals at most "
+        "30 days apart. Per-week totals and statements without a number are left out "
+        "(see the Settlements panel).",
+        "nl": "Cumulatieve totalen zoals elke bron ze noemde; een lijn verbindt totalen die "
+        "hoogstens 30 dagen uit elkaar liggen. Weektotalen en verklaringen zonder getal "
+        "zijn weggelaten (zie het paneel Plaatsen).",
     },
     # --- end of named settlements ------------------------------------------------------
 }

@@ -20,6 +20,8 @@ from geo.fmt import QUALIFIERS
 #: Totals drawn: cumulative ones only ("retaken_in_period" and "other" stay in the data).
 KINDS = ("held_by_ukraine", "retaken")
 SHAPES = {"held_by_ukraine": "circle", "retaken": "square"}
+#: Longest gap a step line bridges (the claims' 30-day age rule, issue 9).
+MAX_GAP_DAYS = 30
 
 
 def count_series(counts: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -30,12 +32,17 @@ def count_series(counts: pd.DataFrame, lang: str) -> pd.DataFrame:
         for k, s in zip(rows["count_kind"], rows["side"], strict=True)
     ]
     rows["day"] = rows["date"].dt.strftime("%Y-%m-%d")
+    # A line joins a series' totals only while they are at most MAX_GAP_DAYS apart:
+    # a months-old total is not drawn as if it still held.
+    rows = rows.sort_values(["series", "date"], kind="stable")
+    gap = rows.groupby("series")["date"].diff() > pd.Timedelta(days=MAX_GAP_DAYS)
+    rows["segment"] = rows["series"] + "#" + gap.groupby(rows["series"]).cumsum().astype(str)
     rows["stated"] = [
         QUALIFIERS.get(q, {}).get(lang, "") + f"{n:.0f}"
         for q, n in zip(rows["count_qualifier"], rows["count"], strict=True)
     ]
-    return rows[["date", "day", "series", "side", "count_kind", "count", "stated", "claimant",
-                 "count_text"]]  # fmt: skip
+    return rows[["date", "day", "series", "segment", "side", "count_kind", "count", "stated",
+                 "claimant", "count_text"]].sort_values("date", kind="stable")  # fmt: skip
 
 
 def count_chart(counts: pd.DataFrame, as_of: dt.date, lang: str) -> alt.Chart:
@@ -47,12 +54,12 @@ def count_chart(counts: pd.DataFrame, as_of: dt.date, lang: str) -> alt.Chart:
     colors = [SIDE_STYLE[side_of[s]]["color"] for s in order]
     dashes = [[int(x) for x in SIDE_STYLE[side_of[s]]["dashArray"].split()] for s in order]
     color = alt.Color("series:N", title=None, scale=alt.Scale(domain=order, range=colors),
-                      legend=alt.Legend(orient="bottom", columns=1))  # fmt: skip
+                      legend=alt.Legend(orient="bottom", columns=1, labelLimit=400))  # fmt: skip
     x = alt.X("date:T", title=t("chart_date", lang), axis=alt.Axis(format="%b %Y"))
     y = alt.Y("count:Q", title=t("stl_chart_count", lang))
     base = alt.Chart(data)
     lines = base.mark_line(interpolate="step-after", strokeWidth=2).encode(
-        x=x, y=y, color=color,
+        x=x, y=y, color=color, detail="segment:N",
         strokeDash=alt.StrokeDash("series:N", scale=alt.Scale(domain=order, range=dashes),
                                   legend=None),
     )  # fmt: skip
@@ -72,7 +79,9 @@ def count_chart(counts: pd.DataFrame, as_of: dt.date, lang: str) -> alt.Chart:
         .mark_rule(color="#333", strokeDash=[2, 2])
         .encode(x="date:T")
     )
-    return (lines + points + rule).properties(height=220)
+    # Streamlit fits the whole chart, legend included, into the height: the legend
+    # below the plot takes about 100 px of it.
+    return (lines + points + rule).properties(height=340)
 
 
 def render_count_chart(spec: dict, lang: str) -> None:

@@ -132,5 +132,7 @@ def test_totals_chart_keeps_each_sides_figures_on_their_own_line():
     assert held["count"].tolist() == [74, 82, 93, 100]
     assert "about 10" in series["stated"].tolist()
     assert 29 not in series["count"].tolist()  # a week's total is not a cumulative one
+    retaken = series[series["series"] == "retaken by Russia, said by the Russian side"]
+    assert retaken["segment"].nunique() == 2  # 19 in Oct 2024 is not drawn flat to March
     spec = count_chart(counts, dt.date(2025, 3, 13), "en").to_dict()
     assert pd.Timestamp("2025-03-13").isoformat() in json.dumps(spec)
