@@ -83,8 +83,8 @@ with right:
     elif panel == "sources":
         render_sources(*sources_list(state.date, state.lang), state.lang)
     elif panel == "settlements":
-        rows = settlement_rows(state.date, state.lang)
-        render_settlements(rows, len(places.settlements), state.date, state.lang)
+        rows, totals = settlement_rows(state.date, state.lang)
+        render_settlements(rows, totals, len(places.settlements), state.date, state.lang)
     else:
         render_cards(figure_cards(state.date, state.lang), state.lang)
 render_footer(state.lang)

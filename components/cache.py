@@ -20,7 +20,7 @@ from components.folium_payload import base_payload, overlay_script
 from components.map_build import base_map, overlay
 from components.settlement_chart import count_chart
 from components.settlement_layer import settlement_layer
-from components.settlement_panel import settlement_table
+from components.settlement_panel import settlement_table, totals_table
 from components.sources import build_sources_html
 from components.static_assets import ensure_leaflet
 from geo.settlements import load_settlement_statements
@@ -164,10 +164,13 @@ def _settlement_js(n_said: int, lang: str) -> str:
 
 
 @st.cache_resource(show_spinner=False, max_entries=400)
-def settlement_rows(as_of: dt.date, lang: str) -> pd.DataFrame:
-    """The Settlements panel's table for a date, before the reader's search."""
+def settlement_rows(as_of: dt.date, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The Settlements panel's tables for a date: places (before the search), totals."""
     data = settlement_data()
-    return settlement_table(data.settlements, data.statements, as_of, lang)
+    return (
+        settlement_table(data.settlements, data.statements, as_of, lang),
+        totals_table(data.counts, as_of, lang),
+    )
 
 
 @st.cache_resource(show_spinner=False, max_entries=2000)

@@ -244,6 +244,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "location not in the embedded gazetteer",
         "nl": "locatie niet in de ingebouwde plaatsenlijst",
     },
+    "stl_totals": {
+        "en": "Totals as stated up to this date",
+        "nl": "Totalen zoals genoemd tot deze datum",
+    },
+    "stl_col_claimant": {"en": "Said by", "nl": "Gezegd door"},
+    "stl_col_stated": {"en": "In their words", "nl": "In hun woorden"},
     "stl_claim": {"en": "{action}, {date} ({who})", "nl": "{action}, {date} ({who})"},
     "stl_chart_title": {
         "en": "Settlements: totals as stated",

@@ -18,6 +18,8 @@ from components.settlement_layer import display_name
 from geo.fmt import fmt_date
 from geo.settlements import fold, settlement_status, statements_as_of
 
+#: A link column shows the outlet's domain, e.g. "kyivindependent.com".
+DOMAIN = r"https?://(?:www\.)?([^/:]+)"
 #: Table columns in display order (``search`` is hidden, used for filtering only).
 COLUMNS = ("name", "status", "russia", "ukraine", "independent", "on_map", "sources", "link",
            "district")  # fmt: skip
@@ -71,6 +73,20 @@ def settlement_table(
     return table.sort_values("name", key=lambda s: s.map(fold)).reset_index(drop=True)
 
 
+def totals_table(counts: pd.DataFrame, as_of: dt.date, lang: str) -> pd.DataFrame:
+    """Stated totals up to *as_of*, newest first, in the claimant's words (number or not)."""
+    shown = counts[counts["date"] <= pd.Timestamp(as_of)].iloc[::-1]
+    area = shown["area_text"].map(lambda a: f" · {a}" if a else "")
+    return pd.DataFrame(
+        {
+            "date": [fmt_date(d, lang) for d in shown["date"]],
+            "claimant": shown["claimant"].to_numpy(),
+            "stated": (shown["count_text"] + area).to_numpy(),
+            "link": shown["source_url"].to_numpy(),
+        }
+    )
+
+
 def filter_table(table: pd.DataFrame, query: str) -> pd.DataFrame:
     """Rows whose names or district contain the query (case, accents, hyphens ignored).
 
@@ -85,14 +101,33 @@ def filter_table(table: pd.DataFrame, query: str) -> pd.DataFrame:
     return hits.iloc[first.argsort(kind="stable")].reset_index(drop=True)
 
 
-def render_settlements(table: pd.DataFrame, total: int, as_of: dt.date, lang: str) -> None:
-    """Search box, a count line and the table (the link column shows the outlet's domain)."""
+def render_settlements(
+    table: pd.DataFrame, totals: pd.DataFrame, total: int, as_of: dt.date, lang: str
+) -> None:
+    """Search box, a count line, the table (links show the outlet's domain), stated totals."""
     query = st.text_input(t("stl_search", lang), key="stl_query", help=t("stl_search_help", lang))
     st.caption(t("stl_count", lang, shown=len(table), total=total, date=fmt_date(as_of, lang)))
     shown = filter_table(table, query)
     if shown.empty:
         st.info(t("stl_no_match", lang))
-        return
+    else:
+        _render_table(shown, lang)
+    if not totals.empty:
+        st.markdown(f"**{t('stl_totals', lang)}**")
+        st.dataframe(
+            totals,
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "date": st.column_config.TextColumn(t("chart_date", lang), width="small"),
+                "claimant": st.column_config.TextColumn(t("stl_col_claimant", lang)),
+                "stated": st.column_config.TextColumn(t("stl_col_stated", lang)),
+                "link": st.column_config.LinkColumn(t("source", lang), display_text=DOMAIN),
+            },
+        )
+
+
+def _render_table(shown: pd.DataFrame, lang: str) -> None:
     labels = {c: t(f"stl_col_{c}", lang) for c in COLUMNS if c != "on_map"}
     labels["on_map"] = t("stl_col_map", lang)
     st.dataframe(
@@ -102,8 +137,6 @@ def render_settlements(table: pd.DataFrame, total: int, as_of: dt.date, lang: st
         column_config={
             **{c: st.column_config.TextColumn(label) for c, label in labels.items()},
             "sources": st.column_config.NumberColumn(labels["sources"], width="small"),
-            "link": st.column_config.LinkColumn(
-                labels["link"], display_text=r"https?://(?:www\.)?([^/:]+)"
-            ),
+            "link": st.column_config.LinkColumn(labels["link"], display_text=DOMAIN),
         },
     )

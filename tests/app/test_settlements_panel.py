@@ -35,8 +35,12 @@ def test_panel_follows_the_date_and_the_search():
     assert sudzha["russia"] == ""  # Russia's claims came in March 2025
     assert sudzha["status"] == "Taken by Ukraine (as claimed)"
 
+    totals = at.dataframe[1].value  # stated totals up to the date, newest first
+    assert totals["stated"].iloc[0].startswith("93 under Ukrainian control")
+    assert "100 under Ukrainian control" not in totals["stated"].tolist()  # said 27 Aug
+
     at.text_input(key="stl_query").input("no such village").run()
-    assert not at.dataframe
+    assert len(at.dataframe) == 1  # only the totals remain
     assert "matches the search" in at.info[0].value
 
 
