@@ -135,7 +135,9 @@ def _render_table(shown: pd.DataFrame, lang: str) -> None:
         hide_index=True,
         width="stretch",
         column_config={
-            **{c: st.column_config.TextColumn(label) for c, label in labels.items()},
+            **{
+                c: st.column_config.TextColumn(label, width="medium") for c, label in labels.items()
+            },
             "sources": st.column_config.NumberColumn(labels["sources"], width="small"),
             "link": st.column_config.LinkColumn(labels["link"], display_text=DOMAIN),
         },
