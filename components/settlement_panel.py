@@ -25,14 +25,14 @@ COLUMNS = ("name", "status", "russia", "ukraine", "independent", "on_map", "sour
            "district")  # fmt: skip
 
 
-def _claim(said: pd.DataFrame, label: object, lang: str) -> str:
+def _claim(records: dict, label: object, lang: str) -> str:
     """'“liberated”, 13 Mar 2025 (Russian Ministry of Defence)' or '' if none.
 
     A statement read only in a relay says so ("· read in a relay"), as in the popups.
     """
     if pd.isna(label):
         return ""
-    rec = said.loc[label]
+    rec = records[label]
     action = t(f"stl_action_{rec['action']}", lang)
     if rec["acting_force"] and rec["acting_force"] != rec["side"]:
         action += " (" + t(f"stl_force_{rec['acting_force']}", lang) + ")"
@@ -49,24 +49,25 @@ def settlement_table(
     Sorted by name; ``search`` holds every name and the district, folded for matching.
     """
     said = statements_as_of(statements, as_of)
-    status = settlement_status(said).set_index("settlement_id")
+    status = settlement_status(said).set_index("settlement_id").to_dict("index")
+    records = said.to_dict("index")
+    urls = said.groupby("settlement_id")["source_url"].agg(list).to_dict()
     rows = []
     for place in settlements.itertuples():
-        if place.id not in status.index:
+        if place.id not in status:
             continue
-        row = status.loc[place.id]
-        own = said[said["settlement_id"] == place.id]
+        row = status[place.id]
         names = [place.name_en, place.name_ru, place.name_uk, place.name_nl, place.district]
         rows.append({
             "name": display_name(place, lang) + (f" ({place.name_ru})" if place.name_ru else ""),
             "district": place.district,
             "status": t(f"stl_status_{row['status']}", lang),
-            "russia": _claim(said, row["latest_russia"], lang),
-            "ukraine": _claim(said, row["latest_ukraine"], lang),
-            "independent": _claim(said, row["latest_independent"], lang),
+            "russia": _claim(records, row["latest_russia"], lang),
+            "ukraine": _claim(records, row["latest_ukraine"], lang),
+            "independent": _claim(records, row["latest_independent"], lang),
             "on_map": t("stl_on_map" if place.located else "stl_not_placed", lang),
-            "sources": own["source_url"].nunique(),
-            "link": own["source_url"].iloc[-1],
+            "sources": len(set(urls[place.id])),
+            "link": urls[place.id][-1],
             "search": " ".join(fold(n) for n in names if n),
         })  # fmt: skip
     table = pd.DataFrame(rows, columns=[*COLUMNS, "search"])

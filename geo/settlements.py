@@ -16,6 +16,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
+import shapely
 
 from geo.crs import WGS84
 from geo.errors import DataError
@@ -123,11 +124,11 @@ def validate_settlements(frame: pd.DataFrame, label: str = "settlements") -> pd.
 
 
 def load_settlements(path: str | Path | None = None) -> gpd.GeoDataFrame:
-    """Every named settlement, EPSG:4326; geometry empty where no source placed it.
+    """Every named settlement, EPSG:4326; geometry empty (``POINT EMPTY``) where unplaced.
 
     Columns: ``id, name_en, name_ru, name_uk, name_nl, district, coord_source,
-    coord_licence, coord_evidence, notes, located`` and ``geometry`` (a point or
-    ``None``). Empty strings where a name or note is not known.
+    coord_licence, coord_evidence, notes, located`` and ``geometry``. Empty strings
+    where a name or note is not known.
     """
     frame, label = _read_csv(Path(path or DATA_DIR / SETTLEMENTS_FILE), SETTLEMENT_COLUMNS)
     validate_settlements(frame, label)
@@ -135,7 +136,8 @@ def load_settlements(path: str | Path | None = None) -> gpd.GeoDataFrame:
     lon = pd.to_numeric(frame.pop("lon"), errors="coerce")
     points = gpd.points_from_xy(lon, lat)
     located = lat.notna() & lon.notna()
-    geometry = gpd.GeoSeries([p if ok else None for p, ok in zip(points, located, strict=True)])
+    empty = shapely.Point()
+    geometry = gpd.GeoSeries([p if ok else empty for p, ok in zip(points, located, strict=True)])
     frame["located"] = located.to_numpy()
     return gpd.GeoDataFrame(frame, geometry=geometry.values, crs=WGS84)
 
@@ -226,26 +228,25 @@ def settlement_status(statements: pd.DataFrame, as_of: object = None) -> pd.Data
     ``statements_as_of(statements, as_of)``.
     """
     shown = statements_as_of(statements, as_of)
-    rows = []
-    for sid, group in shown.groupby("settlement_id", sort=True):
-        views = {}
-        latest = {}
-        for side in SIDES:
-            own = group[group["side"] == side]
-            latest[side] = own.index[-1] if len(own) else None
-            named = own[own["acting_force"] != ""]
-            views[side] = named["acting_force"].iloc[-1] if len(named) else ""
-        held = {views["russia"], views["ukraine"]} - {""}
-        status = "contested" if len(held) > 1 else (held.pop() if held else "reported")
-        rows.append({
-            "settlement_id": sid, "status": status, "n_statements": len(group),
-            "last_date": group["date"].max(), "latest_russia": latest["russia"],
-            "latest_ukraine": latest["ukraine"], "latest_independent": latest["independent"],
-            "view_russia": views["russia"], "view_ukraine": views["ukraine"],
-        })  # fmt: skip
-    out = pd.DataFrame(rows, columns=["settlement_id", "status", "n_statements", "last_date",
-                                      "latest_russia", "latest_ukraine", "latest_independent",
-                                      "view_russia", "view_ukraine"])  # fmt: skip
+    order = shown.sort_values("date", kind="stable")  # later statements overwrite earlier
+    acc: dict[str, dict] = {}
+    cols = ("settlement_id", "side", "acting_force", "date")
+    for label, sid, side, force, day in zip(order.index, *(order[c] for c in cols), strict=True):
+        row = acc.setdefault(sid, {"settlement_id": sid, "n_statements": 0, "last_date": day,
+                                   "latest_russia": None, "latest_ukraine": None,
+                                   "latest_independent": None, "view_russia": "",
+                                   "view_ukraine": "", "view_independent": ""})  # fmt: skip
+        row["n_statements"] += 1
+        row["last_date"] = day
+        row[f"latest_{side}"] = label
+        if force:
+            row[f"view_{side}"] = force
+    for row in acc.values():
+        held = {row["view_russia"], row["view_ukraine"]} - {""}
+        row["status"] = "contested" if len(held) > 1 else (held.pop() if held else "reported")
+    columns = ["settlement_id", "status", "n_statements", "last_date", "latest_russia",
+               "latest_ukraine", "latest_independent", "view_russia", "view_ukraine"]  # fmt: skip
+    out = pd.DataFrame([acc[k] for k in sorted(acc)], columns=columns)
     # Row labels in ``statements_as_of(statements, as_of)``; <NA> where a side said nothing.
     latest = ["latest_russia", "latest_ukraine", "latest_independent"]
     out[latest] = out[latest].astype("Int64")
