@@ -140,6 +140,7 @@ class SettlementLegend(MacroElement):
                 var div = L.DomUtil.create("div", "stl-legend");
                 div.style.cssText = {{ this.css|tojson }};
                 div.innerHTML = {{ this.body|tojson }};
+                if (map.getSize().x < 500) { div.style.maxWidth = "170px"; }
                 L.DomEvent.disableClickPropagation(div);
                 return div;
             };
