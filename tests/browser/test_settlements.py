@@ -6,7 +6,7 @@ from tests.browser.test_dashboard import open_app
 
 
 def test_sudzha_dot_on_13_march_2025_is_contested_and_its_popup_lists_both_claims(page, app_url):
-    frame = open_app(page, f"{app_url}/?date=2025-03-13&lat=51.19&lon=35.27&z=12")
+    frame = open_app(page, f"{app_url}/?date=2025-03-13&lat=51.15&lon=35.27&z=11")
     dots = frame.locator(".leaflet-marker-icon .stl-dot")
     dots.first.wait_for()
     assert dots.count() == 14  # placed settlements named by that day
