@@ -165,6 +165,7 @@ def build(
     out_dir: Path = DATA_DIR,
     settlements_dir: Path | None = None,
     gazetteer: Path | None = None,
+    gazetteer_licence: str = "GeoNames CC BY 4.0",
 ) -> dict[str, gpd.GeoDataFrame]:
     """Build every geodata file and update the geodata entries of sources.json.
 
@@ -196,7 +197,7 @@ def build(
         )
     if settlements_dir is not None:
         dutch = {name_en: name_nl for name_en, name_nl, _ in TOWNS.values()}
-        tables, notes = build_settlements(settlements_dir, dutch, gazetteer)
+        tables, notes = build_settlements(settlements_dir, dutch, gazetteer, gazetteer_licence)
         for name, frame in tables.items():
             write_csv(frame, out_dir / name)
             registry[name] = dict(SETTLEMENT_REGISTRY[name], sha256=sha256(out_dir / name),
@@ -219,9 +220,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--gazetteer", type=Path, help="GeoNames country file (RU.txt/RU.zip) or name,lat,lon CSV"
     )
+    parser.add_argument(
+        "--gazetteer-licence",
+        default="GeoNames CC BY 4.0",
+        help="licence recorded for coordinates taken from the gazetteer",
+    )
     args = parser.parse_args(argv)
     try:
-        layers = build(args.source_dir, args.out, args.settlements, args.gazetteer)
+        layers = build(
+            args.source_dir, args.out, args.settlements, args.gazetteer, args.gazetteer_licence
+        )
     except (OSError, ValueError) as exc:  # DataError is a ValueError; names file and row
         raise SystemExit(f"build_data: {exc}") from None
     for name in layers:

@@ -50,7 +50,8 @@ REGISTRY: dict[str, dict[str, str]] = {
         "url": "https://www.geonames.org/",
         "how_built": "research rows copied; Dutch names added for towns with a Dutch media "
         "spelling; missing coordinates filled only from a gazetteer given with --gazetteer "
-        "(exactly one populated place of that name in lat 50.9–51.8, lon 34.4–36.0)",
+        "(exactly one populated place of that name in lat 50.9–51.8, lon 34.4–36.0; "
+        "names two settlements share are never placed)",
     },
     STATEMENTS_FILE: {
         "title": "Dated statements naming a settlement: side, claimant, action, source",
@@ -146,30 +147,55 @@ def read_gazetteer(path: Path) -> pd.DataFrame:
     return out[inside].reset_index(drop=True)
 
 
+def _names(row: pd.Series) -> set[str]:
+    """Folded English spellings (``Darino (Daryino)`` gives two) and the Russian name."""
+    names = {fold(n) for n in re.split(r"[()]", row["name_en"]) if n.strip()}
+    return names | ({fold(row["name_ru"])} if row["name_ru"] else set())
+
+
 def place_settlements(
-    settlements: pd.DataFrame, gazetteer: pd.DataFrame, label: str
+    settlements: pd.DataFrame,
+    gazetteer: pd.DataFrame,
+    label: str,
+    licence: str = "GeoNames CC BY 4.0",
 ) -> tuple[pd.DataFrame, list[str]]:
-    """Fill missing coordinates from a gazetteer; returns the table and what was not placed."""
+    """Fill missing coordinates from a gazetteer; returns the table and what was not placed.
+
+    Never guesses: a name with several places in the area, a name two settlements share
+    (the two Viktorovkas), or a place two settlements would both take stays unplaced.
+    """
     out = settlements.copy()
-    notes = []
-    for idx, row in out[out["lat"] == ""].iterrows():
-        wanted = {fold(n) for n in re.split(r"[()]", row["name_en"]) if n.strip()}
-        wanted |= {fold(row["name_ru"])} if row["name_ru"] else set()
-        hits = gazetteer[gazetteer["names"].map(lambda ns, w=wanted: bool(ns & w))]
-        if len(hits) != 1:
-            if len(hits) > 1:
-                notes.append(f"{row['id']}: {len(hits)} places of that name, not placed")
+    names = {idx: _names(row) for idx, row in out.iterrows()}
+    notes, hits = [], {}
+    for idx in out.index[out["lat"] == ""]:
+        twins = [i for i, ns in names.items() if i != idx and ns & names[idx]]
+        if twins:
+            notes.append(
+                f"{out.at[idx, 'id']}: name shared with {out.at[twins[0], 'id']}, not placed"
+            )
             continue
-        hit = hits.iloc[0]
+        found = gazetteer[gazetteer["names"].map(lambda ns, w=names[idx]: bool(ns & w))]
+        if len(found) > 1:
+            notes.append(f"{out.at[idx, 'id']}: {len(found)} places of that name, not placed")
+        elif len(found) == 1:
+            hits[idx] = found.iloc[0]
+    taken = pd.Series([hit["ref"] for hit in hits.values()]).value_counts()
+    for idx, hit in hits.items():
+        if taken[hit["ref"]] > 1:
+            notes.append(f"{out.at[idx, 'id']}: {hit['ref']} matches another settlement too")
+            continue
         out.loc[idx, ["lat", "lon"]] = [f"{hit['lat']:.5f}", f"{hit['lon']:.5f}"]
         out.loc[idx, "coord_source"] = f"{label} ({hit['ref']}, {hit['name']})"
-        out.loc[idx, "coord_licence"] = "GeoNames CC BY 4.0"
+        out.loc[idx, "coord_licence"] = licence
         out.loc[idx, "coord_evidence"] = "G"
     return out, notes
 
 
 def build_settlements(
-    research_dir: Path, dutch: dict[str, str], gazetteer: Path | None = None
+    research_dir: Path,
+    dutch: dict[str, str],
+    gazetteer: Path | None = None,
+    gazetteer_licence: str = "GeoNames CC BY 4.0",
 ) -> tuple[dict[str, pd.DataFrame], list[str]]:
     """The three settlement tables, validated, ready to write; plus build notes."""
     read = {"dtype": str, "keep_default_na": False, "encoding": "utf-8"}
@@ -178,7 +204,8 @@ def build_settlements(
     places["coord_evidence"] = places["coord_evidence"].str.strip("[]")
     notes: list[str] = []
     if gazetteer is not None:
-        places, notes = place_settlements(places, read_gazetteer(gazetteer), gazetteer.name)
+        gaz = read_gazetteer(gazetteer)
+        places, notes = place_settlements(places, gaz, gazetteer.name, gazetteer_licence)
     places = places[list(SETTLEMENT_COLUMNS)]
     validate_settlements(places, f"{research_dir}/settlements.csv")
 

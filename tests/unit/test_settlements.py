@@ -118,20 +118,25 @@ def test_a_fuller_gazetteer_places_unique_names_inside_the_area_only(tmp_path):
         dump_row("2", "Mirnyy", "Мирный", "51.20", "35.29"),
         dump_row("3", "Mirnyy", "Мирный", "51.40", "35.10"),
         dump_row("4", "Bogdanovka", "Богдановка", "55.00", "37.00"),
+        dump_row("5", "Viktorovka", "Викторовка", "51.30", "35.00"),
     ]) + "\n")  # fmt: skip
     table = pd.DataFrame({
-        "id": ["agronom", "mirny", "bogdanovka", "sudzha"],
-        "name_en": ["Agronom", "Mirny", "Bogdanovka", "Sudzha"],
-        "name_ru": ["Агроном", "Мирный", "Богдановка", "Суджа"],
-        "lat": ["", "", "", "51.19139"], "lon": ["", "", "", "35.27056"],
-        "coord_source": ["", "", "", "Wikipedia"], "coord_licence": "", "coord_evidence": "",
+        "id": ["agronom", "mirny", "bogdanovka", "sudzha", "viktorovka_a", "viktorovka_b"],
+        "name_en": ["Agronom", "Mirny", "Bogdanovka", "Sudzha", "Viktorovka", "Viktorovka"],
+        "name_ru": ["Агроном", "Мирный", "Богдановка", "Суджа", "Викторовка", "Викторовка"],
+        "lat": ["", "", "", "51.19139", "", ""], "lon": ["", "", "", "35.27056", "", ""],
+        "coord_source": ["", "", "", "Wikipedia", "", ""], "coord_licence": "",
+        "coord_evidence": "",
     })  # fmt: skip
     placed, notes = place_settlements(table, read_gazetteer(tmp_path / "RU.txt"), "RU.txt")
     placed = placed.set_index("id")
     assert placed.loc["agronom", ["lat", "lon"]].tolist() == ["51.21000", "35.31000"]
     assert placed.loc["agronom", "coord_source"] == "RU.txt (geonameid 1, Agronom)"
     assert placed.loc["mirny", "lat"] == ""  # two places of that name: not guessed
-    assert notes == ["mirny: 2 places of that name, not placed"]
+    assert "mirny: 2 places of that name, not placed" in notes
+    # Two settlements of one name in different districts: one place cannot be both.
+    assert placed.loc[["viktorovka_a", "viktorovka_b"], "lat"].tolist() == ["", ""]
+    assert "viktorovka_a: name shared with viktorovka_b, not placed" in notes
     assert placed.loc["bogdanovka", "lat"] == ""  # the only match lies near Moscow
     assert placed.loc["sudzha", "coord_source"] == "Wikipedia"  # sourced points stay
 
