@@ -197,7 +197,10 @@ def statements_as_of(statements: pd.DataFrame, as_of: object = None) -> pd.DataF
     """The statements made on or before *as_of* (all of them when it is None)."""
     if as_of is None:
         return statements
-    cutoff = pd.Timestamp(as_of)
+    try:
+        cutoff = pd.Timestamp(as_of)
+    except (TypeError, ValueError):
+        cutoff = pd.NaT
     if pd.isna(cutoff):
         raise ValueError(f"as_of {as_of!r} is not a date")
     return statements[statements["date"] <= cutoff.normalize()].reset_index(drop=True)

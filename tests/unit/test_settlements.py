@@ -73,6 +73,12 @@ def test_a_bad_statement_row_is_named_in_the_error(tmp_path, settlements, column
     assert "\n" not in str(err.value)
 
 
+@pytest.mark.parametrize("bad", ["13 Marchember", "", object()])
+def test_a_bad_as_of_date_is_a_one_line_error(bad):
+    with pytest.raises(ValueError, match="is not a date"):
+        geo.settlement_statements(as_of=bad)
+
+
 def test_a_settlement_outside_the_area_or_without_source_is_rejected(tmp_path):
     frame = pd.read_csv(DATA_DIR / "settlements.csv", dtype=str, keep_default_na=False)
     row = frame.index[frame["id"] == "sudzha"][0]
