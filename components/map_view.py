@@ -73,4 +73,9 @@ def render_map_panel(compact: bool = False) -> None:
             render_share(state)
             render_downloads(state)
         render_outbound(state)
-    sync_url(state)
+    # The session's first run delivers the page script that stops every link update
+    # from adding a history entry; writing the link in that same run raced it and left
+    # one entry behind. The map's first report (a moment later) writes the link.
+    if st.session_state.get("_page_ready"):
+        sync_url(state)
+    st.session_state["_page_ready"] = True
