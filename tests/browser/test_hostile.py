@@ -63,8 +63,9 @@ def test_upload_shows_layer_with_area_then_bad_file_keeps_it(page, app_url):
     open_upload_panel(page)
     upload(page, "mine.geojson", collection(name="my estimate"))
     frame.locator("path.user-layer").wait_for()
-    assert page.get_by_text("km² in all").first.is_visible()
-    assert page.get_by_text("Your layer: mine.geojson").first.is_visible()
+    # The upload panel is drawn after the map in the same run: wait for it, do not race.
+    page.get_by_text("km² in all").first.wait_for()
+    page.get_by_text("Your layer: mine.geojson").first.wait_for()
 
     upload(page, "broken.geojson", '{"type": "FeatureCollection", "features": [')
     page.get_by_text("not readable GeoJSON").wait_for()
