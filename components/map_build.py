@@ -51,7 +51,7 @@ body { margin: 0; }
   border-radius: 2px; box-shadow: 0 1px 3px #0003; padding: 2px 6px; color: #111;
   font: 12px/1.25 system-ui, sans-serif; white-space: nowrap; pointer-events: none; }
 .zone-label span { color: #444; font-size: 11px; }
-.zone-label::before { display: none; }
+.zone-label { position: absolute; left: 0; top: 0; width: max-content; }
 .leaflet-popup-content { margin: 10px 12px; font-size: 12px; line-height: 1.35; }
 .claims-hint { background: rgba(255,255,255,.85); padding: 1px 6px; border-radius: 3px;
   font: 11px system-ui, sans-serif; color: #333; }
@@ -205,17 +205,26 @@ def overlay(
 POPUP_OPTIONS = {"maxWidth": 300, "maxHeight": 230, "autoPanPaddingTopLeft": [10, 40]}
 
 
-def zone_label(zone: object, by_id: pd.DataFrame, lang: str, slot: str) -> folium.CircleMarker:
-    """A permanent label at the zone's top, bottom or inside (slot), in the side's colour."""
-    anchor = folium.CircleMarker(
-        label_anchor(zone.geometry, slot), radius=0, opacity=0, fill=False, interactive=False
-    )
+#: How a zone label hangs from its anchor: above it, below it, or centred on it.
+LABEL_SHIFT = {"top": "-50%,calc(-100% - 6px)", "bottom": "-50%,6px", "center": "-50%,-50%"}
+
+
+def zone_label(zone: object, by_id: pd.DataFrame, lang: str, slot: str) -> folium.Marker:
+    """A permanent label at the zone's top, bottom or inside (slot), in the side's colour.
+
+    A marker with a text icon, not a permanent tooltip: tooltips placed before the map
+    took its first view kept stale positions and drifted off the map.
+    """
+    shift = LABEL_SHIFT[slot]
+    text = zone_label_html(zone, by_id, lang)
     css = f"zone-label label-{zone.side}"
-    Bind("tooltip", zone_label_html(zone, by_id, lang), {
-        "permanent": True, "direction": slot, "className": css, "opacity": 1,
-        "offset": {"top": [0, -6], "bottom": [0, 6]}.get(slot, [0, 0]),
-    }).add_to(anchor)  # fmt: skip
-    return anchor
+    body = f'<div class="{css}" style="transform:translate({shift})">{text}</div>'
+    return folium.Marker(
+        label_anchor(zone.geometry, slot),
+        icon=folium.DivIcon(html=body, icon_size=(0, 0), class_name="zone-label-anchor"),
+        interactive=False,
+        keyboard=False,
+    )
 
 
 def zone_popup_html(zone: object, by_id: pd.DataFrame, lang: str) -> str:

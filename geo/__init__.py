@@ -6,6 +6,7 @@ Usable from a notebook without Streamlit::
     regions = geo.load_regions()
     claims = geo.load_claims()
     zones = geo.claim_zones(as_of="2024-08-12")
+    said = geo.settlement_statements(as_of="2025-03-13")
 """
 
 from __future__ import annotations
@@ -13,18 +14,30 @@ from __future__ import annotations
 from geo.claims import ClaimsError, claims_as_of, load_claims, validate_claims
 from geo.errors import DataError
 from geo.regions import load_border, load_regions, load_towns
+from geo.settlements import (
+    SettlementsError,
+    load_settlement_counts,
+    load_settlements,
+    settlement_statements,
+    settlement_status,
+)
 from geo.zones import area_bearing, claim_zones, select_as_of
 
 __all__ = [
     "ClaimsError",
     "DataError",
+    "SettlementsError",
     "area_bearing",
     "claim_zones",
     "claims_as_of",
     "load_border",
     "load_claims",
     "load_regions",
+    "load_settlement_counts",
+    "load_settlements",
     "load_towns",
     "select_as_of",
+    "settlement_statements",
+    "settlement_status",
     "validate_claims",
 ]

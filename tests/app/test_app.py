@@ -109,7 +109,7 @@ def test_chart_and_sources_panels_on_demand():
     at.button_group(key="panel").set_value("chart").run()
     assert not at.exception
     charts = at.get("vega_lite_chart")
-    assert len(charts) == 1
+    assert len(charts) == 2  # claimed areas, then stated settlement totals
     assert "RU/UA 48%" in str(charts[0].proto)  # the seed's "about half", from data
     at.button_group(key="panel").set_value("sources").run()
     assert "https://censor.net" in markdown(at)

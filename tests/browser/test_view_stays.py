@@ -26,6 +26,9 @@ SCROLLED = """() => Math.max(window.scrollY,
     (document.querySelector('[data-testid=stMain]') || {}).scrollTop || 0)"""
 
 
+ONE_MAP = f"() => document.querySelectorAll('{MAP}').length === 1"
+
+
 def swipe(cdp, page, x: float, y: float, dy: float) -> None:
     """One finger moving vertically, as real touch events (not a synthetic scroll)."""
     cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
@@ -114,6 +117,7 @@ def test_toggle_date_and_language_leave_a_panned_view_where_it_was(page, app_url
 
     page.get_by_text("Nederlands").first.click()
     page.wait_for_url(lambda u: "lang=nl" in u)
+    page.wait_for_function(ONE_MAP)  # the Dutch map replaces the English one
     page.frame_locator(MAP).get_by_text("Soedzja").first.wait_for()
     page.wait_for_timeout(1500)
     assert same_view(map_view(page), panned), "the language switch moved the map"
