@@ -11,9 +11,10 @@ from collections.abc import Iterable
 
 #: Tile servers the map draws from (components.map_build.TILES_LIGHT); a test ties them.
 TILE_ORIGINS = ("https://tile.openstreetmap.org",)
-#: Who may frame the app: itself and any HTTPS page (newsroom articles). Overridable with
+#: Who may frame the app: itself, any HTTPS page (newsroom articles) and pages on the
+#: reader's own machine (a newsroom developer's preview). Overridable with
 #: KURSK_CLAIMS_FRAME_ANCESTORS (space-separated CSP sources) for a stricter list.
-FRAME_ANCESTORS = "'self' https:"
+FRAME_ANCESTORS = "'self' https: http://localhost:* http://127.0.0.1:*"
 
 
 def content_security_policy(tiles: Iterable[str], frame_ancestors: str) -> str:

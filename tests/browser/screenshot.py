@@ -11,7 +11,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from tests.browser.reader import MAP, wait_settled
-from tests.browser.server import CHROMIUM_ARGS, ROOT, chromium_path, serve
+from tests.browser.server import CHROMIUM_ARGS, ROOT, chromium_path, newsroom, serve
 
 #: name → (link, viewport, phone?, embedded in an iframe of that size?)
 SHOTS = {
@@ -33,11 +33,13 @@ def main(out_dir: Path = ROOT / "docs") -> None:
             )
             page = context.new_page()
             if embedded:
-                page.set_content(
+                article = (
                     '<meta name="viewport" content="width=device-width">'
                     f'<body style="margin:0"><iframe id="host" src="{url}{path}" '
                     f'width="{width}" height="{height}" style="border:0"></iframe></body>'
                 )
+                with newsroom(article) as article_url:
+                    page.goto(article_url)
                 frame = page.frame_locator("#host").frame_locator(MAP)
                 frame.locator("path.claim-ua").first.wait_for()
                 page.wait_for_timeout(2500)

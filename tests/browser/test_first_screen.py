@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.reader import MAP, inside, wait_settled
+from tests.browser.server import newsroom
 from tests.browser.test_dashboard import open_app
 
 SCREENS = {"phone": (390, 844), "laptop": (1366, 768)}
@@ -64,10 +65,12 @@ def test_embedded_page_squeezed_the_full_page_into_the_iframe(browser, app_url, 
     context = browser.new_context(viewport={"width": width + 40, "height": height + 40})
     try:
         page = context.new_page()
-        page.set_content(
+        article = (
             f'<iframe id="host" src="{app_url}/?embed=true" width="{width}" height="{height}"'
             ' style="border:0;position:absolute;left:0;top:0"></iframe>'
         )
+        with newsroom(article) as url:
+            page.goto(url)
         host = page.frame_locator("#host")
         host.frame_locator(MAP).locator("path.claim-ua").first.wait_for(timeout=60_000)
         app = next(f for f in page.frames if f.url.startswith(app_url) and "embed" in f.url)

@@ -197,7 +197,7 @@ def test_oembed_refuses_other_sites_and_bad_views(client, url, status):
 def test_every_response_carries_the_security_headers(client):
     answer = client.get(f"/share?{q(VIEWS[0])}")
     csp = answer.headers["content-security-policy"]
-    assert "frame-ancestors 'self' https:" in csp
+    assert "frame-ancestors 'self' https: " in csp
     assert "https://tile.openstreetmap.org" in csp
     assert "x-frame-options" not in answer.headers  # would stop newsrooms embedding
     assert answer.headers["referrer-policy"] == "strict-origin-when-cross-origin"
