@@ -69,8 +69,8 @@ def test_readers_stick_to_replicas_and_survive_one_dying(browser, balanced):
 
         t0 = time.monotonic()
         os.kill(balanced.procs[dead].pid, signal.SIGKILL)
-        # Streamlit reconnects through HAProxy to r2; the page notices the new replica and
-        # reloads from its URL; r2's new session reports the upload that could not move.
+        # Streamlit reconnects through HAProxy to the other replica; the page notices and
+        # reloads from its URL; the new session there reports the upload that could not move.
         a.get_by_text("upload it again").first.wait_for(timeout=FAILOVER_S * 1000)
         a_map.locator("path.claim-ua").first.wait_for(timeout=FAILOVER_S * 1000)
         failover_s = time.monotonic() - t0
@@ -84,7 +84,7 @@ def test_readers_stick_to_replicas_and_survive_one_dying(browser, balanced):
         a.locator(".st-key-ru label").first.click()
         a_map.locator("path.claim-ru").first.wait_for()
         a.wait_for_url(lambda u: "ru=true" in u)
-        # The upload could not move with the reader; uploading again works on r2.
+        # The upload could not move with the reader; uploading again works there.
         open_upload_panel(a) if not a.locator(".st-key-upload_file").is_visible() else None
         upload(a, "mine.geojson", collection(name="my estimate"))
         a_map.locator("path.user-layer").wait_for()
