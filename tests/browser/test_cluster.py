@@ -85,7 +85,8 @@ def test_readers_stick_to_replicas_and_survive_one_dying(browser, balanced):
         a_map.locator("path.claim-ru").first.wait_for()
         a.wait_for_url(lambda u: "ru=true" in u)
         # The upload could not move with the reader; uploading again works there.
-        open_upload_panel(a) if not a.locator(".st-key-upload_file").is_visible() else None
+        if not a.locator(".st-key-upload_file").is_visible():  # the reload folded it
+            open_upload_panel(a)
         upload(a, "mine.geojson", collection(name="my estimate"))
         a_map.locator("path.user-layer").wait_for()
         assert replica_of(a_ctx) == alive
