@@ -74,10 +74,12 @@ def replica_env(cookie_secret: str) -> dict[str, str]:
     }
 
 
-def wait_ready(url: str, timeout: float = 120.0) -> None:
-    """Poll a URL until it answers 200 (bounded)."""
+def wait_ready(url: str, timeout: float = 120.0, proc: subprocess.Popen | None = None) -> None:
+    """Poll a URL until it answers 200 (bounded); fail at once if ``proc`` exits."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"{proc.args[0]} exited with code {proc.returncode} ({url})")
         with contextlib.suppress(OSError), urllib.request.urlopen(url, timeout=2) as resp:
             if resp.status == 200:
                 return
@@ -144,11 +146,14 @@ class Cluster:
         )
         if check.returncode != 0:
             raise RuntimeError(f"haproxy config rejected: {check.stderr.strip()}")
-        for port in self.ports.values():
-            wait_ready(f"http://127.0.0.1:{port}/ready")
+        for name, port in self.ports.items():
+            wait_ready(f"http://127.0.0.1:{port}/ready", proc=self.procs[name])
         out = subprocess.DEVNULL if self.quiet else None
         self.haproxy = subprocess.Popen([haproxy, "-db", "-f", str(cfg)], stdout=out, stderr=out)
-        wait_ready(f"{self.url}/ready", timeout=30)
+        try:
+            wait_ready(f"{self.url}/ready", timeout=30, proc=self.haproxy)
+        except RuntimeError as exc:
+            raise RuntimeError(f"{exc}: is port {self.port} already in use?") from exc
 
     def stop(self) -> None:
         """Stop HAProxy and every replica (each by its own pid), remove the temp folder."""
