@@ -10,6 +10,7 @@ import os
 import signal
 import sys
 import time
+import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlencode
 
@@ -114,7 +115,14 @@ def test_socket_load_across_replicas_has_no_errors(browser, balanced):
     from load_socket import reader as socket_reader  # real reruns, replayed
     from pageload import toggles
 
-    wait_ready(f"http://127.0.0.1:{balanced.ports['r1']}/ready")
+    for port in balanced.ports.values():  # a replica restarted by the test before
+        wait_ready(f"http://127.0.0.1:{port}/ready")
+    seen: set[str] = set()
+    deadline = time.monotonic() + 20  # until HAProxy's checks have both replicas up
+    while seen != set(balanced.ports) and time.monotonic() < deadline:
+        with urllib.request.urlopen(f"{balanced.url}/ready", timeout=5) as answer:
+            seen.add(answer.headers["x-served-by"])
+        time.sleep(0.2)
     requests = toggles(browser, balanced.url, 2)[1]
     stream = balanced.url.replace("http", "ws", 1) + "/_stcore/stream"
 
