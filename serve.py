@@ -12,11 +12,17 @@ import sys
 import streamlit as st
 
 from web import assets
-from web.routes import lifespan, middleware, routes
+from web.routes import exception_handlers, lifespan, middleware, routes
 
 try:  # an install problem gets its own message, before any reader sees a broken map
     assets.verify()
 except assets.AssetError as exc:
     sys.exit(f"kursk-claims-map cannot start: {exc}")
 
-app = st.App("app.py", routes=routes(), middleware=middleware(), lifespan=lifespan)
+app = st.App(
+    "app.py",
+    routes=routes(),
+    middleware=middleware(),
+    lifespan=lifespan,
+    exception_handlers=exception_handlers(),
+)

@@ -21,6 +21,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from geo.errors import DataError
 from geo.paths import DATA_DIR
 from web import assets, exports, share
 from web.headers import SecurityHeaders
@@ -128,9 +129,9 @@ def oembed(request: Request) -> Response:
     base = _base(request)
     if target.netloc != urlsplit(base).netloc or target.path not in share.VIEW_PATHS:
         return PlainTextResponse("url is not a view of this app\n", status_code=404)
+    data = _data()
     try:
         maxwidth = int(request.query_params.get("maxwidth", "800"))
-        data = _data()
         params = parse_qs(target.query, keep_blank_values=True)
         state = view_from_query(target.query, params, data.date_range, data.seed_date)
     except (QueryError, ValueError) as exc:
@@ -177,6 +178,17 @@ def routes() -> list[Route]:
         Route(assets.PREFIX + "/{name:path}", leaflet, methods=["GET", "HEAD"]),
         Route("/ready", ready, methods=["GET", "HEAD"]),
     ]
+
+
+def data_unavailable(_request: Request, exc: Exception) -> Response:
+    """A broken data set is the server's problem: 503 with the one-line reason, no trace."""
+    LOG.error("data unavailable: %s", exc)
+    return PlainTextResponse(f"data unavailable: {exc}\n", status_code=503)
+
+
+def exception_handlers() -> dict:
+    """For ``st.App(..., exception_handlers=...)``: data errors in a route become 503."""
+    return {DataError: data_unavailable, OSError: data_unavailable}
 
 
 def middleware() -> list[Middleware]:

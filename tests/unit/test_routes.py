@@ -214,3 +214,21 @@ def test_every_response_carries_the_security_headers(client):
 )
 def test_share_link_points_at_the_preview_page(page, expected):
     assert share_url(page, ViewState()).startswith(expected)
+
+
+def test_broken_data_is_a_503_with_the_reason_not_a_traceback(monkeypatch):
+    import web.routes
+    from geo.errors import DataError
+
+    def broken():
+        raise DataError("data/claims.yaml: line 3: not a mapping")
+
+    monkeypatch.setattr(web.routes, "_data", broken)
+    app = Starlette(routes=routes(), exception_handlers=web.routes.exception_handlers())
+    with TestClient(app, raise_server_exceptions=False) as client:
+        for path in ("/export/view.csv", "/share", f"/oembed?url={BASE}/share"):
+            answer = client.get(path)
+            assert answer.status_code == 503, path
+            assert (
+                answer.text.strip() == "data unavailable: data/claims.yaml: line 3: not a mapping"
+            )
