@@ -10,21 +10,25 @@ Usable from a notebook without Streamlit::
 
 from __future__ import annotations
 
-from geo.claims import ClaimsError, claims_as_of, load_claims, validate_claims
+from geo.claims import ClaimsError, claims_as_of, load_anchors, load_claims, validate_claims
 from geo.errors import DataError
 from geo.regions import load_border, load_regions, load_towns
-from geo.zones import area_bearing, claim_zones, select_as_of
+from geo.currency import MAX_AGE_DAYS, area_bearing, select_as_of, territorial_statements
+from geo.zones import claim_zones
 
 __all__ = [
+    "MAX_AGE_DAYS",
     "ClaimsError",
     "DataError",
     "area_bearing",
     "claim_zones",
     "claims_as_of",
+    "load_anchors",
     "load_border",
     "load_claims",
     "load_regions",
     "load_towns",
     "select_as_of",
+    "territorial_statements",
     "validate_claims",
 ]

@@ -49,6 +49,8 @@ METRIC_UNITS: dict[str, str] = {
     "pows": "people",
     "attacks": "attacks",
     "share_of_ukraine_claim": "ratio",
+    "share_recaptured": "ratio",
+    "settlements_recaptured": "settlements",
     "event": "none",
     "statement": "none",
 }
@@ -59,11 +61,39 @@ VALUELESS_METRICS: tuple[str, ...] = ("event", "statement")
 REGIONS: tuple[str, ...] = ("RU-BEL", "RU-KRS", "UA-59")
 CONFIDENCES: tuple[str, ...] = ("high", "medium", "low")
 QUALIFIERS: tuple[str, ...] = ("about", "at_least", "more_than", "up_to")
+#: What kind of voice made the statement, beside the side it speaks for. Officials and
+#: unofficial voices (war bloggers) belong to a claimant side; trackers, analysts and the
+#: media's own arithmetic stand apart (side ``independent``), whoever they lean to.
+SOURCE_KINDS: tuple[str, ...] = (
+    "official",
+    "unofficial",
+    "affiliated_tracker",
+    "independent_analyst",
+    "media_arithmetic",
+)
+CLAIMANT_KINDS: tuple[str, ...] = ("official", "unofficial")
+#: How vague an approximate date is (``date_approx: true``); none = "around that day".
+DATE_PRECISIONS: tuple[str, ...] = ("early_month", "mid_month", "late_month", "month")
+#: What the source says about evidence for the claim (absent = the source does not say).
+EVIDENCE: tuple[str, ...] = ("none", "some")
+ANCHOR_BASES: tuple[str, ...] = ("source", "context")
+#: Metrics a figure can be drawn from, and the ones a range (value..value_high) may use.
+RANGE_METRICS: tuple[str, ...] = ("area_km2", "settlements", "depth_km", "advance_km")
+#: Groups of records that are one statement: a width and a depth (Smirnov's box), or a
+#: recaptured area and the share of the whole it stands for (Russia's own arithmetic).
+GROUP_SHAPES: tuple[tuple[str, ...], ...] = (
+    ("depth_km", "width_km"),
+    ("area_recaptured_km2", "share_recaptured"),
+)
+ANCHOR_FIELDS: tuple[str, ...] = ("name_en", "name_nl", "lon", "lat", "coord_source")
+#: Sanity box for anchor coordinates (the Kursk–Sumy border area).
+ANCHOR_BOX = (34.0, 50.5, 37.5, 52.5)
 
 REQUIRED_FIELDS: tuple[str, ...] = (
     "id",
     "date",
     "side",
+    "source_kind",
     "claimant",
     "region",
     "metric",
@@ -75,6 +105,7 @@ REQUIRED_FIELDS: tuple[str, ...] = (
     "confidence",
 )
 OPTIONAL_FIELDS: tuple[str, ...] = (
+    "claimant_nl",
     "date_approx",
     "qualifier",
     "period",
@@ -86,6 +117,14 @@ OPTIONAL_FIELDS: tuple[str, ...] = (
     "caveat_nl",
     "disputed_by",
     "note",
+    "date_precision",
+    "value_high",
+    "evidence",
+    "derived_from",
+    "anchor",
+    "anchor_basis",
+    "depth_ref",
+    "supersedes_area",
 )
 SOURCE_REQUIRED: tuple[str, ...] = ("title", "outlet", "date", "url")
 SOURCE_OPTIONAL: tuple[str, ...] = ("also", "seed", "note")
@@ -95,11 +134,15 @@ COLUMNS: tuple[str, ...] = (
     "id",
     "date",
     "date_approx",
+    "date_precision",
     "side",
+    "source_kind",
     "claimant",
+    "claimant_nl",
     "region",
     "metric",
     "value",
+    "value_high",
     "qualifier",
     "unit",
     "period",
@@ -119,8 +162,19 @@ COLUMNS: tuple[str, ...] = (
     "source_seed",
     "source_note",
     "confidence",
+    "evidence",
     "disputed_by",
     "note",
+    "derived",
+    "derived_from",
+    "supersedes_area",
+    "anchor",
+    "anchor_basis",
+    "anchor_name_en",
+    "anchor_name_nl",
+    "anchor_lon",
+    "anchor_lat",
+    "depth_ref",
 )
 
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -229,6 +283,75 @@ def _resolve_source(raw: Any, sources: Mapping[str, Any], fail: Any) -> dict[str
     return resolved
 
 
+def _check_extras(record: Mapping, value: Any, metric: str, date_approx: bool, fail: Any) -> None:
+    """Optional fields added for dates, ranges, evidence, derivation, anchors and shapes."""
+    precision = record.get("date_precision")
+    if precision is not None:
+        if precision not in DATE_PRECISIONS:
+            fail(
+                f"date_precision {precision!r} is not one of: {', '.join(DATE_PRECISIONS)}"
+            )
+        if not date_approx:
+            fail("date_precision given but date_approx is not true")
+    high = record.get("value_high")
+    if high is not None:
+        if metric not in RANGE_METRICS:
+            fail(f"value_high (a range) is not allowed for metric {metric!r}")
+        if not _is_number(high) or value is None or high <= value:
+            fail(f"value_high {high!r} must be a number above value {value!r}")
+    evidence = record.get("evidence")
+    if evidence is not None and evidence not in EVIDENCE:
+        fail(f"evidence {evidence!r} is not one of: {', '.join(EVIDENCE)}")
+    for key in ("derived_from", "anchor", "depth_ref"):
+        val = record.get(key)
+        if val is not None and (not isinstance(val, str) or not val.strip()):
+            fail(f"{key} must be a record or anchor id, got {val!r}")
+    basis = record.get("anchor_basis")
+    if basis is not None:
+        if basis not in ANCHOR_BASES:
+            fail(f"anchor_basis {basis!r} is not one of: {', '.join(ANCHOR_BASES)}")
+        if record.get("anchor") is None:
+            fail("anchor_basis given without an anchor")
+    if record.get("anchor") is not None and metric != "area_km2":
+        fail(f"anchor is only for area_km2 records, not metric {metric!r}")
+    supersedes = record.get("supersedes_area")
+    if supersedes is not None and not isinstance(supersedes, bool):
+        fail(f"supersedes_area must be true or false, got {supersedes!r}")
+
+
+def validate_anchors(anchors: Any, file: str = DEFAULT_FILE_LABEL) -> dict[str, dict]:
+    """Check the top-level ``anchors`` mapping: named places zones are built around."""
+    if anchors is None:
+        return {}
+    if not isinstance(anchors, Mapping):
+        raise ClaimsError(f"{file}: 'anchors' must be a mapping of id -> place")
+    out: dict[str, dict] = {}
+    lon0, lat0, lon1, lat1 = ANCHOR_BOX
+    for aid, entry in anchors.items():
+
+        def fail(msg: str, aid: Any = aid) -> None:
+            raise ClaimsError(f"{file}: anchor {aid!r}: {msg}")
+
+        if not isinstance(aid, str) or not _ID_RE.match(aid):
+            fail("id is not kebab-case")
+        if not isinstance(entry, Mapping):
+            fail("expected a mapping")
+        unknown = sorted(set(entry) - set(ANCHOR_FIELDS) - {"note"})
+        if unknown:
+            fail(f"unknown field(s): {', '.join(map(str, unknown))}")
+        for key in ANCHOR_FIELDS:
+            if key not in entry:
+                fail(f"missing field {key}")
+        for key in ("name_en", "name_nl", "coord_source"):
+            if not isinstance(entry[key], str) or not entry[key].strip():
+                fail(f"{key} must be a non-empty string")
+        lon, lat = entry["lon"], entry["lat"]
+        if not (_is_number(lon) and _is_number(lat) and lon0 <= lon <= lon1 and lat0 <= lat <= lat1):
+            fail(f"lon/lat ({lon!r}, {lat!r}) outside the map area {ANCHOR_BOX}")
+        out[aid] = dict(entry, lon=float(lon), lat=float(lat))
+    return out
+
+
 def _validate_record(
     record: Any,
     index: int,
@@ -258,7 +381,7 @@ def _validate_record(
     for key in text_fields:
         if not isinstance(record[key], str) or not record[key].strip():
             fail(f"{key} must be a non-empty string")
-    for key in ("period", "group", "note", "caveat_en", "caveat_nl", "quote_en"):
+    for key in ("period", "group", "note", "caveat_en", "caveat_nl", "quote_en", "claimant_nl"):
         val = record.get(key)
         if val is not None and (not isinstance(val, str) or not val.strip()):
             fail(f"{key} must be a non-empty string if given")
@@ -304,6 +427,14 @@ def _validate_record(
         if value is None:
             fail("qualifier given but value is null")
 
+    source_kind = record["source_kind"]
+    if source_kind not in SOURCE_KINDS:
+        fail(f"unknown source_kind {source_kind!r} (expected one of: {', '.join(SOURCE_KINDS)})")
+    if (source_kind in CLAIMANT_KINDS) != (side != "independent"):
+        want = "russia or ukraine" if source_kind in CLAIMANT_KINDS else "independent"
+        fail(f"source_kind {source_kind!r} needs side {want}, got side {side!r}")
+    _check_extras(record, value, metric, date_approx, fail)
+
     if ("caveat_en" in record) != ("caveat_nl" in record):
         fail("caveat_en and caveat_nl must be given together")
 
@@ -342,8 +473,18 @@ def _validate_record(
         "id": rid,
         "date": date,
         "date_approx": date_approx,
+        "date_precision": record.get("date_precision"),
         "side": side,
+        "source_kind": source_kind,
+        "value_high": None if record.get("value_high") is None else float(record["value_high"]),
+        "evidence": record.get("evidence"),
+        "derived_from": record.get("derived_from"),
+        "supersedes_area": bool(record.get("supersedes_area", False)),
+        "anchor": record.get("anchor"),
+        "anchor_basis": record.get("anchor_basis") or ("source" if record.get("anchor") else None),
+        "depth_ref": record.get("depth_ref"),
         "claimant": record["claimant"].strip(),
+        "claimant_nl": (record.get("claimant_nl") or record["claimant"]).strip(),
         "region": region,
         "metric": metric,
         "value": None if value is None else float(value),
@@ -370,6 +511,7 @@ def validate_claims(
     seed_texts: dict[str, str],
     *,
     sources: Mapping[str, Any] | None = None,
+    anchors: Mapping[str, Any] | None = None,
     file: str = DEFAULT_FILE_LABEL,
 ) -> list[dict]:
     """Check claim records against the schema and return them normalised.
@@ -385,6 +527,9 @@ def validate_claims(
         are checked against it after whitespace normalisation.
     sources : mapping, optional
         The top-level ``sources`` mapping that record ``source`` keys refer to.
+    anchors : mapping, optional
+        The top-level ``anchors`` mapping (named places) that record ``anchor`` keys
+        refer to; resolved into ``anchor_name_en/nl`` and ``anchor_lon/lat``.
     file : str
         Name of the ledger, used as the prefix of every error message.
 
@@ -415,28 +560,81 @@ def validate_claims(
         seen.add(norm["id"])
         out.append(norm)
 
+    places = validate_anchors(anchors, file)
+    by_id = {rec["id"]: rec for rec in out}
     for rec in out:
-        for other in rec["disputed_by"]:
-            if other not in seen:
-                raise ClaimsError(
-                    f"{file}: record {rec['id']!r}: disputed_by names unknown id {other!r}"
-                )
+        _check_links(rec, by_id, places, file)
 
     groups: dict[str, list[dict]] = {}
     for rec in out:
         if rec["group"] is not None:
             groups.setdefault(rec["group"], []).append(rec)
     for name, members in groups.items():
-        metrics = sorted(m["metric"] for m in members)
+        metrics = tuple(sorted(m["metric"] for m in members))
         same_side_date = len({(m["side"], m["date"]) for m in members}) == 1
-        if metrics != ["depth_km", "width_km"] or not same_side_date:
+        if metrics not in GROUP_SHAPES or not same_side_date:
             found = ", ".join(f"{m['id']} ({m['metric']})" for m in members)
+            shapes = " or ".join(" + ".join(g) for g in GROUP_SHAPES)
             raise ClaimsError(
                 f"{file}: record {members[0]['id']!r}: group {name!r} must hold exactly "
-                f"one width_km and one depth_km record of the same side and date "
+                f"one record of each metric of {shapes}, all of the same side and date "
                 f"(found: {found})"
             )
     return out
+
+
+def _check_links(rec: dict, by_id: Mapping[str, dict], places: Mapping, file: str) -> None:
+    """References between records (disputes, derivations, depths) and to anchors."""
+
+    def fail(field: str, msg: str) -> None:
+        raise ClaimsError(f"{file}: record {rec['id']!r}: {field} {msg}")
+
+    for other in rec["disputed_by"]:
+        if other not in by_id:
+            fail("disputed_by", f"names unknown id {other!r}")
+    src = rec["derived_from"]
+    if src is not None:
+        if src not in by_id or src == rec["id"]:
+            fail("derived_from", f"names unknown id {src!r}")
+        if by_id[src]["side"] != rec["side"]:
+            fail("derived_from", f"names {src!r}, a record of another side")
+    depth = rec["depth_ref"]
+    if depth is not None:
+        ref = by_id.get(depth)
+        if ref is None:
+            fail("depth_ref", f"names unknown id {depth!r}")
+        if ref["metric"] not in ("depth_km", "advance_km"):
+            fail("depth_ref", f"names {depth!r}, which is not a depth_km or advance_km record")
+        if (ref["side"], ref["date"]) != (rec["side"], rec["date"]):
+            fail("depth_ref", f"names {depth!r}, which is not of the same side and date")
+    anchor = rec["anchor"]
+    place = places.get(anchor) if anchor is not None else None
+    if anchor is not None and place is None:
+        fail("anchor", f"names unknown anchor {anchor!r} (not in the top-level 'anchors')")
+    rec["anchor_name_en"] = place["name_en"] if place else None
+    rec["anchor_name_nl"] = place["name_nl"] if place else None
+    rec["anchor_lon"] = place["lon"] if place else None
+    rec["anchor_lat"] = place["lat"] if place else None
+
+
+def load_anchors(path: str | Path | None = None) -> pd.DataFrame:
+    """The ledger's named places (id, names, lon/lat, coordinate source), validated."""
+    file = Path(path) if path is not None else CLAIMS_PATH
+    label = _file_label(file)
+    doc = _parse_yaml(_read_text(file, label, "file"), label)
+    places = validate_anchors(doc.get("anchors") if isinstance(doc, Mapping) else None, label)
+    rows = [{"id": aid, **entry} for aid, entry in places.items()]
+    return pd.DataFrame(rows, columns=["id", *ANCHOR_FIELDS, "note"])
+
+
+def _parse_yaml(text: str, label: str) -> Any:
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise ClaimsError(f"{label}: YAML syntax error{where}: {problem}") from None
 
 
 def _file_label(path: Path) -> str:
@@ -512,18 +710,11 @@ def load_claims(
     seeds_root = Path(seeds_dir) if seeds_dir is not None else SEEDS_DIR
     label = _file_label(file)
 
-    text = _read_text(file, label, "file")
-    try:
-        doc = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise ClaimsError(f"{label}: YAML syntax error{where}: {problem}") from None
+    doc = _parse_yaml(_read_text(file, label, "file"), label)
 
     if not isinstance(doc, Mapping) or "claims" not in doc:
         raise ClaimsError(f"{label}: expected a mapping with a top-level 'claims' list")
-    extra = sorted(set(doc) - {"claims", "sources"})
+    extra = sorted(set(doc) - {"claims", "sources", "anchors"})
     if extra:
         raise ClaimsError(f"{label}: unknown top-level key(s): {', '.join(map(str, extra))}")
     records = doc["claims"]
@@ -536,7 +727,9 @@ def load_claims(
             raise ClaimsError(f"{label}: seed path {seed!r} is not inside the seeds folder")
         seed_texts[seed] = _read_text(seed_path, label, f"seed file {seed!r}")
 
-    normalised = validate_claims(records, seed_texts, sources=sources, file=label)
+    normalised = validate_claims(
+        records, seed_texts, sources=sources, anchors=doc.get("anchors"), file=label
+    )
     return _to_frame(normalised)
 
 
@@ -545,6 +738,7 @@ def _to_frame(records: list[dict]) -> pd.DataFrame:
     for rec in records:
         src = rec["source"]
         row = {k: v for k, v in rec.items() if k != "source"}
+        row["derived"] = rec["derived_from"] is not None
         row.update(
             source_title=src["title"],
             source_outlet=src["outlet"],
@@ -568,6 +762,11 @@ def _to_frame(records: list[dict]) -> pd.DataFrame:
         [math.nan if r["value"] is None else r["value"] for r in rows], dtype="float64"
     )
     frame["date_approx"] = pd.Series([r["date_approx"] for r in rows], dtype=bool)
+    frame["value_high"] = pd.Series(
+        [math.nan if r["value_high"] is None else r["value_high"] for r in rows], dtype="float64"
+    )
+    frame["derived"] = pd.Series([r["derived"] for r in rows], dtype=bool)
+    frame["supersedes_area"] = pd.Series([r["supersedes_area"] for r in rows], dtype=bool)
     return frame
 
 
