@@ -11,9 +11,9 @@ Usable from a notebook without Streamlit::
 from __future__ import annotations
 
 from geo.claims import ClaimsError, claims_as_of, load_anchors, load_claims, validate_claims
+from geo.currency import MAX_AGE_DAYS, area_bearing, select_as_of, territorial_statements
 from geo.errors import DataError
 from geo.regions import load_border, load_regions, load_towns
-from geo.currency import MAX_AGE_DAYS, area_bearing, select_as_of, territorial_statements
 from geo.zones import claim_zones
 
 __all__ = [

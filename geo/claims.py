@@ -288,9 +288,7 @@ def _check_extras(record: Mapping, value: Any, metric: str, date_approx: bool, f
     precision = record.get("date_precision")
     if precision is not None:
         if precision not in DATE_PRECISIONS:
-            fail(
-                f"date_precision {precision!r} is not one of: {', '.join(DATE_PRECISIONS)}"
-            )
+            fail(f"date_precision {precision!r} is not one of: {', '.join(DATE_PRECISIONS)}")
         if not date_approx:
             fail("date_precision given but date_approx is not true")
     high = record.get("value_high")
@@ -346,7 +344,8 @@ def validate_anchors(anchors: Any, file: str = DEFAULT_FILE_LABEL) -> dict[str, 
             if not isinstance(entry[key], str) or not entry[key].strip():
                 fail(f"{key} must be a non-empty string")
         lon, lat = entry["lon"], entry["lat"]
-        if not (_is_number(lon) and _is_number(lat) and lon0 <= lon <= lon1 and lat0 <= lat <= lat1):
+        numbers = _is_number(lon) and _is_number(lat)
+        if not (numbers and lon0 <= lon <= lon1 and lat0 <= lat <= lat1):
             fail(f"lon/lat ({lon!r}, {lat!r}) outside the map area {ANCHOR_BOX}")
         out[aid] = dict(entry, lon=float(lon), lat=float(lat))
     return out

@@ -40,7 +40,8 @@ CANDIDATE_COLUMNS = [
 
 def _n(value: float) -> str:
     """A number in a derivation formula: whole km² (one decimal below 10)."""
-    return f"{value:,.1f}" if abs(value) < 10 and abs(value - round(value)) >= 0.05 else f"{value:,.0f}"
+    small = abs(value) < 10 and abs(value - round(value)) >= 0.05
+    return f"{value:,.1f}" if small else f"{value:,.0f}"
 
 
 def _pct(share: float) -> str:

@@ -289,7 +289,5 @@ def claim_zones(
     claims = load_claims() if claims is None else claims
     regions = load_regions() if regions is None else regions
     places = anchors_dict(load_anchors() if anchors is None else anchors)
-    selected = select_as_of(
-        area_bearing(claims, places), as_of, territorial_statements(claims)
-    )
+    selected = select_as_of(area_bearing(claims, places), as_of, territorial_statements(claims))
     return zones_for(selected, build_frame(regions))

@@ -34,7 +34,7 @@ ANCHORS = anchors_dict(geo.load_anchors())
 CANDIDATES = area_bearing(CLAIMS, ANCHORS)
 STATEMENTS = territorial_statements(CLAIMS)
 #: Every day on which anyone said anything, plus a day long after the last.
-DATES = sorted({d.date() for d in CLAIMS["date"]}) + [pd.Timestamp("2026-01-01").date()]
+DATES = [*sorted({d.date() for d in CLAIMS["date"]}), pd.Timestamp("2026-01-01").date()]
 
 
 def _measured(geom_m) -> float:
@@ -43,7 +43,8 @@ def _measured(geom_m) -> float:
 
 def _inside_kursk(geom_m, regions) -> float:
     zone = gpd.GeoSeries([geom_m], crs=METRIC).to_crs(WGS84).iloc[0]
-    return zone.intersection(regions.set_index("iso_3166_2").loc["RU-KRS"].geometry).area / zone.area
+    kursk = regions.set_index("iso_3166_2").loc["RU-KRS"].geometry
+    return zone.intersection(kursk).area / zone.area
 
 
 # --- The box as stated --------------------------------------------------------------
@@ -80,7 +81,9 @@ def test_box_is_centred_on_the_sudzha_sector(frame):
 AREA_ROWS = CANDIDATES[(CANDIDATES["kind"] != "box") & (CANDIDATES["area_km2"] > 0)]
 
 
-@pytest.mark.parametrize("row", [r for _, r in AREA_ROWS.iterrows()], ids=list(AREA_ROWS["claim_id"]))
+@pytest.mark.parametrize(
+    "row", [r for _, r in AREA_ROWS.iterrows()], ids=list(AREA_ROWS["claim_id"])
+)
 def test_every_area_zone_is_area_true_inside_kursk_and_touches_its_anchor(frame, regions, row):
     zone = draw(row, frame)
     assert _measured(zone.geometry) == pytest.approx(row["area_km2"], rel=0.02)
@@ -184,7 +187,9 @@ def test_26_april_2025_syrskyis_february_figure_is_stale():
     assert not ua["current"]
     assert ua["age_days"] == 71
     ru = zones.loc["russia"]
-    assert ru["current"] and ru["derived"] and ru["area_km2"] == 0
+    assert ru["current"]
+    assert ru["derived"]
+    assert ru["area_km2"] == 0
 
 
 @pytest.mark.parametrize(
@@ -234,7 +239,8 @@ def test_claim_zones_rows_carry_the_public_fields():
     assert pd.isna(ru["stated_area_km2"])
     assert ru["derived_area_km2"] == 480
     ua = zones.set_index("side").loc["ukraine"]
-    assert ua["stated_area_km2"] == 1000 and ua["derivation"] == ""
+    assert ua["stated_area_km2"] == 1000
+    assert ua["derivation"] == ""
     assert zones.crs.to_epsg() == 4326
     assert "method" not in zones.columns  # prose is composed in components/
 
