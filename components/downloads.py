@@ -18,7 +18,8 @@ from components.state import ViewState
 
 def _zones(state: ViewState) -> bytes:
     data = load_data()
-    return zones_geojson(zones_as_of(state.date), data.claims, state.sides()).encode()
+    zones = zones_as_of(state.date)
+    return zones_geojson(zones, data.claims, state.sides(), state.date).encode()
 
 
 def _figures(state: ViewState) -> bytes:

@@ -17,9 +17,10 @@ import pandas as pd
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from components.figures import figure_value, safe_link
 from components.i18n import t
-from geo.fmt import fmt_date, fmt_num
+from components.zone_text import STALE_CLASS, zone_popup_html, zone_style_extra, zone_tooltip
+from geo.currency import MAX_AGE_DAYS
+from geo.fmt import fmt_date
 
 #: Leaflet served by the app itself (see components/static_assets.py).
 LEAFLET_JS = "/app/static/leaflet/leaflet.js"
@@ -155,59 +156,39 @@ def overlay(
     lang: str,
     as_of: dt.date,
 ) -> folium.FeatureGroup:
-    """The claim zones for the chosen sides, with tooltips, popups and the legend."""
+    """The claim zones for the chosen sides, with tooltips, popups and the legend.
+
+    Wording and stale styling come from ``components/zone_text.py``.
+    """
     group = folium.FeatureGroup(name="claims")
     by_id = claims.set_index("id")
-    shown = []
+    shown, stale = [], False
     # Larger zones first, so smaller ones stay on top and clickable.
-    for zone in zones.sort_values("area_km2", ascending=False).itertuples():
+    for _, zone in zones.sort_values("area_km2", ascending=False).iterrows():
         if zone.side not in sides or zone.geometry is None or zone.geometry.is_empty:
             continue
         shown.append(zone.side)
         style = dict(SIDE_STYLE[zone.side], weight=CLAIM_WEIGHT, fillOpacity=CLAIM_FILL_OPACITY)
         style["fillColor"] = style["color"]
-        label = t(f"side_{zone.side}", lang)
-        tip = (
-            f"{label}: {fmt_num(zone.area_km2, lang)} km² "
-            f"({fmt_date(zone.date, lang)}) — {t('schematic', lang)}"
-        )
+        extra = zone_style_extra(zone)
+        if extra:
+            stale = True
+            style.update(extra, className=f"{style['className']} {STALE_CLASS}")
         folium.GeoJson(
             zone.geometry.__geo_interface__,
             style_function=lambda _, s=style: s,
-            highlight_function=lambda _, s=style: dict(s, weight=CLAIM_WEIGHT + 1.5),
-        ).add_child(Bind("tooltip", html.escape(tip), {"sticky": True})).add_child(
-            Bind("popup", zone_popup_html(zone, by_id, lang), {"maxWidth": 320})
+            highlight_function=lambda _, s=style: dict(s, weight=s["weight"] + 1.5),
+        ).add_child(
+            Bind("tooltip", zone_tooltip(zone, by_id, lang, as_of), {"sticky": True})
+        ).add_child(
+            Bind("popup", zone_popup_html(zone, by_id, lang, as_of), {"maxWidth": 320})
         ).add_to(group)
     order = [side for side in SIDE_STYLE if side in shown]
-    Legend(legend_html(order, lang, as_of)).add_to(group)
+    Legend(legend_html(order, lang, as_of, stale=stale)).add_to(group)
     return group
 
 
-def zone_popup_html(zone: object, by_id: pd.DataFrame, lang: str) -> str:
-    """Popup of a zone: the figures behind it, who said them, source, method. All escaped."""
-    esc = html.escape
-    method = zone.method_nl if lang == "nl" else zone.method
-    parts = [
-        f"<b>{esc(t(f'side_{zone.side}', lang))}</b> — <i>{esc(t('schematic', lang))}</i>",
-    ]
-    for claim_id in zone.claim_ids:
-        if claim_id not in by_id.index:
-            continue
-        rec = by_id.loc[claim_id]
-        value = figure_value(rec, lang)
-        who = t("said_by", lang, who=rec["claimant"], date=fmt_date(rec["date"], lang))
-        parts.append(f"<div><b>{esc(value)}</b> — {esc(who)}</div>")
-        if isinstance(rec.get("quote"), str) and rec["quote"]:
-            parts.append(
-                f'<div><q lang="{esc(str(rec["quote_lang"] or ""))}">{esc(rec["quote"])}</q></div>'
-            )
-        link = safe_link(rec.get("source_url"), rec.get("source_title") or rec.get("source_outlet"))
-        parts.append(f"<div>{esc(t('source', lang))}: {link}</div>")
-    parts.append(f'<div style="margin-top:4px;color:#444">{esc(method)}</div>')
-    return "".join(parts)
-
-
-def legend_html(sides: list[str], lang: str, as_of: dt.date) -> str:
+def legend_html(sides: list[str], lang: str, as_of: dt.date, stale: bool = False) -> str:
     """Legend body: claim styles shown, base layers, as-of date, method note, credits."""
     esc = html.escape
     rows = [
@@ -225,6 +206,9 @@ def legend_html(sides: list[str], lang: str, as_of: dt.date) -> str:
         f"{esc(t('legend_border', lang))}</div>"
     )
     rows.append(f"<p>{esc(t('legend_as_of', lang, date=fmt_date(as_of, lang)))}</p>")
+    if stale:
+        rows.append(f"<p>{esc(t('legend_stale', lang, max=MAX_AGE_DAYS))}</p>")
+    rows.append(f"<p>{esc(t('legend_derived', lang))}</p>")
     rows.append(f"<p>{esc(t('legend_note', lang))}</p>")
     rows.append(f'<p style="font-size:10px">{esc(t("credits", lang))}</p></details>')
     return "".join(rows)
