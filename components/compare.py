@@ -13,7 +13,7 @@ import pandas as pd
 from components.figures import _text
 from components.i18n import t
 from components.wording import age, record_when, who
-from components.zone_text import is_current, zone_figure
+from components.zone_text import compact_figure, is_current, zone_figure
 from geo.fmt import fmt_num
 
 
@@ -26,22 +26,23 @@ class Comparison:
     ratio: float | None
     ru_note: str = ""
     ua_note: str = ""
-    ru_text: str = "–"  # the figure as shown: 'about 1,000 km²', '12 × 40 km (≈ 480 km², …)'
+    ru_text: str = "–"  # headline: '~1,000 km²', '≈ 480 km²' (derived); '–' if none current
     ua_text: str = "–"
     sentence: str = ""  # names what is compared, e.g. "Smirnov's 12 × 40 km … is 48% of …"
 
 
-def _side_figure(rows: dict, side: str, lang: str) -> tuple[float | None, str, str]:
-    """(current area, figure text, caption) of a side; stale figures only as a caption."""
+def _side_figure(rows: dict, side: str, lang: str) -> tuple[float | None, str, str, str]:
+    """(current area, headline, full figure, caption); stale figures only in the caption."""
     if side not in rows:
-        return None, "–", ""
+        return None, "–", "", ""
     row = rows[side]
     said = f"{who(row, lang)}, {record_when(row, lang)} ({age(row['age_days'], lang)})"
+    full = zone_figure(row, lang)
     if is_current(row):
-        return float(row["area_km2"]), zone_figure(row, lang), said
-    last = t("compare_last", lang, figure=zone_figure(row, lang), who=who(row, lang),
+        return float(row["area_km2"]), compact_figure(row, lang), full, f"{full} · {said}"
+    last = t("compare_last", lang, figure=full, who=who(row, lang),
              when=record_when(row, lang), age=age(row["age_days"], lang))  # fmt: skip
-    return None, t("compare_no_current", lang), last
+    return None, "–", full, f"{t('compare_no_current', lang)}. {last}"
 
 
 def compare(
@@ -53,8 +54,8 @@ def compare(
     (the seed's "about half"), says so.
     """
     rows = {row["side"]: row for _, row in zones.iterrows()}
-    ru, ru_text, ru_note = _side_figure(rows, "russia", lang)
-    ua, ua_text, ua_note = _side_figure(rows, "ukraine", lang)
+    ru, ru_text, ru_full, ru_note = _side_figure(rows, "russia", lang)
+    ua, ua_text, ua_full, ua_note = _side_figure(rows, "ukraine", lang)
     same_day = (
         ru is not None and ua is not None and rows["russia"]["date"] == rows["ukraine"]["date"]
     )
@@ -64,8 +65,8 @@ def compare(
     if ratio is not None:
         pct = f"{fmt_num(ratio * 100, lang)}%"
         whose = lambda side, text: t("compare_whose", lang, who=who(rows[side], lang), figure=text)  # noqa: E731
-        sentence = t("compare_ratio_named", lang, ru=whose("russia", ru_text),
-                     ua=whose("ukraine", ua_text), pct=pct)  # fmt: skip
+        sentence = t("compare_ratio_named", lang, ru=whose("russia", ru_full),
+                     ua=whose("ukraine", ua_full), pct=pct)  # fmt: skip
         sentence += _article_words(claims, rows["russia"]["date"], lang)
     return Comparison(ru, ua, ratio, ru_note, ua_note, ru_text, ua_text, sentence)
 

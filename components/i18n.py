@@ -324,7 +324,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": " {who} called it “{words}”.",
         "nl": " {who} noemde het “{words}”.",
     },
-    "compare_no_current": {"en": "no current figure", "nl": "geen actueel getal"},
+    "compare_no_current": {"en": "No current figure", "nl": "Geen actueel getal"},
     "compare_last": {
         "en": "Last figure: {figure}, {who}, {when} ({age}); no newer figure from this side.",
         "nl": "Laatste getal: {figure}, {who}, {when} ({age}); geen nieuwer getal van deze kant.",

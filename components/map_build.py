@@ -18,7 +18,13 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from components.i18n import t
-from components.zone_text import STALE_CLASS, zone_popup_html, zone_style_extra, zone_tooltip
+from components.zone_text import (
+    STALE_CLASS,
+    zone_figure,
+    zone_popup_html,
+    zone_style_extra,
+    zone_tooltip,
+)
 from geo.currency import MAX_AGE_DAYS
 from geo.fmt import fmt_date
 
@@ -184,11 +190,22 @@ def overlay(
             Bind("popup", zone_popup_html(zone, by_id, lang, as_of), {"maxWidth": 320})
         ).add_to(group)
     order = [side for side in SIDE_STYLE if side in shown]
-    Legend(legend_html(order, lang, as_of, stale=stale)).add_to(group)
+    empty = [
+        f"{t(f'side_{z.side}', lang)}: {zone_figure(z, lang)} — {t('no_zone', lang)}"
+        for _, z in zones.iterrows()
+        if z.side in sides and (z.geometry is None or z.geometry.is_empty)
+    ]
+    Legend(legend_html(order, lang, as_of, stale=stale, empty=empty)).add_to(group)
     return group
 
 
-def legend_html(sides: list[str], lang: str, as_of: dt.date, stale: bool = False) -> str:
+def legend_html(
+    sides: list[str],
+    lang: str,
+    as_of: dt.date,
+    stale: bool = False,
+    empty: list[str] | None = None,
+) -> str:
     """Legend body: claim styles shown, base layers, as-of date, method note, credits."""
     esc = html.escape
     rows = [
@@ -205,6 +222,7 @@ def legend_html(sides: list[str], lang: str, as_of: dt.date, stale: bool = False
         '<div><span class="sw" style="border-top:3px solid #1a1a1a"></span>'
         f"{esc(t('legend_border', lang))}</div>"
     )
+    rows.extend(f"<div>{esc(line)}</div>" for line in empty or [])
     rows.append(f"<p>{esc(t('legend_as_of', lang, date=fmt_date(as_of, lang)))}</p>")
     if stale:
         rows.append(f"<p>{esc(t('legend_stale', lang, max=MAX_AGE_DAYS))}</p>")

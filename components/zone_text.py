@@ -51,6 +51,19 @@ def zone_figure(zone: object, lang: str) -> str:
     return qualified(area, "km²", _g(zone, "qualifier"), lang)
 
 
+#: Short qualifier signs for tight places (the comparison's big numbers); the words
+#: stand in the caption right under them.
+QUALIFIER_SIGNS = {"about": "~", "at_least": "≥ ", "more_than": "> ", "up_to": "≤ "}
+
+
+def compact_figure(zone: object, lang: str) -> str:
+    """'~1,000 km²', '≈ 480 km²' (derived), '> 1,250 km²': fits a headline number."""
+    area = fmt_num(float(_g(zone, "area_km2") or 0), lang)
+    if _flag(zone, "derived"):
+        return f"≈ {area} km²"
+    return f"{QUALIFIER_SIGNS.get(str(_g(zone, 'qualifier') or ''), '')}{area} km²"
+
+
 def side_label(zone: object, lang: str) -> str:
     """'Russian claim', 'Ukrainian claim', or the kind of voice for trackers/analysts."""
     side, kind = _g(zone, "side"), _g(zone, "source_kind")
