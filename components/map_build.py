@@ -20,6 +20,7 @@ from jinja2 import Template
 from components.i18n import t
 from components.zone_text import (
     STALE_CLASS,
+    legend_label,
     zone_figure,
     zone_popup_html,
     zone_style_extra,
@@ -168,12 +169,13 @@ def overlay(
     """
     group = folium.FeatureGroup(name="claims")
     by_id = claims.set_index("id")
-    shown, stale = [], False
+    shown, stale, labels = [], False, {}
     # Larger zones first, so smaller ones stay on top and clickable.
     for _, zone in zones.sort_values("area_km2", ascending=False).iterrows():
         if zone.side not in sides or zone.geometry is None or zone.geometry.is_empty:
             continue
         shown.append(zone.side)
+        labels[zone.side] = legend_label(zone, lang)
         style = dict(SIDE_STYLE[zone.side], weight=CLAIM_WEIGHT, fillOpacity=CLAIM_FILL_OPACITY)
         style["fillColor"] = style["color"]
         extra = zone_style_extra(zone)
@@ -195,7 +197,8 @@ def overlay(
         for _, z in zones.iterrows()
         if z.side in sides and (z.geometry is None or z.geometry.is_empty)
     ]
-    Legend(legend_html(order, lang, as_of, stale=stale, empty=empty)).add_to(group)
+    legend = legend_html(order, lang, as_of, stale=stale, empty=empty, labels=labels)
+    Legend(legend).add_to(group)
     return group
 
 
@@ -205,8 +208,14 @@ def legend_html(
     as_of: dt.date,
     stale: bool = False,
     empty: list[str] | None = None,
+    labels: dict[str, str] | None = None,
 ) -> str:
-    """Legend body: claim styles shown, base layers, as-of date, method note, credits."""
+    """Legend body: claim styles shown, base layers, as-of date, method note, credits.
+
+    `labels` names a side's row by the zone drawn (e.g. the tracker's kind and name);
+    `empty` lists figures that draw no zone (0 km²); `stale` adds the faint-outline key.
+    """
+    labels = labels or {}
     esc = html.escape
     rows = [
         f"<details open><summary><b>{esc(t('legend_title', lang))}</b> · "
@@ -216,7 +225,7 @@ def legend_html(
         s = SIDE_STYLE[side]
         rows.append(
             f'<div><span class="sw" style="border-top:3px dashed {s["color"]}"></span>'
-            f"{esc(t(f'side_{side}', lang))}</div>"
+            f"{esc(labels.get(side) or t(f'side_{side}', lang))}</div>"
         )
     rows.append(
         '<div><span class="sw" style="border-top:3px solid #1a1a1a"></span>'

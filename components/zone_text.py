@@ -75,6 +75,14 @@ def side_label(zone: object, lang: str) -> str:
     return label
 
 
+def legend_label(zone: object, lang: str) -> str:
+    """Legend row of a drawn zone: the side, or for trackers/analysts their kind and name."""
+    label = side_label(zone, lang)
+    if _g(zone, "side") == "independent":
+        label = f"{label} ({who(zone, lang)})"
+    return label
+
+
 def zone_label(zone: object, claims_by_id: pd.DataFrame, lang: str, as_of: object) -> str:
     """Side, figure with qualifier, claimant, date and age; stale ones say so. Plain text.
 
@@ -199,6 +207,7 @@ __all__ = [
     "derivation_text",
     "is_current",
     "legend_figure_line",
+    "legend_label",
     "method_text",
     "side_label",
     "status_text",

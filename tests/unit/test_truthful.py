@@ -231,3 +231,13 @@ def test_comparison_on_26_april_2025_has_no_stale_ukrainian_500(claims, layers):
     assert "≈ 0 km² (derived)" in cmp.ru_note
     assert cmp.ratio is None
     assert pd.isna(zones.set_index("side", drop=False).loc["ukraine", "stated_area_km2"]) is False
+
+
+def test_map_legend_names_the_tracker_and_a_figure_without_a_zone(claims, layers):
+    fmap = base_map(*layers)
+    zones = geo.claim_zones("2025-04-26", claims=claims, regions=layers[0])
+    overlay(zones, claims, ALL, "en", dt.date(2025, 4, 26)).add_to(fmap)
+    page = fmap.get_root().render()
+    assert "Ukrainian-affiliated tracker (DeepState)" in page
+    assert "Independent estimate" not in page
+    assert json.dumps("Russian claim: ≈ 0 km² (derived) — no zone drawn")[1:-1] in page
