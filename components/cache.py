@@ -17,14 +17,12 @@ import geo
 from components.chart import area_chart
 from components.compare import Comparison, compare
 from components.figures import Card, cards
-from components.folium_payload import base_payload, overlay_script
+from components.folium_payload import RETURNED, base_payload, overlay_script
 from components.map_build import base_map, overlay
+from components.map_labels import fit_bounds
 from components.sources import build_sources_html
 from components.static_assets import ensure_leaflet
 from geo.zones import Frame, Zone, anchors_dict, build_frame, draw, zones_for
-
-#: Only the viewport comes back from the map: clicks and hovers never rerun the script.
-RETURNED = ["center", "zoom"]
 
 
 @dataclass(frozen=True)
@@ -97,6 +95,12 @@ def overlay_js(as_of: dt.date, sides: tuple[str, ...], lang: str) -> str:
     """Script of the overlay group for one date, side selection and language."""
     data = load_data()
     return overlay_script(overlay(zones_as_of(as_of), data.claims, sides, lang, as_of))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2000)
+def claims_bounds(as_of: dt.date, sides: tuple[str, ...]) -> tuple[float, float, float, float]:
+    """What "fit to claims" frames on a date: the drawn zones, Sudzha and Sumy."""
+    return fit_bounds(zones_as_of(as_of), load_data().towns, sides)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2000)

@@ -57,7 +57,7 @@ FILES = (
 def render_downloads(state: ViewState) -> None:
     """Download buttons for the view as it is now; each file is made on click."""
     stem = f"kursk-claims-{state.date.isoformat()}"
-    with st.expander(t("downloads", state.lang)):
+    with st.popover(t("downloads", state.lang), key="downloads_pop"):
         cols = st.columns(2)
         for i, (key, make, suffix, mime) in enumerate(FILES):
             cols[i % 2].download_button(

@@ -124,9 +124,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "share": {"en": "Share this view", "nl": "Deel deze weergave"},
     "share_help": {
         "en": "This link reopens exactly this view (layers, date, language, map position); "
-        "the address bar always carries it too. Select it and copy.",
+        "the address bar always carries it too.",
         "nl": "Deze link opent precies deze weergave (lagen, datum, taal, kaartpositie); "
-        "de adresbalk bevat hem ook altijd. Selecteer en kopieer hem.",
+        "de adresbalk bevat hem ook altijd.",
     },
     "notice_invalid": {
         "en": "Ignored an invalid link parameter {name}={value}; using the default.",
@@ -336,6 +336,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "unit_ratio": {"en": "", "nl": ""},
     "unit_none": {"en": "", "nl": ""},
+    # --- The map in a reader's hands (issue 8) ---
+    "fit_claims": {"en": "Fit to claims", "nl": "Toon alle beweringen"},
+    "upload_zoom": {"en": "Zoom to my layer", "nl": "Zoom naar mijn laag"},
+    "touch_hint": {
+        "en": "Two fingers move the map",
+        "nl": "Twee vingers verschuiven de kaart",
+    },
+    "headline_none": {"en": "no area figure yet", "nl": "nog geen oppervlaktecijfer"},
+    "embed": {"en": "Embed this view", "nl": "Deze weergave insluiten"},
+    "embed_help": {
+        "en": "Paste this into an article: it shows this view in a compact layout (map, "
+        "switches, date, headline figures) with a link to the full page.",
+        "nl": "Plak dit in een artikel: het toont deze weergave compact (kaart, schakelaars, "
+        "datum, hoofdcijfers) met een link naar de volledige pagina.",
+    },
+    "copy": {"en": "Copy", "nl": "Kopieer"},
+    "copied": {"en": "Copied", "nl": "Gekopieerd"},
+    "open_full": {"en": "Open the full view", "nl": "Open de volledige weergave"},
 }
 
 

@@ -18,8 +18,11 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from components.i18n import t
+from components.map_labels import LABEL_SLOTS, label_anchor, zone_label_html
+from components.state import DEFAULT_VIEW
 from components.zone_text import (
     STALE_CLASS,
+    is_current,
     legend_label,
     zone_figure,
     zone_popup_html,
@@ -32,9 +35,6 @@ from geo.fmt import fmt_date
 #: Leaflet served by the app itself (see components/static_assets.py).
 LEAFLET_JS = "/app/static/leaflet/leaflet.js"
 LEAFLET_CSS = "/app/static/leaflet/leaflet.css"
-#: Default view: the Kursk–Sumy border with Kursk city and Sumy in frame.
-DEFAULT_CENTER = (51.35, 35.45)
-DEFAULT_ZOOM = 8
 
 #: Okabe–Ito colours (colour-vision-deficiency safe); the sides differ by dash too.
 SIDE_STYLE = {
@@ -53,6 +53,19 @@ MAP_CSS = """
 .leaflet-tooltip.label { background: transparent; border: 0; box-shadow: none; padding: 0; }
 .leaflet-tooltip.label::before { display: none; }
 .leaflet-container { background: #e8eef2; font-family: system-ui, sans-serif; }
+/* The page sizes the map's frame to the screen; the map fills the frame. */
+body { margin: 0; }
+#parent, #map_div { height: 100vh !important; }
+.zone-label { background: rgba(255,255,255,.9); border: 0; border-left: 4px solid var(--c);
+  border-radius: 2px; box-shadow: 0 1px 3px #0003; padding: 2px 6px; color: #111;
+  font: 12px/1.25 system-ui, sans-serif; white-space: nowrap; pointer-events: none; }
+.zone-label span { color: #444; font-size: 11px; }
+.zone-label.label-stale { background: rgba(255,255,255,.75); color: #555;
+  border-left-style: dotted; }
+.zone-label::before { display: none; }
+.leaflet-popup-content { margin: 10px 12px; font-size: 12px; line-height: 1.35; }
+.claims-hint { background: rgba(255,255,255,.85); padding: 1px 6px; border-radius: 3px;
+  font: 11px system-ui, sans-serif; color: #333; }
 .region-label.minor { font-weight: 400; color: #777; font-size: 11px; }
 .region-label { font: 600 13px/1.1 system-ui, sans-serif; color: #222; text-transform: uppercase;
   letter-spacing: .08em;
@@ -62,14 +75,19 @@ MAP_CSS = """
 .town-label.rank-1 { font-weight: 600; font-size: 12px; }
 .claims-legend { background: rgba(255,255,255,.93); padding: 6px 8px; border-radius: 4px;
   font: 12px/1.35 system-ui, sans-serif; max-width: 250px; box-shadow: 0 1px 4px #0003; }
-.claims-legend .sw { display: inline-block; width: 22px; height: 0; margin-right: 6px;
-  vertical-align: middle; border-top-width: 3px; }
+.claims-legend svg { margin-right: 6px; vertical-align: middle; }
 .claims-legend p { margin: 4px 0 0; color: #444; }
 .claims-legend summary { cursor: pointer; }
 @media (max-width: 500px) { .claims-legend { max-width: 170px; font-size: 11px; }
-  .town-label.rank-3 { display: none; } }
+  .town-label.rank-3 { display: none; } .zone-label { font-size: 11px; } }
 </style>
 """
+#: Each zone label carries its side's colour as a left rule.
+LABEL_CSS = (
+    "<style>"
+    + "".join(f".label-{side}{{--c:{s['color']}}}" for side, s in SIDE_STYLE.items())
+    + "</style>"
+)
 
 
 def base_map(
@@ -81,8 +99,8 @@ def base_map(
 ) -> folium.Map:
     """The map that stays put: regions, border, labels; Leaflet from the app's server."""
     fmap = folium.Map(
-        location=DEFAULT_CENTER,
-        zoom_start=DEFAULT_ZOOM,
+        location=(DEFAULT_VIEW.lat, DEFAULT_VIEW.lon),
+        zoom_start=DEFAULT_VIEW.z,
         tiles=None,
         min_zoom=5,
         max_zoom=13,
@@ -92,7 +110,8 @@ def base_map(
     # Leaflet, served locally.
     fmap.default_js = [("leaflet", LEAFLET_JS)]
     fmap.default_css = [("leaflet_css", LEAFLET_CSS)]
-    fmap.get_root().header.add_child(Element(MAP_CSS), name="claims_css")
+    fmap.get_root().header.add_child(Element(MAP_CSS + LABEL_CSS), name="claims_css")
+    MapSetup(t("touch_hint", lang)).add_to(fmap)
     if basemap == "light":
         folium.TileLayer(TILES_LIGHT, name="light", max_zoom=13, opacity=0.45).add_to(fmap)
 
@@ -174,6 +193,7 @@ def overlay(
     for _, zone in zones.sort_values("area_km2", ascending=False).iterrows():
         if zone.side not in sides or zone.geometry is None or zone.geometry.is_empty:
             continue
+        slot = LABEL_SLOTS[min(len(shown), len(LABEL_SLOTS) - 1)]
         shown.append(zone.side)
         labels[zone.side] = legend_label(zone, lang)
         style = dict(SIDE_STYLE[zone.side], weight=CLAIM_WEIGHT, fillOpacity=CLAIM_FILL_OPACITY)
@@ -188,9 +208,10 @@ def overlay(
             highlight_function=lambda _, s=style: dict(s, weight=s["weight"] + 1.5),
         ).add_child(
             Bind("tooltip", zone_tooltip(zone, by_id, lang, as_of), {"sticky": True})
-        ).add_child(
-            Bind("popup", zone_popup_html(zone, by_id, lang, as_of), {"maxWidth": 320})
-        ).add_to(group)
+        ).add_child(Bind("popup", zone_popup_html(zone, by_id, lang, as_of), POPUP_OPTIONS)).add_to(
+            group
+        )
+        zone_label(zone, by_id, lang, slot).add_to(group)
     order = [side for side in SIDE_STYLE if side in shown]
     empty = [
         f"{t(f'side_{z.side}', lang)}: {zone_figure(z, lang)} — {t('no_zone', lang)}"
@@ -200,6 +221,23 @@ def overlay(
     legend = legend_html(order, lang, as_of, stale=stale, empty=empty, labels=labels)
     Legend(legend).add_to(group)
     return group
+
+
+#: A popup scrolls inside itself rather than growing taller than a phone's map.
+POPUP_OPTIONS = {"maxWidth": 300, "maxHeight": 230, "autoPanPaddingTopLeft": [10, 40]}
+
+
+def zone_label(zone: object, by_id: pd.DataFrame, lang: str, slot: str) -> folium.CircleMarker:
+    """A permanent label at the zone's top, bottom or inside (slot), in the side's colour."""
+    anchor = folium.CircleMarker(
+        label_anchor(zone.geometry, slot), radius=0, opacity=0, fill=False, interactive=False
+    )
+    css = f"zone-label label-{zone.side}" + ("" if is_current(zone) else " label-stale")
+    Bind("tooltip", zone_label_html(zone, by_id, lang), {
+        "permanent": True, "direction": slot, "className": css, "opacity": 1,
+        "offset": {"top": [0, -6], "bottom": [0, 6]}.get(slot, [0, 0]),
+    }).add_to(anchor)  # fmt: skip
+    return anchor
 
 
 def legend_html(
@@ -224,13 +262,10 @@ def legend_html(
     for side in sides:
         s = SIDE_STYLE[side]
         rows.append(
-            f'<div><span class="sw" style="border-top:3px dashed {s["color"]}"></span>'
+            f"<div>{swatch(s['color'], s['dashArray'])}"
             f"{esc(labels.get(side) or t(f'side_{side}', lang))}</div>"
         )
-    rows.append(
-        '<div><span class="sw" style="border-top:3px solid #1a1a1a"></span>'
-        f"{esc(t('legend_border', lang))}</div>"
-    )
+    rows.append(f"<div>{swatch('#1a1a1a', '')}{esc(t('legend_border', lang))}</div>")
     rows.extend(f"<div>{esc(line)}</div>" for line in empty or [])
     rows.append(f"<p>{esc(t('legend_as_of', lang, date=fmt_date(as_of, lang)))}</p>")
     if stale:
@@ -239,6 +274,49 @@ def legend_html(
     rows.append(f"<p>{esc(t('legend_note', lang))}</p>")
     rows.append(f'<p style="font-size:10px">{esc(t("credits", lang))}</p></details>')
     return "".join(rows)
+
+
+def swatch(color: str, dash: str) -> str:
+    """A legend line drawn with the same colour and dash pattern as the layer."""
+    dash_attr = f' stroke-dasharray="{html.escape(dash)}"' if dash else ""
+    return (
+        '<svg width="28" height="8" aria-hidden="true">'
+        f'<line x1="0" y1="4" x2="28" y2="4" stroke="{html.escape(color)}" stroke-width="3"'
+        f"{dash_attr}/></svg>"
+    )
+
+
+class MapSetup(MacroElement):
+    """Neutral map furniture and phone-friendly gestures, set once when the map is built.
+
+    Leaflet's attribution prefix carries a national flag; on a map that compares both
+    sides' claims the furniture stays neutral, so the prefix is the plain word. On touch
+    screens one finger scrolls the page (no scroll trap) and two fingers move the map.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.attributionControl.setPrefix(
+            '<a href="https://leafletjs.com">Leaflet</a>');
+        if (L.Browser.mobile && L.Browser.touch) {
+            {{ this._parent.get_name() }}.dragging.disable();
+            var hint = L.control({position: "bottomleft"});
+            hint.onAdd = function () {
+                var d = L.DomUtil.create("div", "claims-hint");
+                d.textContent = {{ this.hint|tojson }};
+                return d;
+            };
+            hint.addTo({{ this._parent.get_name() }});
+        }
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, hint: str) -> None:
+        super().__init__()
+        self._name = "MapSetup"
+        self.hint = hint
 
 
 class Legend(MacroElement):

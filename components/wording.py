@@ -12,6 +12,13 @@ from components.i18n import has, t
 from geo.fmt import MONTHS, QUALIFIERS, fmt_date, fmt_num
 
 
+def field(rec: object, key: str, default: object = None) -> object:
+    """A field of a record or zone given as a Series, dict or namedtuple."""
+    if hasattr(rec, "get"):
+        return rec.get(key, default)
+    return getattr(rec, key, default)
+
+
 def _text(value: object) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return ""
@@ -35,11 +42,13 @@ def when(date: object, lang: str, approx: object = False, precision: object = No
     return t("when_approx", lang, date=day) if approx is True else day
 
 
-def record_when(rec: pd.Series | dict, lang: str) -> str:
+def record_when(rec: object, lang: str) -> str:
     """:func:`when` for a ledger record or a zone row (fields date, date_approx, ...)."""
-    approx = bool(rec.get("date_approx")) if not pd.isna(rec.get("date_approx", False)) else False
-    date = rec.get("stated_on") if rec.get("stated_on") is not None else rec.get("date")
-    return when(date, lang, approx, rec.get("date_precision"))
+    raw = field(rec, "date_approx", False)
+    approx = False if raw is None or pd.isna(raw) else bool(raw)
+    stated = field(rec, "stated_on")
+    date = stated if stated is not None and not pd.isna(stated) else field(rec, "date")
+    return when(date, lang, approx, field(rec, "date_precision"))
 
 
 def age(days: int, lang: str) -> str:
@@ -64,14 +73,14 @@ def short_name(claimant: object) -> str:
     return _SPLIT.split(_text(claimant), maxsplit=1)[0].strip()
 
 
-def claimant(rec: pd.Series | dict, lang: str) -> str:
+def claimant(rec: object, lang: str) -> str:
     """The full claimant with role, in the page language where the ledger has it."""
-    if lang == "nl" and _text(rec.get("claimant_nl")):
-        return _text(rec.get("claimant_nl"))
-    return _text(rec.get("claimant"))
+    if lang == "nl" and _text(field(rec, "claimant_nl")):
+        return _text(field(rec, "claimant_nl"))
+    return _text(field(rec, "claimant"))
 
 
-def who(rec: pd.Series | dict, lang: str) -> str:
+def who(rec: object, lang: str) -> str:
     """Short name of the claimant in the page language."""
     return short_name(claimant(rec, lang))
 

@@ -13,7 +13,7 @@ import pandas as pd
 
 from components.figures import figure_value, safe_link
 from components.i18n import t
-from components.wording import age, claimant, kind_label, qualified, record_when, who
+from components.wording import age, claimant, field, kind_label, qualified, record_when, who
 from geo.currency import MAX_AGE_DAYS
 from geo.fmt import fmt_date, fmt_num
 
@@ -25,9 +25,7 @@ STALE_STYLE = {"opacity": 0.5, "fillOpacity": 0.0, "weight": 1.5}
 
 def _g(zone: object, key: str) -> object:
     """A field of a zone given as a Series, dict or namedtuple."""
-    if hasattr(zone, "get"):
-        return zone.get(key)
-    return getattr(zone, key, None)
+    return field(zone, key)
 
 
 def _flag(zone: object, key: str) -> bool:
@@ -83,6 +81,18 @@ def legend_label(zone: object, lang: str) -> str:
     return label
 
 
+def zone_label_lines(zone: object, lang: str) -> tuple[str, str]:
+    """The two lines of a zone's label (plain text): side and figure; who, when, age.
+
+    A stale zone's second line ends with "no newer figure from this side".
+    """
+    said = t("said_on", lang, when=record_when(zone, lang), age=age(_g(zone, "age_days"), lang))
+    second = f"{who(zone, lang)} · {said}"
+    if not is_current(zone):
+        second = f"{second} · {t('stale_label', lang)}"
+    return f"{side_label(zone, lang)}: {zone_figure(zone, lang)}", second
+
+
 def zone_label(zone: object, claims_by_id: pd.DataFrame, lang: str, as_of: object) -> str:
     """Side, figure with qualifier, claimant, date and age; stale ones say so. Plain text.
 
@@ -90,11 +100,7 @@ def zone_label(zone: object, claims_by_id: pd.DataFrame, lang: str, as_of: objec
     zone row already carries its claimant, dates and age.
     """
     del claims_by_id, as_of  # the zone row is self-sufficient; kept for a stable signature
-    said = t("said_on", lang, when=record_when(zone, lang), age=age(_g(zone, "age_days"), lang))
-    parts = [f"{side_label(zone, lang)}: {zone_figure(zone, lang)}", who(zone, lang), said]
-    if not is_current(zone):
-        parts.append(t("stale_label", lang))
-    return " · ".join(parts)
+    return " · ".join(zone_label_lines(zone, lang))
 
 
 def zone_tooltip(zone: object, claims_by_id: pd.DataFrame, lang: str, as_of: object) -> str:
@@ -213,6 +219,7 @@ __all__ = [
     "status_text",
     "zone_figure",
     "zone_label",
+    "zone_label_lines",
     "zone_popup_html",
     "zone_style_extra",
     "zone_tooltip",

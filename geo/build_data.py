@@ -53,6 +53,10 @@ TOWNS: dict[str, tuple[str, str, int]] = {
     "Kharkiv": ("Kharkiv", "Charkiv", 2),
 }
 
+#: Dutch region names that Natural Earth spells otherwise than the towns above (its
+#: "Charkov" is the Russian-based form; Dutch media and the Taalunie use "Charkiv").
+REGION_NL = {"UA-63": "Charkiv"}
+
 #: GeoNames admin1 spelling (as in the input CSV) → ISO 3166-2.
 ADMIN1_ISO = {"Kursk": "RU-KRS", "Belgorod": "RU-BEL", "Sumy": "UA-59", "Kharkiv": "UA-63"}
 
@@ -70,6 +74,7 @@ def build_regions(admin1: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     if not shapely.coverage_is_valid(sel.geometry.values):
         raise ValueError(f"{NE_ADMIN1}: the selected regions do not form a valid coverage")
     sel["area_km2"] = area_km2(sel.geometry).round(1)
+    sel["name_nl"] = sel["iso_3166_2"].map(REGION_NL).fillna(sel["name_nl"])
     sel["country"] = sel["iso_3166_2"].str[:2]
     sel["focus"] = sel["iso_3166_2"].isin(FOCUS)
     # Natural Earth's own label points, so labels sit where cartographers put them.

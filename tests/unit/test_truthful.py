@@ -241,3 +241,22 @@ def test_map_legend_names_the_tracker_and_a_figure_without_a_zone(claims, layers
     assert "Ukrainian-affiliated tracker (DeepState)" in page
     assert "Independent estimate" not in page
     assert json.dumps("Russian claim: ≈ 0 km² (derived) — no zone drawn")[1:-1] in page
+
+
+@pytest.mark.parametrize("as_of", ["2024-08-12", "2025-03-13", "2025-04-26"])
+def test_headline_figures_follow_the_age_rule(claims, layers, as_of):
+    from components.headline import headline_html
+
+    zones = geo.claim_zones(as_of, claims=claims, regions=layers[0])
+    body = headline_html(zones, claims, "en")
+    current = {z.side: bool(z.current) for z in zones.itertuples()}
+    if as_of == "2024-08-12":
+        assert "12 × 40 km (≈ 480 km², derived)" in body
+        assert "about 1,000 km²" in body
+    if as_of == "2025-03-13":  # Russia's last figure was superseded by "Sudzha retaken"
+        assert not current["russia"]
+        assert "No current figure" in body
+    if as_of == "2025-04-26":
+        assert "≈ 0 km² (derived)" in body
+        assert "Last figure: about 500 km²" in body
+        assert "71 days earlier" in body
