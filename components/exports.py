@@ -403,6 +403,25 @@ def _fill_box(
     return (cx - width / 2, cx + width / 2), (cy - dy, cy + dy), aspect
 
 
+def png_legend_rows(
+    zones: gpd.GeoDataFrame, sides: Sequence[str], lang: str
+) -> list[tuple[str, str, str, bool]]:
+    """(side, label, figure line, current) per visible side, a 0 km² figure included.
+
+    A side whose figure draws no shape (Russia's "fully liberated" 0 km²) still gets its
+    row: the image must say what each side claimed, not only what could be drawn.
+    """
+    rows = []
+    for side in SIDE_STYLE:
+        mine = zones[(zones["side"] == side) & zones["side"].isin(list(sides))]
+        if mine.empty:
+            continue
+        zone = mine.iloc[0]
+        label = f"{side_label(zone, lang)} ({t('schematic', lang)})"
+        rows.append((side, label, legend_figure_line(zone, lang), is_current(zone)))
+    return rows
+
+
 def map_png(
     regions: gpd.GeoDataFrame,
     border: gpd.GeoDataFrame,
@@ -456,15 +475,10 @@ def map_png(
     y -= line_h(sub_fs) + 0.01
 
     handles: list[Any] = []
-    for side in SIDE_STYLE:
-        rows = zones[(zones["side"] == side) & zones["side"].isin(list(sides))]
-        if rows.empty:
-            continue
-        zone = rows.iloc[0]
-        label = f"{side_label(zone, lang)} ({t('schematic', lang)})"
+    for side, label, figure, current in png_legend_rows(zones, sides, lang):
         label = _wrap(label, panel_in - 0.45, legend_fs)
-        figure = _wrap(legend_figure_line(zone, lang), panel_in - 0.45, legend_fs)
-        handles.append(Patch(label=f"{label}\n{figure}", **_zone_style(side, is_current(zone))))
+        figure = _wrap(figure, panel_in - 0.45, legend_fs)
+        handles.append(Patch(label=f"{label}\n{figure}", **_zone_style(side, current)))
     handles.append(
         Patch(label=t("legend_focus", lang), facecolor="#f7f4ec", edgecolor="#555", linewidth=0.8)
     )

@@ -260,3 +260,17 @@ def test_headline_figures_follow_the_age_rule(claims, layers, as_of):
         assert "≈ 0 km² (derived)" in body
         assert "Last figure: about 500 km²" in body
         assert "71 days earlier" in body
+
+
+def test_png_legend_of_26_april_2025_has_a_russian_row(claims, layers):
+    """Regression: the PNG of 26 Apr 2025 had no Russian row at all."""
+    from components.exports import png_legend_rows
+
+    zones = geo.claim_zones("2025-04-26", claims=claims, regions=layers[0])
+    rows = {
+        side: (figure, current) for side, _, figure, current in png_legend_rows(zones, ALL, "en")
+    }
+    assert rows["russia"][0].startswith("≈ 0 km² (derived) · Gen. Valery Gerasimov")
+    assert rows["russia"][1] is True
+    assert rows["ukraine"][0].endswith("no newer figure from this side")
+    assert rows["ukraine"][1] is False
