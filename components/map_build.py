@@ -220,6 +220,7 @@ def overlay(
     ]
     legend = legend_html(order, lang, as_of, stale=stale, empty=empty, labels=labels)
     Legend(legend).add_to(group)
+    LabelRefresh().add_to(group)
     return group
 
 
@@ -317,6 +318,36 @@ class MapSetup(MacroElement):
         super().__init__()
         self._name = "MapSetup"
         self.hint = hint
+
+
+class LabelRefresh(MacroElement):
+    """Re-place the group's permanent labels once the page has laid them out.
+
+    Leaflet measures a label when it opens; a label opened before layout settles was
+    measured too wide and hung ~200 px left of its zone (two-line labels, 1400×900).
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (group) {
+            function refresh() {
+                group.eachLayer(function (layer) {
+                    var tip = layer.getTooltip && layer.getTooltip();
+                    if (tip && tip.options.permanent && tip._map) { tip.update(); }
+                });
+            }
+            setTimeout(refresh, 0);
+            setTimeout(refresh, 400);
+            if (document.fonts && document.fonts.ready) { document.fonts.ready.then(refresh); }
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "LabelRefresh"
 
 
 class Legend(MacroElement):
