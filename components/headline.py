@@ -15,8 +15,9 @@ import streamlit as st
 
 from components.i18n import t
 from components.map_build import SIDE_STYLE
-from components.map_labels import short_claimant, zone_figure
-from components.wording import age, record_when, short_name
+from components.map_labels import zone_figure
+from components.wording import age, record_when
+from components.wording import who as who_said
 from components.zone_text import is_current
 
 #: The two claimant sides, in the order they are named everywhere.
@@ -47,12 +48,12 @@ def headline_html(zones: gpd.GeoDataFrame, claims: pd.DataFrame, lang: str) -> s
             # and when its last figure was.
             value = t("compare_no_current", lang)
             who = t("compare_last", lang, figure=zone_figure(zone, by_id, lang),
-                    who=short_name(zone.claimant), when=record_when(zone, lang),
+                    who=who_said(zone, lang), when=record_when(zone, lang),
                     age=age(zone.age_days, lang))  # fmt: skip
         else:
             value = zone_figure(zone, by_id, lang)
             said = f"{record_when(zone, lang)} ({age(zone.age_days, lang)})"
-            who = f"{short_claimant(str(zone.claimant))}, {said}"
+            who = f"{who_said(zone, lang)}, {said}"
         boxes.append(
             f'<div class="h headline-{side}" style="--c:{SIDE_STYLE[side]["color"]}">'
             f'<div class="s">{esc(t(f"side_{side}", lang))}</div>'

@@ -40,12 +40,14 @@ def zone_figure(zone: object, by_id: pd.DataFrame, lang: str) -> str:
 
 
 def zone_label_html(zone: object, by_id: pd.DataFrame, lang: str) -> str:
-    """Two escaped lines: side and figure; claimant, date and age (stale ones say so)."""
+    """Escaped lines: side and figure; claimant, date and age; stale ones say so."""
     del by_id
-    first, second = zone_text.zone_label_lines(zone, lang)
+    first, *rest = zone_text.zone_label_lines(zone, lang)
     side, _, figure = first.partition(": ")
     esc = html.escape
-    return f"<b>{esc(side)}</b> · {esc(figure)}<br><span>{esc(second)}</span>"
+    return f"<b>{esc(side)}</b> · {esc(figure)}" + "".join(
+        f"<br><span>{esc(line)}</span>" for line in rest
+    )
 
 
 def label_anchor(geom: BaseGeometry, slot: str) -> tuple[float, float]:

@@ -81,16 +81,12 @@ def legend_label(zone: object, lang: str) -> str:
     return label
 
 
-def zone_label_lines(zone: object, lang: str) -> tuple[str, str]:
-    """The two lines of a zone's label (plain text): side and figure; who, when, age.
-
-    A stale zone's second line ends with "no newer figure from this side".
-    """
+def zone_label_lines(zone: object, lang: str) -> tuple[str, ...]:
+    """The lines of a zone's label (plain text): side and figure; who, when, age; and
+    for a stale zone a third line, "no newer figure from this side"."""
     said = t("said_on", lang, when=record_when(zone, lang), age=age(_g(zone, "age_days"), lang))
-    second = f"{who(zone, lang)} · {said}"
-    if not is_current(zone):
-        second = f"{second} · {t('stale_label', lang)}"
-    return f"{side_label(zone, lang)}: {zone_figure(zone, lang)}", second
+    lines = (f"{side_label(zone, lang)}: {zone_figure(zone, lang)}", f"{who(zone, lang)} · {said}")
+    return lines if is_current(zone) else (*lines, t("stale_label", lang))
 
 
 def zone_label(zone: object, claims_by_id: pd.DataFrame, lang: str, as_of: object) -> str:

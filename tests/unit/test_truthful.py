@@ -274,3 +274,18 @@ def test_png_legend_of_26_april_2025_has_a_russian_row(claims, layers):
     assert rows["russia"][1] is True
     assert rows["ukraine"][0].endswith("no newer figure from this side")
     assert rows["ukraine"][1] is False
+
+
+def test_dutch_headline_and_labels_name_claimants_in_dutch(claims, layers):
+    from components.headline import headline_html
+    from components.map_labels import zone_label_html
+
+    zones = geo.claim_zones("2025-01-17", claims=claims, regions=layers[0])
+    body = headline_html(zones, claims, "nl")
+    assert "Russisch ministerie van Defensie" in body
+    assert "Anonieme hoge bron" in body
+    assert "Unnamed" not in body
+    ua = zones.set_index("side", drop=False).loc["ukraine"]
+    label = zone_label_html(ua, claims.set_index("id"), "nl")
+    assert label.count("<br>") == 2  # a stale label gets its own third line
+    assert label.endswith("<span>geen nieuwer getal van deze kant</span>")
