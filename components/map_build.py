@@ -60,6 +60,7 @@ body { margin: 0; }
   border-radius: 2px; box-shadow: 0 1px 3px #0003; padding: 2px 6px; color: #111;
   font: 12px/1.25 system-ui, sans-serif; white-space: nowrap; pointer-events: none; }
 .zone-label span { color: #444; font-size: 11px; }
+.zone-label { width: max-content; max-width: 280px; white-space: normal; }
 .zone-label.label-stale { background: rgba(255,255,255,.75); color: #555;
   border-left-style: dotted; }
 .zone-label::before { display: none; }
