@@ -190,11 +190,12 @@ def overlay(
     group = folium.FeatureGroup(name="claims")
     by_id = claims.set_index("id")
     shown, stale, labels = [], False, {}
+    slots = _label_slots(zones, sides)
     # Larger zones first, so smaller ones stay on top and clickable.
     for _, zone in zones.sort_values("area_km2", ascending=False).iterrows():
         if zone.side not in sides or zone.geometry is None or zone.geometry.is_empty:
             continue
-        slot = LABEL_SLOTS[min(len(shown), len(LABEL_SLOTS) - 1)]
+        slot = slots[zone.side]
         shown.append(zone.side)
         labels[zone.side] = legend_label(zone, lang)
         style = dict(SIDE_STYLE[zone.side], weight=CLAIM_WEIGHT, fillOpacity=CLAIM_FILL_OPACITY)
@@ -223,6 +224,14 @@ def overlay(
     Legend(legend).add_to(group)
     LabelRefresh().add_to(group)
     return group
+
+
+def _label_slots(zones: gpd.GeoDataFrame, sides: tuple[str, ...]) -> dict[str, str]:
+    """Label slot per side: current figures take the outside slots (largest first), stale
+    ones the inside slot, so a faded zone's label never crowds out a current one's."""
+    drawn = zones[zones["side"].isin(list(sides)) & ~zones.geometry.is_empty]
+    order = sorted(drawn.itertuples(), key=lambda z: (not is_current(z), -float(z.area_km2)))
+    return {z.side: LABEL_SLOTS[min(i, len(LABEL_SLOTS) - 1)] for i, z in enumerate(order)}
 
 
 #: A popup scrolls inside itself rather than growing taller than a phone's map.

@@ -20,7 +20,7 @@ SHOTS = {
 }
 #: The dates issue 9 names: what each side said, and what no longer stands, on each.
 DATES = ("2024-08-12", "2024-08-27", "2024-11-23", "2025-01-17", "2025-03-13", "2025-04-26")
-DATED = {f"claims-{day}.png": (f"/?base=none&date={day}", LAPTOP) for day in DATES}
+DATED = {f"claims-{day}.png": (f"/?base=none&ind=true&date={day}", LAPTOP) for day in DATES}
 
 
 def main(out_dir: Path = ROOT / "docs", which: str = "all") -> None:
