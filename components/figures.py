@@ -21,12 +21,14 @@ from components.wording import (
 from geo.fmt import QUALIFIERS, fmt_num
 
 SIDES = ("russia", "ukraine", "independent")
-#: Card order within a side: territorial figures, then people, then words.
+#: Card order within a side: territorial figures (areas held and retaken first), then
+#: people, then words.
 METRIC_ORDER = (
-    "area_km2", "peak_area_km2", "share_of_ukraine_claim", "depth_km", "width_km", "settlements",
-    "area_gain_km2", "area_recaptured_km2", "advance_km", "civilians_killed",
-    "civilians_wounded", "evacuated", "to_evacuate", "evacuation_plan",
-    "residents_unknown_fate", "attacks", "pows", "event", "statement",
+    "area_km2", "area_recaptured_km2", "share_recaptured", "peak_area_km2",
+    "share_of_ukraine_claim", "depth_km", "width_km", "settlements", "settlements_recaptured",
+    "area_gain_km2", "advance_km", "civilians_killed", "civilians_wounded", "evacuated",
+    "to_evacuate", "evacuation_plan", "residents_unknown_fate", "attacks", "pows", "event",
+    "statement",
 )  # fmt: skip
 
 
