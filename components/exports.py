@@ -166,6 +166,7 @@ def zones_geojson(
             "claim_ids": claim_ids,
             "date": _iso_date(zone["date"]),
             "date_approx": bool(zone.get("date_approx") or False),
+            "date_precision": _json_value(zone.get("date_precision")),
             "as_of": _iso_date(as_of),
             "age_days": _json_value(zone.get("age_days")),
             "current": bool(zone.get("current")),
