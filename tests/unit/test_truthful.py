@@ -289,3 +289,16 @@ def test_dutch_headline_and_labels_name_claimants_in_dutch(claims, layers):
     label = zone_label_html(ua, claims.set_index("id"), "nl")
     assert label.count("<br>") == 2  # a stale label gets its own third line
     assert label.endswith("<span>geen nieuwer getal van deze kant</span>")
+
+
+def test_chart_lines_end_when_a_figure_goes_stale(claims):
+    """Regression: the Russian line ran flat at 480 from Aug 2024 to Jan 2025."""
+    from components.chart import area_series
+
+    candidates = geo.area_bearing(claims, anchors_dict(geo.load_anchors()))
+    series = area_series(candidates, geo.territorial_statements(claims), "en").set_index("claim_id")
+    assert series.loc["ru-smirnov-2024-08-12-depth", "end"] == pd.Timestamp("2024-09-11")
+    assert series.loc["ua-syrskyi-2025-02-14-area", "end"] == pd.Timestamp("2025-03-16")
+    assert series.loc["ru-gerasimov-2025-03-12-share", "end"] == pd.Timestamp("2025-03-13")
+    longest = (series["end"] - series["date"]).dt.days.max()
+    assert longest <= geo.MAX_AGE_DAYS
