@@ -13,8 +13,11 @@ import geo
 from components.cache import (
     chart_spec,
     comparison,
+    count_chart_spec,
     figure_cards,
     load_data,
+    settlement_data,
+    settlement_rows,
     sources_list,
     zones_as_of,
 )
@@ -32,6 +35,8 @@ from components.headline import render_headline
 from components.i18n import t
 from components.map_view import render_map_panel
 from components.page import render_head, render_title
+from components.settlement_chart import render_count_chart
+from components.settlement_panel import render_settlements
 from components.share import render_full_view_link
 from components.sources import render_footer, render_sources
 from components.state import ViewState, initial_request, parse_query
@@ -43,7 +48,7 @@ st.set_page_config(
 )
 
 try:
-    data = load_data()
+    data, places = load_data(), settlement_data()
 except (geo.DataError, OSError) as exc:
     st.error(t("data_error", "en", problem=exc))
     st.stop()
@@ -90,8 +95,12 @@ with right:
     panel = render_panel_choice(state.lang)
     if panel == "chart":  # drawn only on demand: the chart library is 0.8 MB of JS
         render_chart(chart_spec(state.date, state.lang), state.lang)
+        render_count_chart(count_chart_spec(state.date, state.lang), state.lang)
     elif panel == "sources":
         render_sources(*sources_list(state.date, state.lang), state.lang)
+    elif panel == "settlements":
+        rows, totals = settlement_rows(state.date, state.lang)
+        render_settlements(rows, totals, len(places.settlements), state.date, state.lang)
     else:
         render_cards(figure_cards(state.date, state.lang), state.lang)
 render_footer(state.lang)

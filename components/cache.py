@@ -20,8 +20,12 @@ from components.figures import Card, cards
 from components.folium_payload import RETURNED, base_payload, overlay_script
 from components.map_build import base_map, overlay
 from components.map_labels import fit_bounds
+from components.settlement_chart import count_chart
+from components.settlement_layer import settlement_layer
+from components.settlement_panel import settlement_table, totals_table
 from components.sources import build_sources_html
 from components.static_assets import ensure_leaflet
+from geo.settlements import load_settlement_statements
 from geo.zones import Frame, Zone, anchors_dict, build_frame, draw, zones_for
 
 
@@ -127,3 +131,58 @@ def chart_spec(as_of: dt.date, lang: str) -> dict:
     """Vega-Lite spec of the area chart (building and validating it takes ~100 ms)."""
     data = load_data()
     return area_chart(data.candidates, data.statements, as_of, lang).to_dict()
+
+
+# --- Named settlements (issue 9, part B) ------------------------------------------------
+@dataclass(frozen=True)
+class SettlementData:
+    """The settlement tables (data/settlement*.csv), validated."""
+
+    settlements: gpd.GeoDataFrame
+    statements: pd.DataFrame  # sorted by date, so a date's statements are a prefix
+    counts: pd.DataFrame
+
+
+@st.cache_resource(show_spinner=False)
+def settlement_data() -> SettlementData:
+    """Read and validate the settlement tables once per process (raises DataError)."""
+    places = geo.load_settlements()
+    return SettlementData(
+        settlements=places,
+        statements=load_settlement_statements(settlements=places),
+        counts=geo.load_settlement_counts(),
+    )
+
+
+def _said_by(as_of: dt.date) -> int:
+    """How many statements had been made by a date (dates with the same share a build)."""
+    return int((settlement_data().statements["date"] <= pd.Timestamp(as_of)).sum())
+
+
+def settlement_js(as_of: dt.date, lang: str) -> str:
+    """Script of the settlements layer for a date (group index 2, after claims and upload)."""
+    return _settlement_js(_said_by(as_of), lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=400)
+def _settlement_js(n_said: int, lang: str) -> str:
+    data = settlement_data()
+    said = data.statements.iloc[:n_said]
+    as_of = said["date"].max() if n_said else data.statements["date"].min() - pd.Timedelta(days=1)
+    return overlay_script(settlement_layer(data.settlements, said, as_of, lang), idx=2)
+
+
+@st.cache_resource(show_spinner=False, max_entries=400)
+def settlement_rows(as_of: dt.date, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The Settlements panel's tables for a date: places (before the search), totals."""
+    data = settlement_data()
+    return (
+        settlement_table(data.settlements, data.statements, as_of, lang),
+        totals_table(data.counts, as_of, lang),
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=2000)
+def count_chart_spec(as_of: dt.date, lang: str) -> dict:
+    """Vega-Lite spec of the stated settlement totals over time, the date marked."""
+    return count_chart(settlement_data().counts, as_of, lang).to_dict()

@@ -117,11 +117,11 @@ def current_state() -> ViewState:
     return replace(st.session_state["viewport"], **values)
 
 
-PANELS = ("figures", "chart", "sources")
+PANELS = ("figures", "chart", "sources", "settlements")
 
 
 def render_panel_choice(lang: str) -> str:
-    """Which side panel to draw: figure cards (default), the chart, or the source list."""
+    """Which side panel to draw: figure cards (default), chart, sources or settlements."""
     choice = st.segmented_control(
         t("panel", lang),
         PANELS,

@@ -202,8 +202,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "derived_tag": {"en": "derived", "nl": "afgeleid"},
     "box_figure": {
-        "en": "{d} × {w} km (≈ {area} km², derived)",
-        "nl": "{d} × {w} km (≈ {area} km², afgeleid)",
+        "en": "{q}{d} × {w} km (≈ {area} km², derived)",
+        "nl": "{q}{d} × {w} km (≈ {area} km², afgeleid)",
     },
     "derived_figure": {"en": "≈ {area} km² (derived)", "nl": "≈ {area} km² (afgeleid)"},
     "range_figure": {"en": "{low}–{high} {unit}", "nl": "{low}–{high} {unit}"},
@@ -336,6 +336,112 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "unit_ratio": {"en": "", "nl": ""},
     "unit_none": {"en": "", "nl": ""},
+    # --- Named settlements (issue 9, part B): map layer, panel, counts chart ----------
+    "stl_layer": {"en": "Named settlements", "nl": "Genoemde plaatsen"},
+    "stl_status_ukraine": {
+        "en": "Taken by Ukraine (as claimed)",
+        "nl": "Ingenomen door Oekraïne (volgens de bewering)",
+    },
+    "stl_status_russia": {
+        "en": "“Liberated” by Russia (as claimed)",
+        "nl": "„Bevrijd” door Rusland (volgens de bewering)",
+    },
+    "stl_status_contested": {
+        "en": "Contested: both sides claim it",
+        "nl": "Betwist: beide partijen claimen het",
+    },
+    "stl_status_reported": {
+        "en": "Named in reports; neither side claims it",
+        "nl": "Genoemd in berichten; geen partij claimt het",
+    },
+    "stl_rule": {
+        "en": "Colour: each side's latest statement on who holds the place, up to the date. "
+        "Reports of fighting and trackers' or analysts' reports do not change it. "
+        "Claims, not verified control.",
+        "nl": "Kleur: de laatste verklaring van elke partij over wie de plaats heeft, tot de "
+        "datum. Berichten over gevechten en meldingen van trackers of analisten veranderen "
+        "die niet. Beweringen, geen vastgestelde controle.",
+    },
+    "stl_action_took_control": {"en": "took control", "nl": "nam de controle over"},
+    "stl_action_entered": {"en": "entered", "nl": "trok binnen"},
+    "stl_action_holds": {"en": "holds it", "nl": "houdt het in handen"},
+    "stl_action_commandant_office": {
+        "en": "set up a military commandant's office",
+        "nl": "richtte een militaire commandantur op",
+    },
+    "stl_action_liberated": {"en": "“liberated”", "nl": "„bevrijd”"},
+    "stl_action_recaptured": {"en": "recaptured", "nl": "heroverd"},
+    "stl_action_fighting_reported": {"en": "fighting reported", "nl": "gevechten gemeld"},
+    "stl_action_other": {"en": "other statement", "nl": "andere verklaring"},
+    "stl_side_russia": {"en": "Russian side", "nl": "Russische kant"},
+    "stl_side_ukraine": {"en": "Ukrainian side", "nl": "Oekraïense kant"},
+    "stl_side_independent": {"en": "Tracker or analyst", "nl": "Tracker of analist"},
+    "stl_force_russia": {"en": "Russian forces", "nl": "Russische troepen"},
+    "stl_force_ukraine": {"en": "Ukrainian forces", "nl": "Oekraïense troepen"},
+    "stl_relay": {"en": "read in a relay", "nl": "gelezen via een ander medium"},
+    "panel_settlements": {"en": "Settlements", "nl": "Plaatsen"},
+    "stl_search": {"en": "Search a settlement", "nl": "Zoek een plaats"},
+    "stl_search_help": {
+        "en": "Name in English, Dutch or Russian, or a district",
+        "nl": "Naam in het Engels, Nederlands of Russisch, of een district",
+    },
+    "stl_count": {
+        "en": "{shown} of {total} settlements had been named in statements by {date}.",
+        "nl": "{shown} van de {total} plaatsen waren op {date} in verklaringen genoemd.",
+    },
+    "stl_no_match": {
+        "en": "No settlement named by this date matches the search.",
+        "nl": "Geen plaats die tot deze datum is genoemd, past bij de zoekterm.",
+    },
+    "stl_col_name": {"en": "Settlement", "nl": "Plaats"},
+    "stl_col_district": {"en": "District", "nl": "District"},
+    "stl_col_status": {"en": "Status (claims)", "nl": "Status (beweringen)"},
+    "stl_col_russia": {"en": "Latest Russian claim", "nl": "Laatste Russische bewering"},
+    "stl_col_ukraine": {"en": "Latest Ukrainian claim", "nl": "Laatste Oekraïense bewering"},
+    "stl_col_independent": {
+        "en": "Latest tracker or analyst report",
+        "nl": "Laatste melding van tracker of analist",
+    },
+    "stl_col_map": {"en": "On the map", "nl": "Op de kaart"},
+    "stl_col_sources": {"en": "Sources", "nl": "Bronnen"},
+    "stl_col_link": {"en": "Latest source", "nl": "Laatste bron"},
+    "stl_on_map": {"en": "yes", "nl": "ja"},
+    "stl_not_placed": {
+        "en": "location not in the embedded gazetteer",
+        "nl": "locatie niet in de ingebouwde plaatsenlijst",
+    },
+    "stl_totals": {
+        "en": "Totals as stated up to this date",
+        "nl": "Totalen zoals genoemd tot deze datum",
+    },
+    "stl_col_claimant": {"en": "Said by", "nl": "Gezegd door"},
+    "stl_col_stated": {"en": "In their words", "nl": "In hun woorden"},
+    "stl_claim": {"en": "{action}, {date} ({who})", "nl": "{action}, {date} ({who})"},
+    "stl_chart_title": {
+        "en": "Settlements: totals as stated",
+        "nl": "Plaatsen: totalen zoals genoemd",
+    },
+    "stl_chart_count": {"en": "Settlements", "nl": "Plaatsen"},
+    "stl_kind_held_by_ukraine": {
+        "en": "held by Ukraine, said by {who}",
+        "nl": "in Oekraïense handen, volgens {who}",
+    },
+    "stl_kind_retaken": {
+        "en": "retaken by Russia, said by {who}",
+        "nl": "heroverd door Rusland, volgens {who}",
+    },
+    "stl_who_russia": {"en": "the Russian side", "nl": "de Russische kant"},
+    "stl_who_ukraine": {"en": "the Ukrainian side", "nl": "de Oekraïense kant"},
+    "stl_who_independent": {"en": "a tracker", "nl": "een tracker"},
+    "stl_chart_note": {
+        "en": "Cumulative totals as each claimant stated them; a line joins totals at most "
+        "30 days apart. Per-week totals and statements without a number are left out "
+        "(see the Settlements panel).",
+        "nl": "Cumulatieve totalen zoals elke bron ze noemde; een lijn verbindt totalen die "
+        "hoogstens 30 dagen uit elkaar liggen. Weektotalen en verklaringen zonder getal "
+        "zijn weggelaten (zie het paneel Plaatsen).",
+    },
+    # --- end of named settlements ------------------------------------------------------
     # --- The map in a reader's hands (issue 8) ---
     "fit_claims": {"en": "Fit to claims", "nl": "Toon alle beweringen"},
     "upload_zoom": {"en": "Zoom to my layer", "nl": "Zoom naar mijn laag"},

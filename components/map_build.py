@@ -60,10 +60,10 @@ body { margin: 0; }
   border-radius: 2px; box-shadow: 0 1px 3px #0003; padding: 2px 6px; color: #111;
   font: 12px/1.25 system-ui, sans-serif; white-space: nowrap; pointer-events: none; }
 .zone-label span { color: #444; font-size: 11px; }
-.zone-label { width: max-content; max-width: 280px; white-space: normal; }
+.zone-label { position: absolute; left: 0; top: 0; width: max-content; }
+.zone-label { max-width: 280px; white-space: normal; }
 .zone-label.label-stale { background: rgba(255,255,255,.75); color: #555;
   border-left-style: dotted; }
-.zone-label::before { display: none; }
 .leaflet-popup-content { margin: 10px 12px; font-size: 12px; line-height: 1.35; }
 .claims-hint { background: rgba(255,255,255,.85); padding: 1px 6px; border-radius: 3px;
   font: 11px system-ui, sans-serif; color: #333; }
@@ -222,7 +222,6 @@ def overlay(
     ]
     legend = legend_html(order, lang, as_of, stale=stale, empty=empty, labels=labels)
     Legend(legend).add_to(group)
-    LabelRefresh().add_to(group)
     return group
 
 
@@ -238,17 +237,26 @@ def _label_slots(zones: gpd.GeoDataFrame, sides: tuple[str, ...]) -> dict[str, s
 POPUP_OPTIONS = {"maxWidth": 300, "maxHeight": 230, "autoPanPaddingTopLeft": [10, 40]}
 
 
-def zone_label(zone: object, by_id: pd.DataFrame, lang: str, slot: str) -> folium.CircleMarker:
-    """A permanent label at the zone's top, bottom or inside (slot), in the side's colour."""
-    anchor = folium.CircleMarker(
-        label_anchor(zone.geometry, slot), radius=0, opacity=0, fill=False, interactive=False
-    )
+#: How a zone label hangs from its anchor: above it, below it, or centred on it.
+LABEL_SHIFT = {"top": "-50%,calc(-100% - 6px)", "bottom": "-50%,6px", "center": "-50%,-50%"}
+
+
+def zone_label(zone: object, by_id: pd.DataFrame, lang: str, slot: str) -> folium.Marker:
+    """A permanent label at the zone's top, bottom or inside (slot), in the side's colour.
+
+    A marker with a text icon, not a permanent tooltip: tooltips placed before the map
+    took its first view kept stale positions and drifted off the map.
+    """
+    shift = LABEL_SHIFT[slot]
+    text = zone_label_html(zone, by_id, lang)
     css = f"zone-label label-{zone.side}" + ("" if is_current(zone) else " label-stale")
-    Bind("tooltip", zone_label_html(zone, by_id, lang), {
-        "permanent": True, "direction": slot, "className": css, "opacity": 1,
-        "offset": {"top": [0, -6], "bottom": [0, 6]}.get(slot, [0, 0]),
-    }).add_to(anchor)  # fmt: skip
-    return anchor
+    body = f'<div class="{css}" style="transform:translate({shift})">{text}</div>'
+    return folium.Marker(
+        label_anchor(zone.geometry, slot),
+        icon=folium.DivIcon(html=body, icon_size=(0, 0), class_name="zone-label-anchor"),
+        interactive=False,
+        keyboard=False,
+    )
 
 
 def legend_html(
@@ -328,36 +336,6 @@ class MapSetup(MacroElement):
         super().__init__()
         self._name = "MapSetup"
         self.hint = hint
-
-
-class LabelRefresh(MacroElement):
-    """Re-place the group's permanent labels once the page has laid them out.
-
-    Leaflet measures a label when it opens; a label opened before layout settles was
-    measured too wide and hung ~200 px left of its zone (two-line labels, 1400×900).
-    """
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function (group) {
-            function refresh() {
-                group.eachLayer(function (layer) {
-                    var tip = layer.getTooltip && layer.getTooltip();
-                    if (tip && tip.options.permanent && tip._map) { tip.update(); }
-                });
-            }
-            setTimeout(refresh, 0);
-            setTimeout(refresh, 400);
-            if (document.fonts && document.fonts.ready) { document.fonts.ready.then(refresh); }
-        })({{ this._parent.get_name() }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._name = "LabelRefresh"
 
 
 class Legend(MacroElement):

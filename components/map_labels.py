@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 
 import geopandas as gpd
 import pandas as pd
@@ -75,7 +76,13 @@ def fit_bounds(
     south = min(b[1] for b in boxes)
     east = max(b[2] for b in boxes)
     north = max(b[3] for b in boxes)
-    return (round(south, 4), round(west, 4), round(north, 4), round(east, 4))
+    # Rounded outwards, so the box still holds every zone.
+    return (
+        math.floor(south * 1e4) / 1e4,
+        math.floor(west * 1e4) / 1e4,
+        math.ceil(north * 1e4) / 1e4,
+        math.ceil(east * 1e4) / 1e4,
+    )
 
 
 def fit_script(fit: int, bounds: tuple[float, float, float, float]) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.cache import claims_bounds, map_payload, overlay_js
+from components.cache import claims_bounds, map_payload, overlay_js, settlement_js
 from components.controls import current_state, render_toggles
 from components.downloads import render_downloads
 from components.folium_payload import render_map_component
@@ -39,6 +39,7 @@ def _fit_layer(bounds: tuple[float, float, float, float]) -> None:
 def map_script(state: ViewState, request: MapRequest) -> str:
     """Overlay, reader's layer and (for a fit request) the one-off fit, as one script."""
     script = overlay_js(state.date, state.sides(), state.lang)
+    script += settlement_js(state.date, state.lang)
     script += user_script(st.session_state.get("overlay"), state.lang)
     if request.fit:
         bounds = request.bounds or claims_bounds(state.date, state.sides())
@@ -72,4 +73,9 @@ def render_map_panel(compact: bool = False) -> None:
             render_share(state)
             render_downloads(state)
         render_outbound(state)
-    sync_url(state)
+    # The session's first run delivers the page script that stops every link update
+    # from adding a history entry; writing the link in that same run raced it and left
+    # one entry behind. The map's first report (a moment later) writes the link.
+    if st.session_state.get("_page_ready"):
+        sync_url(state)
+    st.session_state["_page_ready"] = True

@@ -15,7 +15,7 @@ from components.state import ViewState, to_query
 def share_url(base: str, state: ViewState) -> str:
     """Absolute link to this view (base: the page URL, any query dropped)."""
     parts = urlsplit(base or "")
-    root = f"{parts.scheme}://{parts.netloc}{parts.path}" if parts.netloc else "./"
+    root = f"{parts.scheme}://{parts.netloc}{parts.path or '/'}" if parts.netloc else "./"
     return f"{root}?{urlencode(to_query(state))}"
 
 
@@ -34,12 +34,18 @@ def sync_url(state: ViewState) -> None:
         st.query_params.from_dict(wanted)
 
 
-def copy_field_html(field_id: str, text: str, button: str, done: str) -> str:
-    """A read-only text field with a copy button (escaped; the script reads the field)."""
+def copy_field_html(
+    field_id: str, text: str, label: str, button: str, done: str, rows: int = 2
+) -> str:
+    """A read-only text box with a copy button (escaped; the script reads the box).
+
+    A textarea, not an input: the page's HTML sanitiser drops a ``value`` attribute
+    that holds markup, which emptied the embed-code field.
+    """
     esc = html.escape
     return (
-        f'<div class="copy-field"><input id="{esc(field_id)}" readonly value="{esc(text)}" '
-        f'aria-label="{esc(button)}" onfocus="this.select()">'
+        f'<div class="copy-field"><textarea id="{esc(field_id)}" readonly rows="{rows}" '
+        f'aria-label="{esc(label)}">{esc(text)}</textarea>'
         f'<button type="button" data-done="{esc(done)}" data-for="{esc(field_id)}">'
         f"{esc(button)}</button></div>"
     )
@@ -47,8 +53,8 @@ def copy_field_html(field_id: str, text: str, button: str, done: str) -> str:
 
 COPY_CSS = """<style>
 .copy-field{display:flex;gap:6px}
-.copy-field input{flex:1;min-width:0;font:12px monospace;padding:4px 6px;border:1px solid #ccc;
-  border-radius:4px}
+.copy-field textarea{flex:1;min-width:0;font:12px monospace;padding:4px 6px;resize:none;
+  border:1px solid #ccc;border-radius:4px}
 .copy-field button{border:1px solid #aaa;background:#fff;border-radius:4px;padding:3px 10px;
   cursor:pointer}
 </style>"""
@@ -67,11 +73,9 @@ document.querySelectorAll('.copy-field button:not([data-bound])').forEach(functi
 });})();</script>"""
 
 
-def _copy_block(field_id: str, text: str, lang: str) -> None:
-    st.html(
-        COPY_CSS + copy_field_html(field_id, text, t("copy", lang), t("copied", lang)) + COPY_JS,
-        unsafe_allow_javascript=True,
-    )
+def _copy_block(field_id: str, text: str, label: str, lang: str, rows: int) -> None:
+    body = copy_field_html(field_id, text, label, t("copy", lang), t("copied", lang), rows)
+    st.html(COPY_CSS + body + COPY_JS, unsafe_allow_javascript=True)
 
 
 def render_share(state: ViewState) -> None:
@@ -80,10 +84,10 @@ def render_share(state: ViewState) -> None:
     url = share_url(page_url(), state)
     with st.popover(t("share", lang), key="share_pop"):
         st.caption(t("share_help", lang))
-        _copy_block("share-link", url, lang)
+        _copy_block("share-link", url, t("share", lang), lang, rows=3)
     with st.popover(t("embed", lang), key="embed_pop"):
         st.caption(t("embed_help", lang))
-        _copy_block("embed-code", embed_snippet(url, t("title", lang)), lang)
+        _copy_block("embed-code", embed_snippet(url, t("title", lang)), t("embed", lang), lang, 5)
 
 
 def render_full_view_link(state: ViewState) -> None:

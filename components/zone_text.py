@@ -15,7 +15,7 @@ from components.figures import figure_value, safe_link
 from components.i18n import t
 from components.wording import age, claimant, field, kind_label, qualified, record_when, who
 from geo.currency import MAX_AGE_DAYS
-from geo.fmt import fmt_date, fmt_num
+from geo.fmt import QUALIFIERS, fmt_date, fmt_num
 
 #: CSS class added to a stale zone, beside its side's class (claim-ru, claim-ua, …).
 STALE_CLASS = "claim-stale"
@@ -42,7 +42,8 @@ def zone_figure(zone: object, lang: str) -> str:
     """'about 1,000 km²', '12 × 40 km (≈ 480 km², derived)', '≈ 466 km² (derived)'."""
     area = float(_g(zone, "area_km2") or 0)
     if _g(zone, "kind") == "box":
-        return t("box_figure", lang, d=fmt_num(_g(zone, "depth_km"), lang),
+        words = QUALIFIERS.get(str(_g(zone, "qualifier") or ""), {}).get(lang, "")
+        return t("box_figure", lang, q=words, d=fmt_num(_g(zone, "depth_km"), lang),
                  w=fmt_num(_g(zone, "width_km"), lang), area=fmt_num(area, lang))  # fmt: skip
     if _flag(zone, "derived"):
         return t("derived_figure", lang, area=fmt_num(area, lang))

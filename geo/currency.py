@@ -136,7 +136,7 @@ def _boxes(claims: pd.DataFrame, anchors: dict) -> list[dict]:
                 claim_id=str(by_metric.loc["depth_km", "id"]),
                 claim_ids=sorted(grp["id"].tolist()),
                 kind="box",
-                qualifier="about",
+                qualifier=by_metric.loc["depth_km"].get("qualifier"),
                 area_km2=width * depth,
                 derived=True,
                 derivation=f"{_n(depth)} km × {_n(width)} km = {_n(width * depth)} km²",

@@ -123,7 +123,7 @@ def test_zone_labels_in_english_and_dutch(zones, by_id):
         "Ukrainian claim: about 1,000 km² · Gen. Oleksandr Syrskyi · said 12 Aug 2024, the same day"
     )
     assert zone_label(z.loc["russia"], by_id, "nl", SEED_DAY) == (
-        "Russische bewering: 12 × 40 km (≈ 480 km², afgeleid) · Aleksej Smirnov · "
+        "Russische bewering: zo'n 12 × 40 km (≈ 480 km², afgeleid) · Aleksej Smirnov · "
         "gezegd 12 aug 2024, dezelfde dag"
     )
     assert zone_label(z.loc["independent"], by_id, "en", SEED_DAY).startswith(
