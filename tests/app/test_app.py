@@ -49,7 +49,7 @@ def test_default_view_compares_the_seed_figures():
     assert any("12 × 40 km (≈ 480 km², derived)" in md_plain_text(c.value) for c in at.caption)
     # The ratio sentence names what it compares and that the article did the same sum.
     assert (
-        "Aleksei Smirnov's 12 × 40 km (≈ 480 km², derived) is 48% of "
+        "Aleksei Smirnov's about 12 × 40 km (≈ 480 km², derived) is 48% of "
         "Gen. Oleksandr Syrskyi's about 1,000 km²" in md_plain(at)
     )
     assert "“about half”" in md_plain(at)
