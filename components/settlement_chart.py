@@ -15,6 +15,7 @@ import streamlit as st
 
 from components.i18n import t
 from components.map_build import SIDE_STYLE
+from components.timeline import localized
 from geo.fmt import QUALIFIERS
 
 #: Totals drawn: cumulative ones only ("retaken_in_period" and "other" stay in the data).
@@ -87,5 +88,5 @@ def count_chart(counts: pd.DataFrame, as_of: dt.date, lang: str) -> alt.Chart:
 def render_count_chart(spec: dict, lang: str) -> None:
     """The totals chart under the area chart (spec from the cache)."""
     st.markdown(f"**{t('stl_chart_title', lang)}**")
-    st.vega_lite_chart(spec, width="stretch")
+    st.vega_lite_chart(localized(spec, lang), width="stretch")
     st.caption(t("stl_chart_note", lang))
