@@ -15,7 +15,8 @@ import streamlit as st
 
 import geo
 from components.chart import area_chart
-from components.figures import Card, Comparison, cards, compare
+from components.compare import Comparison, compare
+from components.figures import Card, cards
 from components.folium_payload import RETURNED, base_payload, overlay_script
 from components.map_build import base_map, overlay
 from components.map_labels import fit_bounds
@@ -24,7 +25,7 @@ from components.settlement_layer import settlement_layer
 from components.settlement_panel import settlement_table, totals_table
 from components.sources import build_sources_html
 from geo.settlements import load_settlement_statements
-from geo.zones import Frame, build_frame, zones_for
+from geo.zones import Frame, Zone, anchors_dict, build_frame, draw, zones_for
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,8 @@ class Data:
     border: gpd.GeoDataFrame
     towns: gpd.GeoDataFrame
     claims: pd.DataFrame
-    candidates: pd.DataFrame  # area-bearing statements (geo.area_bearing)
+    candidates: pd.DataFrame  # area-bearing figures, stated or derived (geo.area_bearing)
+    statements: pd.DataFrame  # statements that end a figure's currency (geo.currency)
 
     date_range: tuple[dt.date, dt.date]  # first and last statement dates
     claim_dates: list[dt.date]  # every date with a statement, for stepping through time
@@ -53,7 +55,8 @@ def load_data() -> Data:
         border=geo.load_border(),
         towns=geo.load_towns(),
         claims=claims,
-        candidates=geo.area_bearing(claims),
+        candidates=geo.area_bearing(claims, anchors_dict(geo.load_anchors())),
+        statements=geo.territorial_statements(claims),
         date_range=(dates[0], dates[-1]),
         claim_dates=dates,
         seed_date=seeded.max().date() if len(seeded) else dates[-1],
@@ -62,17 +65,18 @@ def load_data() -> Data:
 
 @st.cache_resource(show_spinner=False, max_entries=1000)
 def zones_as_of(as_of: dt.date) -> gpd.GeoDataFrame:
-    """Claim zones for a date; dates with the same statements share one cached build."""
+    """Claim zones for a date, with age and currency; shapes are cached per figure."""
     data = load_data()
-    selected = geo.select_as_of(data.candidates, as_of)
-    return _zones(tuple(selected["claim_id"]))
+    selected = geo.select_as_of(data.candidates, as_of, data.statements)
+    return zones_for(selected, _frame(), shape_of=lambda row: _shape(row["claim_id"]))
 
 
 @st.cache_resource(show_spinner=False, max_entries=200)
-def _zones(claim_ids: tuple[str, ...]) -> gpd.GeoDataFrame:
+def _shape(claim_id: str) -> Zone:
+    """The drawn shape of one figure (it never depends on the date)."""
     data = load_data()
-    selected = data.candidates[data.candidates["claim_id"].isin(claim_ids)]
-    return zones_for(selected, _frame())
+    row = data.candidates.set_index("claim_id", drop=False).loc[claim_id]
+    return draw(row, _frame())
 
 
 @st.cache_resource(show_spinner=False)
@@ -117,13 +121,14 @@ def sources_list(as_of: dt.date, lang: str) -> tuple[int, str]:
 @st.cache_resource(show_spinner=False, max_entries=2000)
 def comparison(as_of: dt.date, lang: str) -> Comparison:
     """RU/UA areas and ratio on a date."""
-    return compare(zones_as_of(as_of), lang)
+    return compare(zones_as_of(as_of), lang, load_data().claims)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2000)
 def chart_spec(as_of: dt.date, lang: str) -> dict:
     """Vega-Lite spec of the area chart (building and validating it takes ~100 ms)."""
-    return area_chart(load_data().candidates, as_of, lang).to_dict()
+    data = load_data()
+    return area_chart(data.candidates, data.statements, as_of, lang).to_dict()
 
 
 # --- Named settlements (issue 9, part B) ------------------------------------------------

@@ -35,7 +35,7 @@ def export_url(name: str, state: ViewState) -> str:
 
 
 def _with_own_layer(state: ViewState, overlay: Overlay) -> bytes:
-    zones = zones_geojson(zones_as_of(state.date), load_data().claims, state.sides())
+    zones = zones_geojson(zones_as_of(state.date), load_data().claims, state.sides(), state.date)
     return with_reader_layer(zones, overlay.layer, overlay.name).encode("utf-8")
 
 

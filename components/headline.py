@@ -15,8 +15,10 @@ import streamlit as st
 
 from components.i18n import t
 from components.map_build import SIDE_STYLE
-from components.map_labels import short_claimant, zone_figure
-from geo.fmt import fmt_date
+from components.map_labels import zone_figure
+from components.wording import age, record_when
+from components.wording import who as who_said
+from components.zone_text import is_current
 
 #: The two claimant sides, in the order they are named everywhere.
 HEADLINE_SIDES = ("russia", "ukraine")
@@ -41,9 +43,17 @@ def headline_html(zones: gpd.GeoDataFrame, claims: pd.DataFrame, lang: str) -> s
         zone = rows.get(side)
         if zone is None:
             value, who = t("headline_none", lang), ""
+        elif not is_current(zone):
+            # A figure past the age rule is not this side's claim today: say so, and what
+            # and when its last figure was.
+            value = t("compare_no_current", lang)
+            who = t("compare_last", lang, figure=zone_figure(zone, by_id, lang),
+                    who=who_said(zone, lang), when=record_when(zone, lang),
+                    age=age(zone.age_days, lang))  # fmt: skip
         else:
             value = zone_figure(zone, by_id, lang)
-            who = f"{short_claimant(str(zone.claimant))}, {fmt_date(zone.date, lang)}"
+            said = f"{record_when(zone, lang)} ({age(zone.age_days, lang)})"
+            who = f"{who_said(zone, lang)}, {said}"
         boxes.append(
             f'<div class="h headline-{side}" style="--c:{SIDE_STYLE[side]["color"]}">'
             f'<div class="s">{esc(t(f"side_{side}", lang))}</div>'

@@ -17,11 +17,20 @@ import pandas as pd
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from components.figures import figure_value, safe_link
 from components.i18n import t
 from components.map_labels import LABEL_SLOTS, label_anchor, zone_label_html
 from components.state import DEFAULT_VIEW
-from geo.fmt import fmt_date, fmt_num
+from components.zone_text import (
+    STALE_CLASS,
+    is_current,
+    legend_label,
+    zone_figure,
+    zone_popup_html,
+    zone_style_extra,
+    zone_tooltip,
+)
+from geo.currency import MAX_AGE_DAYS
+from geo.fmt import fmt_date
 
 #: Leaflet served by the app itself from the installed package (web/assets.py).
 LEAFLET_JS = "/vendor/leaflet/leaflet.js"
@@ -52,6 +61,9 @@ body { margin: 0; }
   font: 12px/1.25 system-ui, sans-serif; white-space: nowrap; pointer-events: none; }
 .zone-label span { color: #444; font-size: 11px; }
 .zone-label { position: absolute; left: 0; top: 0; width: max-content; }
+.zone-label { max-width: 280px; white-space: normal; }
+.zone-label.label-stale { background: rgba(255,255,255,.75); color: #555;
+  border-left-style: dotted; }
 .leaflet-popup-content { margin: 10px 12px; font-size: 12px; line-height: 1.35; }
 .claims-hint { background: rgba(255,255,255,.85); padding: 1px 6px; border-radius: 3px;
   font: 11px system-ui, sans-serif; color: #333; }
@@ -171,34 +183,54 @@ def overlay(
     lang: str,
     as_of: dt.date,
 ) -> folium.FeatureGroup:
-    """The claim zones for the chosen sides, with tooltips, popups and the legend."""
+    """The claim zones for the chosen sides, with tooltips, popups and the legend.
+
+    Wording and stale styling come from ``components/zone_text.py``.
+    """
     group = folium.FeatureGroup(name="claims")
     by_id = claims.set_index("id")
-    shown = []
+    shown, stale, labels = [], False, {}
+    slots = _label_slots(zones, sides)
     # Larger zones first, so smaller ones stay on top and clickable.
-    for zone in zones.sort_values("area_km2", ascending=False).itertuples():
+    for _, zone in zones.sort_values("area_km2", ascending=False).iterrows():
         if zone.side not in sides or zone.geometry is None or zone.geometry.is_empty:
             continue
-        slot = LABEL_SLOTS[min(len(shown), len(LABEL_SLOTS) - 1)]
+        slot = slots[zone.side]
         shown.append(zone.side)
+        labels[zone.side] = legend_label(zone, lang)
         style = dict(SIDE_STYLE[zone.side], weight=CLAIM_WEIGHT, fillOpacity=CLAIM_FILL_OPACITY)
         style["fillColor"] = style["color"]
-        label = t(f"side_{zone.side}", lang)
-        tip = (
-            f"{label}: {fmt_num(zone.area_km2, lang)} km² "
-            f"({fmt_date(zone.date, lang)}) — {t('schematic', lang)}"
-        )
+        extra = zone_style_extra(zone)
+        if extra:
+            stale = True
+            style.update(extra, className=f"{style['className']} {STALE_CLASS}")
         folium.GeoJson(
             zone.geometry.__geo_interface__,
             style_function=lambda _, s=style: s,
-            highlight_function=lambda _, s=style: dict(s, weight=CLAIM_WEIGHT + 1.5),
-        ).add_child(Bind("tooltip", html.escape(tip), {"sticky": True})).add_child(
-            Bind("popup", zone_popup_html(zone, by_id, lang), POPUP_OPTIONS)
-        ).add_to(group)
+            highlight_function=lambda _, s=style: dict(s, weight=s["weight"] + 1.5),
+        ).add_child(
+            Bind("tooltip", zone_tooltip(zone, by_id, lang, as_of), {"sticky": True})
+        ).add_child(Bind("popup", zone_popup_html(zone, by_id, lang, as_of), POPUP_OPTIONS)).add_to(
+            group
+        )
         zone_label(zone, by_id, lang, slot).add_to(group)
     order = [side for side in SIDE_STYLE if side in shown]
-    Legend(legend_html(order, lang, as_of)).add_to(group)
+    empty = [
+        f"{t(f'side_{z.side}', lang)}: {zone_figure(z, lang)} — {t('no_zone', lang)}"
+        for _, z in zones.iterrows()
+        if z.side in sides and (z.geometry is None or z.geometry.is_empty)
+    ]
+    legend = legend_html(order, lang, as_of, stale=stale, empty=empty, labels=labels)
+    Legend(legend).add_to(group)
     return group
+
+
+def _label_slots(zones: gpd.GeoDataFrame, sides: tuple[str, ...]) -> dict[str, str]:
+    """Label slot per side: current figures take the outside slots (largest first), stale
+    ones the inside slot, so a faded zone's label never crowds out a current one's."""
+    drawn = zones[zones["side"].isin(list(sides)) & ~zones.geometry.is_empty]
+    order = sorted(drawn.itertuples(), key=lambda z: (not is_current(z), -float(z.area_km2)))
+    return {z.side: LABEL_SLOTS[min(i, len(LABEL_SLOTS) - 1)] for i, z in enumerate(order)}
 
 
 #: A popup scrolls inside itself rather than growing taller than a phone's map.
@@ -217,7 +249,7 @@ def zone_label(zone: object, by_id: pd.DataFrame, lang: str, slot: str) -> foliu
     """
     shift = LABEL_SHIFT[slot]
     text = zone_label_html(zone, by_id, lang)
-    css = f"zone-label label-{zone.side}"
+    css = f"zone-label label-{zone.side}" + ("" if is_current(zone) else " label-stale")
     body = f'<div class="{css}" style="transform:translate({shift})">{text}</div>'
     return folium.Marker(
         label_anchor(zone.geometry, slot),
@@ -227,32 +259,20 @@ def zone_label(zone: object, by_id: pd.DataFrame, lang: str, slot: str) -> foliu
     )
 
 
-def zone_popup_html(zone: object, by_id: pd.DataFrame, lang: str) -> str:
-    """Popup of a zone: the figures behind it, who said them, source, method. All escaped."""
-    esc = html.escape
-    method = zone.method_nl if lang == "nl" else zone.method
-    parts = [
-        f"<b>{esc(t(f'side_{zone.side}', lang))}</b> — <i>{esc(t('schematic', lang))}</i>",
-    ]
-    for claim_id in zone.claim_ids:
-        if claim_id not in by_id.index:
-            continue
-        rec = by_id.loc[claim_id]
-        value = figure_value(rec, lang)
-        who = t("said_by", lang, who=rec["claimant"], date=fmt_date(rec["date"], lang))
-        parts.append(f"<div><b>{esc(value)}</b> — {esc(who)}</div>")
-        if isinstance(rec.get("quote"), str) and rec["quote"]:
-            parts.append(
-                f'<div><q lang="{esc(str(rec["quote_lang"] or ""))}">{esc(rec["quote"])}</q></div>'
-            )
-        link = safe_link(rec.get("source_url"), rec.get("source_title") or rec.get("source_outlet"))
-        parts.append(f"<div>{esc(t('source', lang))}: {link}</div>")
-    parts.append(f'<div style="margin-top:4px;color:#444">{esc(method)}</div>')
-    return "".join(parts)
+def legend_html(
+    sides: list[str],
+    lang: str,
+    as_of: dt.date,
+    stale: bool = False,
+    empty: list[str] | None = None,
+    labels: dict[str, str] | None = None,
+) -> str:
+    """Legend body: claim styles shown, base layers, as-of date, method note, credits.
 
-
-def legend_html(sides: list[str], lang: str, as_of: dt.date) -> str:
-    """Legend body: claim styles shown, base layers, as-of date, method note, credits."""
+    `labels` names a side's row by the zone drawn (e.g. the tracker's kind and name);
+    `empty` lists figures that draw no zone (0 km²); `stale` adds the faint-outline key.
+    """
+    labels = labels or {}
     esc = html.escape
     rows = [
         f"<details open><summary><b>{esc(t('legend_title', lang))}</b> · "
@@ -261,10 +281,15 @@ def legend_html(sides: list[str], lang: str, as_of: dt.date) -> str:
     for side in sides:
         s = SIDE_STYLE[side]
         rows.append(
-            f"<div>{swatch(s['color'], s['dashArray'])}{esc(t(f'side_{side}', lang))}</div>"
+            f"<div>{swatch(s['color'], s['dashArray'])}"
+            f"{esc(labels.get(side) or t(f'side_{side}', lang))}</div>"
         )
     rows.append(f"<div>{swatch('#1a1a1a', '')}{esc(t('legend_border', lang))}</div>")
+    rows.extend(f"<div>{esc(line)}</div>" for line in empty or [])
     rows.append(f"<p>{esc(t('legend_as_of', lang, date=fmt_date(as_of, lang)))}</p>")
+    if stale:
+        rows.append(f"<p>{esc(t('legend_stale', lang, max=MAX_AGE_DAYS))}</p>")
+    rows.append(f"<p>{esc(t('legend_derived', lang))}</p>")
     rows.append(f"<p>{esc(t('legend_note', lang))}</p>")
     rows.append(f'<p style="font-size:10px">{esc(t("credits", lang))}</p></details>')
     return "".join(rows)

@@ -1,7 +1,8 @@
 """Words and framing on the map itself: zone labels and the fit-to-claims script. Pure.
 
 A zone's label says what the reader must not have to click for: whose claim, the figure
-as stated (with its hedge word), who said it and when. Labels of nested zones go to
+as stated (with its hedge word; derived figures marked), who said it, when and how long
+ago (wording from ``components/zone_text.py``). Labels of nested zones go to
 different sides of their zones (outside the top, outside the bottom, inside) so they
 never sit on one another.
 """
@@ -16,9 +17,7 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry.base import BaseGeometry
 
-from components.figures import figure_value
-from components.i18n import t
-from geo.fmt import QUALIFIERS, fmt_date, fmt_num
+from components import zone_text
 
 #: Where the n-th largest drawn zone puts its label (Leaflet tooltip direction).
 LABEL_SLOTS = ("top", "bottom", "center")
@@ -36,26 +35,19 @@ def short_claimant(claimant: str) -> str:
 
 
 def zone_figure(zone: object, by_id: pd.DataFrame, lang: str) -> str:
-    """The zone's figure as stated: 'about 12 × 40 km' for a box, 'about 1,000 km²' else."""
-    recs = [by_id.loc[c] for c in zone.claim_ids if c in by_id.index]
-    dims = {rec["metric"]: rec for rec in recs if rec["metric"] in ("depth_km", "width_km")}
-    if len(dims) == 2:
-        depth, width = dims["depth_km"], dims["width_km"]
-        qual = QUALIFIERS.get(str(depth.get("qualifier") or ""), {}).get(lang, "")
-        return f"{qual}{fmt_num(depth['value'], lang)} × {fmt_num(width['value'], lang)} km"
-    for rec in recs:
-        if rec["metric"] == "area_km2":
-            return figure_value(rec, lang)
-    return f"{fmt_num(zone.area_km2, lang)} km²"
+    """The zone's figure with its hedge, derived ones marked ('12 × 40 km (≈ 480 km², …)')."""
+    del by_id  # the zone row carries what the figure needs (see components/zone_text.py)
+    return zone_text.zone_figure(zone, lang)
 
 
 def zone_label_html(zone: object, by_id: pd.DataFrame, lang: str) -> str:
-    """Two escaped lines: side and figure; claimant and date."""
+    """Escaped lines: side and figure; claimant, date and age; stale ones say so."""
+    del by_id
+    first, *rest = zone_text.zone_label_lines(zone, lang)
+    side, _, figure = first.partition(": ")
     esc = html.escape
-    who = f"{short_claimant(str(zone.claimant))}, {fmt_date(zone.date, lang)}"
-    return (
-        f"<b>{esc(t(f'side_{zone.side}', lang))}</b> · {esc(zone_figure(zone, by_id, lang))}"
-        f"<br><span>{esc(who)}</span>"
+    return f"<b>{esc(side)}</b> · {esc(figure)}" + "".join(
+        f"<br><span>{esc(line)}</span>" for line in rest
     )
 
 

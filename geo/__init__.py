@@ -11,7 +11,8 @@ Usable from a notebook without Streamlit::
 
 from __future__ import annotations
 
-from geo.claims import ClaimsError, claims_as_of, load_claims, validate_claims
+from geo.claims import ClaimsError, claims_as_of, load_anchors, load_claims, validate_claims
+from geo.currency import MAX_AGE_DAYS, area_bearing, select_as_of, territorial_statements
 from geo.errors import DataError
 from geo.regions import load_border, load_regions, load_towns
 from geo.settlements import (
@@ -21,15 +22,17 @@ from geo.settlements import (
     settlement_statements,
     settlement_status,
 )
-from geo.zones import area_bearing, claim_zones, select_as_of
+from geo.zones import claim_zones
 
 __all__ = [
+    "MAX_AGE_DAYS",
     "ClaimsError",
     "DataError",
     "SettlementsError",
     "area_bearing",
     "claim_zones",
     "claims_as_of",
+    "load_anchors",
     "load_border",
     "load_claims",
     "load_regions",
@@ -39,5 +42,6 @@ __all__ = [
     "select_as_of",
     "settlement_statements",
     "settlement_status",
+    "territorial_statements",
     "validate_claims",
 ]

@@ -58,7 +58,7 @@ def build(kind: str, state: ViewState, data: object, zones: object) -> bytes:
     """
     sides = state.sides()
     if kind == "geojson":
-        return zones_geojson(zones, data.claims, sides).encode("utf-8")
+        return zones_geojson(zones, data.claims, sides, state.date).encode("utf-8")
     if kind == "csv":
         return figures_csv(geo.claims_as_of(data.claims, state.date), state.lang)
     if kind in ("png", "og"):

@@ -1,6 +1,7 @@
 """Take the README screenshots with the project's own browser tooling.
 
-python -m tests.browser.screenshot            # writes docs/*.png
+python -m tests.browser.screenshot                 # writes every picture into docs/
+python -m tests.browser.screenshot docs dates      # only the six dated views (issue 9)
 """
 
 from __future__ import annotations
@@ -20,14 +21,21 @@ SHOTS = {
     "embedded.png": ("/?embed=true&base=none", (700, 500), False, True),
     "embedded-phone.png": ("/?embed=true&base=none", (360, 640), True, True),
 }
+#: The dates issue 9 names: what each side said, and what no longer stands, on each.
+DATES = ("2024-08-12", "2024-08-27", "2024-11-23", "2025-01-17", "2025-03-13", "2025-04-26")
+DATED = {
+    f"claims-{day}.png": (f"/?base=none&ind=true&date={day}", (1400, 900), False, False)
+    for day in DATES
+}
 
 
-def main(out_dir: Path = ROOT / "docs") -> None:
+def main(out_dir: Path = ROOT / "docs", which: str = "all") -> None:
     """Open the app at each view and save the first screen once the overlays are drawn."""
     out_dir.mkdir(exist_ok=True)
+    shots = DATED if which == "dates" else {**SHOTS, **DATED}
     with serve() as url, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        for name, (path, (width, height), phone, embedded) in SHOTS.items():
+        for name, (path, (width, height), phone, embedded) in shots.items():
             context = browser.new_context(
                 viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone
             )
@@ -55,4 +63,7 @@ def main(out_dir: Path = ROOT / "docs") -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs")
+    main(
+        Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs",
+        sys.argv[2] if len(sys.argv) > 2 else "all",
+    )

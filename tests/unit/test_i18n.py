@@ -31,3 +31,10 @@ def test_every_metric_and_unit_in_the_data_has_a_label():
 def test_unknown_language_falls_back_to_english():
     assert t("side_russia", "de") == "Russian claim"
     assert t("legend_as_of", "nl", date="12 aug 2024") == "Beweringen tot en met 12 aug 2024"
+
+
+def test_every_csv_column_has_a_dutch_header():
+    from components.exports import CSV_COLUMNS
+
+    missing = [col for col in CSV_COLUMNS if not has(f"csv_{col}")]
+    assert missing == []

@@ -48,10 +48,10 @@ def q(state: ViewState) -> str:
 
 
 def visible_zones(state: ViewState) -> dict[str, float]:
-    """Side → stated km² of what the page draws for this view."""
+    """Side → drawn km² of what the page draws for this view."""
     zones = geo.claim_zones(state.date)
     shown = zones[zones["side"].isin(state.sides()) & ~zones.geometry.is_empty]
-    return {row.side: float(row.area_km2) for row in shown.itertuples()}
+    return {row.side: round(float(row.drawn_area_km2), 1) for row in shown.itertuples()}
 
 
 @pytest.mark.parametrize("state", VIEWS, ids=lambda s: f"{s.lang}-{s.date}")
@@ -59,7 +59,11 @@ def test_geojson_export_has_the_zones_the_page_draws(client, state):
     answer = client.get(f"/export/view.geojson?{q(state)}")
     assert answer.status_code == 200
     frame = gpd.read_file(io.BytesIO(answer.content))
-    assert dict(zip(frame["side"], frame["stated_area_km2"], strict=True)) == visible_zones(state)
+    drawn = {
+        side: round(float(km2), 1)
+        for side, km2 in zip(frame["side"], frame["drawn_area_km2"], strict=True)
+    }
+    assert drawn == visible_zones(state)
     assert f"kursk-claims-{state.date}-zones.geojson" in answer.headers["content-disposition"]
 
 
