@@ -372,7 +372,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Inval in Koersk: {what}, tot en met {date}",
     },
     "og_nothing": {"en": "no claim shown", "nl": "geen bewering getoond"},
-    "og_figure": {"en": "{side}: {value} ({who})", "nl": "{side}: {value} ({who})"},
     "og_tail": {
         "en": "Schematic, area-true zones: not front lines. Every figure sourced.",
         "nl": "Schematische, oppervlaktegetrouwe zones: geen frontlijnen. Elk getal met bron.",

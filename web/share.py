@@ -13,7 +13,8 @@ from urllib.parse import quote
 from components.embed import EMBED_HEIGHT, embed_snippet
 from components.i18n import t
 from components.state import ViewState
-from geo.fmt import fmt_date, fmt_num
+from components.zone_text import legend_figure_line, side_label
+from geo.fmt import fmt_date
 from web.exports import OG_SIZE
 from web.views import canonical_query
 
@@ -42,19 +43,20 @@ def title(state: ViewState) -> str:
 
 
 def description(state: ViewState, zones: object) -> str:
-    """The headline figures shown, each with claimant and date, then the method caveat."""
+    """The headline figures shown, each with claimant and date, then the method caveat.
+
+    Worded as the map's legend words them (components.zone_text): derived and stale
+    figures say so, in the link's language.
+    """
     parts = []
     shown = zones[zones["side"].isin(list(state.sides()))]  # type: ignore[index]
     for side in state.sides():
         rows = shown[shown["side"] == side]
         if rows.empty:
             continue
-        row = rows.iloc[0]
-        who = t("said_by", state.lang, who=row["claimant"], date=fmt_date(row["date"], state.lang))
-        value = f"{fmt_num(row['area_km2'], state.lang)} km²"
-        parts.append(
-            t("og_figure", state.lang, side=t(f"side_{side}", state.lang), value=value, who=who)
-        )
+        zone = rows.iloc[0]
+        line = legend_figure_line(zone, state.lang)
+        parts.append(f"{side_label(zone, state.lang)}: {line}")
     parts.append(t("og_tail", state.lang))
     return ". ".join(p.rstrip(".") for p in parts) + "."
 

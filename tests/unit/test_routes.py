@@ -152,9 +152,15 @@ def test_share_page_has_preview_tags_in_the_links_language(client):
     assert "27 aug 2024" in meta["og:title"]
     assert "Oekraïense bewering" in meta["og:title"]
     assert "1.294 km²" in meta["og:description"]
-    assert "Syrskyi" in meta["og:description"]
+    assert "Syrski" in meta["og:description"]  # the Dutch spelling, as on the Dutch page
     assert meta["twitter:card"] == "summary_large_image"
     assert meta["refresh"].endswith("/?" + q(VIEWS[1]))
+
+
+def test_share_preview_says_when_a_figure_is_derived_or_old(client):
+    meta = unfurl(client, "date=2025-03-13")
+    assert "(derived)" in meta["og:description"]
+    assert "27 days earlier" in meta["og:description"]
 
 
 def test_share_image_is_a_1200_by_630_png_of_the_view(client):
