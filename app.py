@@ -58,7 +58,7 @@ if "_seeded" not in st.session_state:
     params = st.query_params.to_dict()
     url_state, notices = parse_query(params, data.date_range, ViewState(date=data.seed_date))
     st.session_state["viewport"] = url_state
-    st.session_state["map_request"] = initial_request(params, url_state)
+    st.session_state["map_request"] = initial_request(params, url_state, notices)
     st.session_state["_notices"] = notices
     seed_widgets(url_state)
 

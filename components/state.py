@@ -75,15 +75,20 @@ class MapRequest:
         return None if self.fit else self.z
 
 
-def initial_request(params: Mapping[str, object], state: ViewState) -> MapRequest:
-    """Open a link with a place in it exactly there; any other link fits the claims.
+def initial_request(
+    params: Mapping[str, object], state: ViewState, notices: list[Notice] | tuple = ()
+) -> MapRequest:
+    """Open a link with a (valid) place in it exactly there; any other link fits the claims.
 
     >>> initial_request({"z": "10"}, ViewState(z=10)).zoom()
     10
     >>> initial_request({"lang": "nl"}, ViewState()).fit
     1
+    >>> initial_request({"z": "abc"}, ViewState(), [Notice("z", "abc")]).fit
+    1
     """
-    if any(key in params for key in VIEW_KEYS):
+    ignored = {notice.name for notice in notices}
+    if any(key in params and key not in ignored for key in VIEW_KEYS):
         return MapRequest(state.lat, state.lon, state.z)
     return MapRequest(fit=1)
 

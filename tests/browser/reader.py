@@ -106,3 +106,14 @@ def inside(box: dict, width: int, height: int) -> bool:
         and box["x"] + box["width"] <= width
         and box["y"] + box["height"] <= height
     )
+
+
+def settles_at(page, want: tuple, timeout_ms: int = 15_000) -> bool:
+    """The map reaches ``want`` within the timeout (a rebuilt map needs a moment to open)."""
+    waited = 0
+    while waited < timeout_ms:
+        if same_view(map_view(page), want):
+            return True
+        page.wait_for_timeout(250)
+        waited += 250
+    return False

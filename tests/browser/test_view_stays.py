@@ -16,6 +16,7 @@ from tests.browser.reader import (
     map_frame,
     map_view,
     same_view,
+    settles_at,
     wait_settled,
     watch,
 )
@@ -119,8 +120,7 @@ def test_toggle_date_and_language_leave_a_panned_view_where_it_was(page, app_url
     page.wait_for_url(lambda u: "lang=nl" in u)
     page.wait_for_function(ONE_MAP)  # the Dutch map replaces the English one
     page.frame_locator(MAP).get_by_text("Soedzja").first.wait_for()
-    page.wait_for_timeout(1500)
-    assert same_view(map_view(page), panned), "the language switch moved the map"
+    assert settles_at(page, panned), f"the language switch moved the map to {map_view(page)}"
     assert _steady(watch(page, 3), panned) == []
 
 
