@@ -66,7 +66,9 @@ def render_comparison(comparison: Comparison, lang: str, overlay: Overlay | None
     cols[1].metric(t("side_ukraine", lang), _km2(comparison.ua_km2, lang))
     cols[1].caption(md_escape(comparison.ua_note))
     if overlay is not None:
-        st.metric(f"{t('your_layer', lang)}: {overlay.name}", _km2(overlay.total_km2, lang))
+        st.metric(
+            f"{t('your_layer', lang)}: {md_escape(overlay.name)}", _km2(overlay.total_km2, lang)
+        )
     if comparison.ratio is not None:
         pct = f"{fmt_num(comparison.ratio * 100, lang)}%"
         st.markdown(html.escape(t("compare_ratio", lang, pct=pct)))

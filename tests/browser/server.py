@@ -74,7 +74,7 @@ def running(
         "--server.headless", "true", "--browser.gatherUsageStats", "false",
         "--server.fileWatcherType", "none",
     ]  # fmt: skip
-    run_env = dict(os.environ, PYTHONPATH=str(ROOT), **(env or {}))
+    run_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     proc = subprocess.Popen(cmd, cwd=cwd, env=run_env, stdout=subprocess.DEVNULL, stderr=stderr)
     try:
         wait_healthy(url, proc)
