@@ -41,9 +41,12 @@ test: lint static
 bench: static $(STAMP_DEV)
 	$(PY) bench/pageload.py
 
-# Rebuild data/ from the raw inputs (Natural Earth, GeoNames); see data/README.md.
+# Rebuild data/ from the raw inputs (Natural Earth, GeoNames, settlement research);
+# GAZETTEER=RU.zip places more settlements. See data/README.md.
 data: $(STAMP_RUN)
-	$(PY) -m geo.build_data $(or $(SOURCE_DIR),../shared/data)
+	$(PY) -m geo.build_data $(or $(SOURCE_DIR),../shared/data) \
+		--settlements $(or $(SETTLEMENTS_DIR),../shared/research/settlements) \
+		$(if $(GAZETTEER),--gazetteer $(GAZETTEER))
 
 clean:
 	rm -rf $(VENV) static/leaflet .pytest_cache .ruff_cache

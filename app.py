@@ -1,6 +1,8 @@
 """kursk-claims-map: what each side claims about the August 2024 Kursk incursion.
 
-A table of contents: read the link's state, draw controls, map, figures, sources.
+A table of contents: read the link's state, then the map first (headline figures, date,
+map and its controls), figures and sources after it. Embedded in an article
+(``?embed=true``) the page keeps only the map, its controls and the headline figures.
 """
 
 from __future__ import annotations
@@ -8,68 +10,97 @@ from __future__ import annotations
 import streamlit as st
 
 import geo
-from components.cache import chart_spec, comparison, figure_cards, load_data, sources_list
+from components.cache import (
+    chart_spec,
+    comparison,
+    count_chart_spec,
+    figure_cards,
+    load_data,
+    settlement_data,
+    settlement_rows,
+    sources_list,
+    zones_as_of,
+)
 from components.cards import render_cards, render_comparison
 from components.controls import (
     current_state,
+    render_basemap,
     render_date,
     render_language,
     render_panel_choice,
     seed_widgets,
 )
 from components.figures import md_escape
+from components.headline import render_headline
 from components.i18n import t
 from components.map_view import render_map_panel
+from components.page import render_head, render_title
+from components.settlement_chart import render_count_chart
+from components.settlement_panel import render_settlements
+from components.share import render_full_view_link
 from components.sources import render_footer, render_sources
-from components.state import ViewState, parse_query
+from components.state import ViewState, initial_request, parse_query
 from components.timeline import render_chart, render_steps
 from components.upload import render_upload
 
 st.set_page_config(
-    page_title="Kursk claims map", page_icon="🗺️", layout="wide", initial_sidebar_state="collapsed"
+    page_title=t("title", "en"), page_icon="🗺️", layout="wide", initial_sidebar_state="collapsed"
 )
-PAGE_CSS = "<style>.block-container{padding-top:3.2rem;padding-bottom:1rem}</style>"
 
 try:
-    data = load_data()
+    data, places = load_data(), settlement_data()
 except (geo.DataError, OSError) as exc:
     st.error(t("data_error", "en", problem=exc))
     st.stop()
 
 if "_seeded" not in st.session_state:
-    url_state, notices = parse_query(
-        st.query_params.to_dict(), data.date_range, ViewState(date=data.seed_date)
-    )
+    params = st.query_params.to_dict()
+    url_state, notices = parse_query(params, data.date_range, ViewState(date=data.seed_date))
     st.session_state["viewport"] = url_state
+    st.session_state["map_request"] = initial_request(params, url_state)
     st.session_state["_notices"] = notices
     seed_widgets(url_state)
 
-st.html(PAGE_CSS)
-head, switch = st.columns([5, 1], vertical_alignment="center")
-with switch:
-    lang = render_language()
-head.markdown(f"### {t('title', lang)}")
-st.caption(t("subtitle", lang))
+lang = st.session_state["lang"]
+st.set_page_config(page_title=t("title", lang))
+embedded = st.context.is_embedded
+render_head(lang, embedded)
+with st.container(horizontal=True, vertical_alignment="center", key="title_row"):
+    render_title(lang)
+    if not embedded:
+        render_language()
+lang = st.session_state["lang"]
 for notice in st.session_state.get("_notices", []):
     st.warning(
         t("notice_invalid", lang, name=md_escape(notice.name), value=md_escape(notice.value))
     )
+render_headline(zones_as_of(st.session_state["date"]), data.claims, lang)
 
+if embedded:
+    render_map_panel(compact=True)
+    render_date(data.date_range)
+    render_full_view_link(current_state())
+    st.stop()
 
+render_basemap()
 left, right = st.columns([3, 2], gap="medium")
 with left:
+    render_map_panel()
     render_date(data.date_range)
     render_steps(data.claim_dates, lang)
     overlay = render_upload(lang)
-    render_map_panel()
 state = current_state()
 with right:
     render_comparison(comparison(state.date, state.lang), state.lang, overlay)
     panel = render_panel_choice(state.lang)
     if panel == "chart":  # drawn only on demand: the chart library is 0.8 MB of JS
         render_chart(chart_spec(state.date, state.lang), state.lang)
+        render_count_chart(count_chart_spec(state.date, state.lang), state.lang)
     elif panel == "sources":
         render_sources(*sources_list(state.date, state.lang), state.lang)
+    elif panel == "settlements":
+        rows, totals = settlement_rows(state.date, state.lang)
+        render_settlements(rows, totals, len(places.settlements), state.date, state.lang)
     else:
         render_cards(figure_cards(state.date, state.lang), state.lang)
 render_footer(state.lang)

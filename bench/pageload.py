@@ -358,6 +358,42 @@ def toggles(browser: Browser, url: str, n: int) -> tuple[list[dict[str, Any]], l
         context.close()
 
 
+def pans(browser: Browser, url: str, n: int, idle_s: float) -> dict[str, Any]:
+    """Drag the map n times; per pan, script runs asked for and bytes received; then sit
+    idle for idle_s seconds and count script runs (a map that ping-pongs reruns forever).
+    """
+    context, page, wire = new_page(browser)
+    try:
+        page.goto(url)
+        page.frame_locator(MAP).locator("path.claim-ua").first.wait_for()
+        page.wait_for_timeout(2000)  # the map's first report (fit to claims) and its rerun
+        settle(page, wire, finished=1)
+        box = page.locator(MAP).bounding_box()
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        rows = []
+        for i in range(n):
+            asked, start = len(wire.sent_data), len(wire.frames)
+            dx = 60 if i % 2 == 0 else -60
+            page.mouse.move(x, y)
+            page.mouse.down()
+            page.mouse.move(x + dx, y + 30, steps=8)
+            page.mouse.up()
+            page.wait_for_timeout(1500)  # the 250 ms debounce, the rerun, quiet time
+            settle(page, wire, finished=0)
+            rows.append(
+                {
+                    "reruns": sum(is_rerun(d) for d in wire.sent_data[asked:]),
+                    "bytes": sum(f.size for f in wire.frames[start:]),
+                }
+            )
+        asked = len(wire.sent_data)
+        page.wait_for_timeout(idle_s * 1000)
+        idle = sum(is_rerun(d) for d in wire.sent_data[asked:])
+        return {"pans": rows, "idle_s": idle_s, "idle_reruns": idle}
+    finally:
+        context.close()
+
+
 @contextlib.contextmanager
 def hello_server() -> Iterator[str]:
     """Serve bench/hello_map.py with the app's static/ folder and config.
@@ -426,7 +462,9 @@ def replay(url: str, requests: list[bytes], n: int) -> dict[str, Any]:
         return {"runs": runs, "server_cpu_ms_per_rerun": (server_cpu_ms() - cpu) / n}
 
 
-def browser_part(runs: int, n_toggles: int, n_replays: int) -> dict[str, Any]:
+def browser_part(
+    runs: int, n_toggles: int, n_replays: int, n_pans: int = 5, idle_s: float = 60
+) -> dict[str, Any]:
     """Cold loads and toggles in one Chromium, hello floor first, then the app."""
     path = chromium_path()
     if path is None:
@@ -442,7 +480,9 @@ def browser_part(runs: int, n_toggles: int, n_replays: int) -> dict[str, Any]:
                     warm = [retry(lambda u=url: cold_load(browser, u)) for _ in range(runs)]
                     toggled, requests = retry(lambda u=url: toggles(browser, u, n_toggles))
                     replayed = retry(lambda u=url, r=requests: replay(u, r, n_replays))
+                    panned = pans(browser, url, n_pans, idle_s) if name == "app" else None
                 result[name] = {
+                    "pans": panned,
                     "server_cold": server_cold,
                     "cold": warm,
                     "toggle": toggled,
@@ -581,6 +621,11 @@ def summarise(browser: dict[str, Any], reruns: dict[str, Any], built: dict | Non
             "rerun_first_toggle_ms": r["toggle_ms"][0],
             "rerun_median_ms": median(r["toggle_ms"]),
         }
+    panned = browser["app"]["pans"]
+    out["app"]["reruns_per_pan_max"] = max(p["reruns"] for p in panned["pans"])
+    out["app"]["reruns_per_pan_median"] = median([p["reruns"] for p in panned["pans"]])
+    out["app"]["bytes_per_pan_median"] = median([p["bytes"] for p in panned["pans"]])
+    out["app"]["idle_reruns_per_min"] = panned["idle_reruns"] * 60 / panned["idle_s"]
     out["harness_rerun_median_ms"] = median(reruns["harness"]["toggle_ms"])
     out["built_in_process"] = built
     return out
@@ -638,6 +683,13 @@ def report(s: dict[str, Any], runs: int, n_toggles: int) -> None:
     for r in rows:
         print(line.format(*r).rstrip())
 
+    print(
+        f"\nMap in a reader's hands (app): reruns per pan median"
+        f" {a['reruns_per_pan_median']:.0f}, max {a['reruns_per_pan_max']}"
+        f" (target 1  {verdict(a['reruns_per_pan_max'] <= 1)}); bytes per pan median"
+        f" {kb(a['bytes_per_pan_median'])}; reruns per idle minute"
+        f" {a['idle_reruns_per_min']:.0f} (target 0  {verdict(a['idle_reruns_per_min'] == 0)})"
+    )
     print("\nWhat the numbers are")
     print("  cold load: fresh browser context; navigation start -> first frame painted after")
     print("    the first path.claim-ua entered the map iframe (page clock). Playwright wall")
@@ -725,12 +777,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--reruns", type=int, default=20, help="AppTest and replayed reruns (default 20)"
     )
+    parser.add_argument("--pans", type=int, default=5, help="map drags (default 5)")
+    parser.add_argument(
+        "--idle", type=float, default=60, help="seconds a panned tab sits idle (default 60)"
+    )
     parser.add_argument("--json", type=Path, help="also write all numbers to this file")
     args = parser.parse_args(argv)
 
     started = time.monotonic()
     load_before = os.getloadavg()
-    browser = browser_part(args.runs, args.toggles, args.reruns)
+    browser = browser_part(args.runs, args.toggles, args.reruns, args.pans, args.idle)
     reruns = rerun_part(args.reruns)
     try:
         built = payload_part()

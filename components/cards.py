@@ -6,7 +6,8 @@ import html
 
 import streamlit as st
 
-from components.figures import SIDES, Card, Comparison, md_escape, safe_link
+from components.compare import Comparison
+from components.figures import SIDES, Card, md_escape, safe_link
 from components.i18n import t
 from components.map_build import SIDE_STYLE
 from geo.fmt import fmt_num
@@ -20,6 +21,9 @@ CARD_CSS = """<style>
 .fig-card .tr{color:#444;font-size:.9rem}
 .fig-card .cav{color:#8a4b00;font-size:.85rem}
 .fig-card .src{font-size:.8rem;color:#555;overflow-wrap:anywhere}
+.fig-card .note{font-size:.8rem;color:#333}
+.fig-card .ev,.fig-card .conf{font-size:.8rem;color:#555}
+.fig-card .conf span{color:#777}
 </style>"""
 
 
@@ -28,6 +32,8 @@ def build_card_html(card: Card, lang: str) -> str:
     esc = html.escape
     color = SIDE_STYLE.get(card.side, SIDE_STYLE["independent"])["color"]
     meta = card.who if card.value == card.label else f"{card.label} · {card.who}"
+    if card.kind:
+        meta = f"{meta} · {card.kind}"
     out = [
         f'<div class="fig-card" id="fig-{esc(card.id)}" style="--c:{color}">',
         f'<div class="v">{esc(card.value)}</div>',
@@ -48,30 +54,41 @@ def build_card_html(card: Card, lang: str) -> str:
         out.append(
             f'<div class="cav">{esc(t("disputed", lang))}: {esc(", ".join(card.disputed_by))}</div>'
         )
+    if card.note:
+        label = esc(t("note_label", lang))
+        out.append(f'<div class="note" lang="en">{label}: {esc(card.note)}</div>')
+    if card.evidence in ("none", "some"):
+        evidence = t(f"evidence_{card.evidence}", lang)
+        out.append(f'<div class="ev">{esc(t("evidence", lang))}: {esc(evidence)}</div>')
     conf = (
         t(f"conf_{card.confidence}", lang) if card.confidence in ("high", "medium", "low") else ""
     )
     link = safe_link(card.source_url, card.source_title)
-    conf_text = f" · {esc(t('confidence', lang))}: {esc(conf)}" if conf else ""
-    out.append(f'<div class="src">{esc(t("source", lang))}: {link}{conf_text}</div></div>')
+    out.append(f'<div class="src">{esc(t("source", lang))}: {link}</div>')
+    if conf:
+        help_text = esc(t("confidence_help", lang))
+        out.append(
+            f'<div class="conf" title="{help_text}">{esc(t("confidence", lang))}: {esc(conf)} '
+            f"<span>({help_text})</span></div>"
+        )
+    out.append("</div>")
     return "".join(out)
 
 
 def render_comparison(comparison: Comparison, lang: str, overlay: Overlay | None = None) -> None:
-    """Russian vs Ukrainian area on the chosen date (the seed's 'about half'), and yours."""
+    """Russian vs Ukrainian area on the chosen date (current figures only), and yours."""
     st.subheader(t("compare_title", lang))
     cols = st.columns(2)
-    cols[0].metric(t("side_russia", lang), _km2(comparison.ru_km2, lang))
+    cols[0].metric(t("side_russia", lang), comparison.ru_text)
     cols[0].caption(md_escape(comparison.ru_note))
-    cols[1].metric(t("side_ukraine", lang), _km2(comparison.ua_km2, lang))
+    cols[1].metric(t("side_ukraine", lang), comparison.ua_text)
     cols[1].caption(md_escape(comparison.ua_note))
     if overlay is not None:
         st.metric(
             f"{t('your_layer', lang)}: {md_escape(overlay.name)}", _km2(overlay.total_km2, lang)
         )
-    if comparison.ratio is not None:
-        pct = f"{fmt_num(comparison.ratio * 100, lang)}%"
-        st.markdown(html.escape(t("compare_ratio", lang, pct=pct)))
+    if comparison.sentence:
+        st.markdown(md_escape(comparison.sentence))
     elif comparison.ru_km2 is not None and comparison.ua_km2 is not None:
         st.caption(t("compare_dates_differ", lang))
     else:

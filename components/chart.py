@@ -1,5 +1,8 @@
 """The comparison chart: claimed area over time by side, the selected date marked.
 
+Each figure is a point and a flat line that runs until the side's next figure or until
+the figure stops being current (geo.currency's age rule): a side that falls silent has
+no line, instead of a flat one running for months. Derived figures are hollow points.
 Pure: returns an Altair chart (Streamlit ships Altair); the page renders it.
 """
 
@@ -13,33 +16,60 @@ import pandas as pd
 from components.figures import SIDES
 from components.i18n import t
 from components.map_build import SIDE_STYLE
+from components.wording import record_when, who
+from components.zone_text import zone_figure
+from geo.currency import MAX_AGE_DAYS
 
 
-def area_series(candidates: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """One row per area-bearing statement: date, side label, area, claimant."""
+def _line_end(row: pd.Series, candidates: pd.DataFrame, statements: pd.DataFrame) -> pd.Timestamp:
+    """Where a figure's line stops: next figure, a superseding statement, or its age limit."""
+    ends = [row["date"] + pd.Timedelta(days=MAX_AGE_DAYS)]
+    for frame in (candidates, statements):
+        later = frame[(frame["side"] == row["side"]) & (frame["date"] > row["date"])]["date"]
+        if len(later):
+            ends.append(later.min())
+    return min(ends)
+
+
+def area_series(
+    candidates: pd.DataFrame, statements: pd.DataFrame | None, lang: str
+) -> pd.DataFrame:
+    """One row per figure: date, line end, side label, area, figure text, who, derived."""
+    statements = statements if statements is not None else candidates.iloc[0:0]
     rows = candidates.assign(
+        end=[_line_end(r, candidates, statements) for _, r in candidates.iterrows()],
         side_label=candidates["side"].map(lambda s: t(f"side_{s}", lang)),
-        day=candidates["date"].dt.strftime("%Y-%m-%d"),
+        day=[record_when(r, lang) for _, r in candidates.iterrows()],
+        figure=[zone_figure(r, lang) for _, r in candidates.iterrows()],
+        who=[who(r, lang) for _, r in candidates.iterrows()],
+        derived=candidates["derived"].astype(bool),
     )
-    return rows[["date", "day", "side", "side_label", "area_km2", "claimant", "claim_id"]]
+    cols = ["date", "end", "day", "side", "side_label", "area_km2", "figure", "who", "derived",
+            "claim_id"]  # fmt: skip
+    return rows[cols]
 
 
 def same_day_ratios(candidates: pd.DataFrame) -> pd.DataFrame:
-    """RU/UA area ratio on each date where both sides stated an area (e.g. 12 Aug 2024)."""
-    wide = candidates[candidates["side"].isin(["russia", "ukraine"])].pivot_table(
-        index="date", columns="side", values="area_km2", aggfunc="last"
-    )
+    """RU/UA area ratio on each date where both sides gave a figure (e.g. 12 Aug 2024)."""
+    sides = candidates[candidates["side"].isin(["russia", "ukraine"])]
+    wide = sides.pivot_table(index="date", columns="side", values="area_km2", aggfunc="last")
+    flags = sides.pivot_table(index="date", columns="side", values="derived", aggfunc="max")
     both = wide.dropna(subset=[c for c in ("russia", "ukraine") if c in wide.columns])
     if not {"russia", "ukraine"} <= set(both.columns) or both.empty:
-        return pd.DataFrame(columns=["date", "russia", "ukraine", "ratio"])
+        return pd.DataFrame(columns=["date", "russia", "ukraine", "ratio", "derived"])
     both = both[both["ukraine"] > 0]
-    out = both.assign(ratio=both["russia"] / both["ukraine"]).reset_index()
-    return out[["date", "russia", "ukraine", "ratio"]]
+    out = both.assign(
+        ratio=both["russia"] / both["ukraine"],
+        derived=flags.loc[both.index].fillna(False).astype(bool).any(axis=1),
+    ).reset_index()
+    return out[["date", "russia", "ukraine", "ratio", "derived"]]
 
 
-def area_chart(candidates: pd.DataFrame, as_of: dt.date, lang: str) -> alt.Chart:
-    """Lines and points of claimed area by side, a rule at the selected date, ratio labels."""
-    data = area_series(candidates, lang)
+def area_chart(
+    candidates: pd.DataFrame, statements: pd.DataFrame | None, as_of: dt.date, lang: str
+) -> alt.Chart:
+    """Lines and points of area by side, a rule at the selected date, ratio labels."""
+    data = area_series(candidates, statements, lang)
     labels = [t(f"side_{s}", lang) for s in SIDES]
     colors = [SIDE_STYLE[s]["color"] for s in SIDES]
     dashes = [[int(x) for x in SIDE_STYLE[s]["dashArray"].split()] for s in SIDES]
@@ -49,28 +79,38 @@ def area_chart(candidates: pd.DataFrame, as_of: dt.date, lang: str) -> alt.Chart
     y = alt.Y("area_km2:Q", title=t("chart_area", lang))
     tooltip = [
         alt.Tooltip("side_label:N", title=" "),
+        alt.Tooltip("figure:N", title="km²"),
         alt.Tooltip("day:N", title=t("chart_date", lang)),
-        alt.Tooltip("area_km2:Q", title="km²", format=",.0f"),
-        alt.Tooltip("claimant:N", title=t("source", lang)),
+        alt.Tooltip("who:N", title=t("source", lang)),
     ]
     base = alt.Chart(data)
-    lines = base.mark_line(interpolate="step-after", strokeWidth=2).encode(
-        x=x, y=y, color=color, strokeDash=dash
+    lines = base.mark_rule(strokeWidth=2).encode(
+        x=x, x2="end:T", y=y, color=color, strokeDash=dash, tooltip=tooltip
     )
-    points = base.mark_point(filled=True, size=60).encode(
-        x=x, y=y, color=color, shape=alt.Shape("side_label:N", legend=None), tooltip=tooltip
-    )
+    shape = alt.Shape("side_label:N", legend=None)
+    stated = base.transform_filter("!datum.derived").mark_point(filled=True, size=60)
+    derived = base.transform_filter("datum.derived").mark_point(filled=False, size=70)
+    points = [
+        layer.encode(x=x, y=y, color=color, shape=shape, tooltip=tooltip)
+        for layer in (stated, derived)
+    ]
     rule = (
         alt.Chart(pd.DataFrame({"date": [pd.Timestamp(as_of)]}))
         .mark_rule(color="#333", strokeDash=[2, 2])
         .encode(x="date:T")
     )
-    ratios = same_day_ratios(candidates).assign(
-        label=lambda d: d["ratio"].map(lambda r: t("chart_ratio", lang, pct=f"{r * 100:.0f}%"))
+    tag = t("derived_tag", lang)
+    ratios = same_day_ratios(candidates)
+    ratios = ratios.assign(
+        label=[
+            t("chart_ratio", lang, pct=f"≈ {r * 100:.0f}%" if d else f"{r * 100:.0f}%")
+            + (f" ({tag})" if d else "")
+            for r, d in zip(ratios["ratio"], ratios["derived"], strict=True)
+        ]
     )
     ratio_text = (
         alt.Chart(ratios)
         .mark_text(align="left", dx=6, dy=-8, fontSize=11, color="#333")
         .encode(x="date:T", y="russia:Q", text="label:N")
     )
-    return (lines + points + rule + ratio_text).properties(height=260)
+    return alt.layer(lines, *points, rule, ratio_text).properties(height=260)

@@ -8,7 +8,7 @@ from dataclasses import replace
 import streamlit as st
 
 from components.i18n import LANGS, t
-from components.state import BASEMAPS, ViewState
+from components.state import BASEMAPS, ViewState, hold
 
 KEYS = ("lang", "ru", "ua", "ind", "date", "base")
 
@@ -27,6 +27,26 @@ def _clear_notices() -> None:
     st.session_state["_notices"] = []
 
 
+def _rebuild_map() -> None:
+    """A language or basemap switch builds a new map: open it where the reader left off."""
+    _clear_notices()
+    st.session_state["map_request"] = hold(current_state())
+
+
+def base_code(value: object) -> str:
+    """The basemap code of a radio value, also when a label slipped in (old frontends).
+
+    >>> base_code("Lichte tegels (online)"), base_code("none")
+    ('light', 'none')
+    """
+    if value in BASEMAPS:
+        return str(value)
+    for code in BASEMAPS:
+        if value in {t(f"basemap_{code}", lang) for lang in LANGS}:
+            return code
+    return BASEMAPS[0]
+
+
 def render_language() -> str:
     """Language switch (kept on the page, not in the sidebar: phones hide the sidebar)."""
     lang = st.session_state["lang"]
@@ -34,7 +54,7 @@ def render_language() -> str:
         t("language", lang),
         LANGS,
         key="lang",
-        on_change=_clear_notices,
+        on_change=_rebuild_map,
         horizontal=True,
         label_visibility="collapsed",
         format_func=lambda code: {"en": "English", "nl": "Nederlands"}[code],
@@ -45,14 +65,13 @@ def render_language() -> str:
 def render_toggles() -> None:
     """Which claims the map shows (inside the map fragment: a toggle reruns only the map)."""
     lang = st.session_state["lang"]
-    cols = st.columns(3)
-    cols[0].toggle(t("show_russia", lang), key="ru", on_change=_clear_notices)
-    cols[1].toggle(t("show_ukraine", lang), key="ua", on_change=_clear_notices)
-    cols[2].toggle(t("show_independent", lang), key="ind", on_change=_clear_notices)
+    st.toggle(t("show_russia", lang), key="ru", on_change=_clear_notices)
+    st.toggle(t("show_ukraine", lang), key="ua", on_change=_clear_notices)
+    st.toggle(t("show_independent", lang), key="ind", on_change=_clear_notices)
 
 
 def render_date(date_range: tuple[dt.date, dt.date]) -> None:
-    """The date slider, and the basemap choice in the sidebar."""
+    """The date slider."""
     lang = st.session_state["lang"]
     st.slider(
         t("date", lang),
@@ -63,25 +82,46 @@ def render_date(date_range: tuple[dt.date, dt.date]) -> None:
         on_change=_clear_notices,
         format="YYYY-MM-DD",
     )
+
+
+def render_basemap() -> None:
+    """The basemap choice (in the sidebar: rarely changed, and the map works without it).
+
+    The radio's key carries the language: its labels are translated, and a radio whose
+    labels change under one key handed back the old *label* as its value, which then
+    reached the link (``base=Light tiles (online)``).
+    """
+    lang = st.session_state["lang"]
+    key = f"base_{lang}"
+    if st.session_state.get(key) != st.session_state["base"]:
+        st.session_state[key] = base_code(st.session_state["base"])
     st.sidebar.radio(
         t("basemap", lang),
         BASEMAPS,
-        key="base",
-        on_change=_clear_notices,
+        key=key,
+        on_change=_set_base,
+        args=(key,),
         format_func=lambda b: t(f"basemap_{b}", lang),
     )
 
 
+def _set_base(key: str) -> None:
+    st.session_state["base"] = base_code(st.session_state[key])
+    _rebuild_map()
+
+
 def current_state() -> ViewState:
     """The view as the widgets and the last reported map position describe it now."""
-    return replace(st.session_state["viewport"], **{k: st.session_state[k] for k in KEYS})
+    values = {k: st.session_state[k] for k in KEYS}
+    values["base"] = base_code(values["base"])
+    return replace(st.session_state["viewport"], **values)
 
 
-PANELS = ("figures", "chart", "sources")
+PANELS = ("figures", "chart", "sources", "settlements")
 
 
 def render_panel_choice(lang: str) -> str:
-    """Which side panel to draw: figure cards (default), the chart, or the source list."""
+    """Which side panel to draw: figure cards (default), chart, sources or settlements."""
     choice = st.segmented_control(
         t("panel", lang),
         PANELS,

@@ -18,7 +18,8 @@ from components.state import ViewState
 
 def _zones(state: ViewState) -> bytes:
     data = load_data()
-    return zones_geojson(zones_as_of(state.date), data.claims, state.sides()).encode()
+    zones = zones_as_of(state.date)
+    return zones_geojson(zones, data.claims, state.sides(), state.date).encode()
 
 
 def _figures(state: ViewState) -> bytes:
@@ -56,7 +57,7 @@ FILES = (
 def render_downloads(state: ViewState) -> None:
     """Download buttons for the view as it is now; each file is made on click."""
     stem = f"kursk-claims-{state.date.isoformat()}"
-    with st.expander(t("downloads", state.lang)):
+    with st.popover(t("downloads", state.lang), key="downloads_pop"):
         cols = st.columns(2)
         for i, (key, make, suffix, mime) in enumerate(FILES):
             cols[i % 2].download_button(

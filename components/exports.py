@@ -36,6 +36,15 @@ from shapely.geometry.base import BaseGeometry
 from components.i18n import t
 from components.map_build import LEAFLET_CSS, LEAFLET_JS, SIDE_STYLE
 from components.static_assets import package_dir
+from components.zone_text import (
+    derivation_text,
+    is_current,
+    legend_figure_line,
+    method_text,
+    side_label,
+    zone_label,
+)
+from geo.currency import MAX_AGE_DAYS
 from geo.fmt import fmt_date, fmt_num
 
 #: Said on every exported zone, in the file itself: the outline is not a front line.
@@ -46,13 +55,15 @@ COORD_DECIMALS = 5
 SOURCE_FIELDS = ("source_title", "source_url", "quote", "quote_en", "confidence")
 
 CSV_COLUMNS = (
-    "id", "date", "side", "claimant", "region", "metric", "value", "qualifier", "unit",
-    "period", "quote", "quote_lang", "quote_en", "summary_en", "caveat_en", "source_title",
-    "source_outlet", "source_date", "source_url", "confidence", "disputed_by", "note",
+    "id", "date", "side", "date_approx", "date_precision", "source_kind", "claimant",
+    "region", "metric", "value", "value_high", "qualifier", "unit", "derived",
+    "derived_from", "period", "quote", "quote_lang", "quote_en", "summary_en", "caveat_en",
+    "source_title", "source_outlet", "source_date", "source_url", "confidence", "evidence",
+    "disputed_by", "anchor", "note",
 )  # fmt: skip
 #: Spreadsheet cells starting with these run as formulas (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-NUMERIC_COLUMNS = frozenset({"value"})
+NUMERIC_COLUMNS = frozenset({"value", "value_high"})
 
 #: Print frame (lon/lat): every zone with room around it, plus Kursk, Sumy and Belgorod
 #: cities for orientation. Widened to the image's aspect, never cropped.
@@ -131,12 +142,16 @@ def _visible(zones: gpd.GeoDataFrame, sides: Sequence[str]) -> gpd.GeoDataFrame:
     return zones[keep].sort_values("area_km2", ascending=False, kind="stable")
 
 
-def zones_geojson(zones: gpd.GeoDataFrame, claims: pd.DataFrame, sides: tuple[str, ...]) -> str:
+def zones_geojson(
+    zones: gpd.GeoDataFrame, claims: pd.DataFrame, sides: tuple[str, ...], as_of: object = None
+) -> str:
     """The visible zones as an RFC 7946 FeatureCollection, each with its sources and caveat.
 
     Written by hand rather than with ``to_json`` so the file has no ``crs`` member,
     counter-clockwise rings and nested per-claim sources, which GIS tools and web
-    maps all read.
+    maps all read. A stated figure is ``stated_area_km2``; arithmetic on stated
+    figures is ``derived_area_km2`` with its ``derivation``; ``current`` says whether
+    the figure still stood on ``as_of`` (``age_days`` old).
     """
     shown = _visible(zones.to_crs("EPSG:4326") if zones.crs else zones, sides)
     by_id = claims.drop_duplicates("id").set_index("id")
@@ -147,15 +162,33 @@ def zones_geojson(zones: gpd.GeoDataFrame, claims: pd.DataFrame, sides: tuple[st
         urls = list(dict.fromkeys(s["source_url"] for s in sources if s["source_url"]))
         properties = {
             "side": zone["side"],
+            "source_kind": _json_value(zone.get("source_kind")),
             "claim_ids": claim_ids,
             "date": _iso_date(zone["date"]),
+            "date_approx": bool(zone.get("date_approx") or False),
+            "date_precision": _json_value(zone.get("date_precision")),
+            "as_of": _iso_date(as_of),
+            "age_days": _json_value(zone.get("age_days")),
+            "current": bool(zone.get("current")),
+            "stale_reason": _json_value(zone.get("stale_reason")) or None,
             "claimant": _json_value(zone["claimant"]),
-            "stated_area_km2": _json_value(zone["area_km2"]),
+            "qualifier": _json_value(zone.get("qualifier")),
+            "stated_area_km2": _json_value(zone.get("stated_area_km2")),
+            "derived_area_km2": _json_value(zone.get("derived_area_km2")),
+            "derived": bool(zone.get("derived")),
+            "derivation": _json_value(zone.get("derivation")) or None,
+            "derivation_en": derivation_text(zone, by_id, "en") or None,
+            "derivation_nl": derivation_text(zone, by_id, "nl") or None,
+            "label_en": zone_label(zone, by_id, "en", as_of),
+            "label_nl": zone_label(zone, by_id, "nl", as_of),
+            "anchor": _json_value(zone.get("anchor")),
+            "anchor_basis": _json_value(zone.get("anchor_basis")),
+            "shape": _json_value(zone.get("shape")),
             "drawn_area_km2": _json_value(zone["drawn_area_km2"]),
             "drawn_width_km": _json_value(zone["drawn_width_km"]),
             "drawn_depth_km": _json_value(zone["drawn_depth_km"]),
-            "method_en": _json_value(zone["method"]),
-            "method_nl": _json_value(zone["method_nl"]),
+            "method_en": method_text(zone, "en"),
+            "method_nl": method_text(zone, "nl"),
             "schematic": True,
             "note": ZONE_NOTE,
             "source_urls": urls,
@@ -243,12 +276,13 @@ def _dashes(side: str) -> tuple[float, tuple[float, ...]]:
     return (0.0, tuple(v * DASH_PT_PER_PX / ZONE_LINEWIDTH for v in pattern))
 
 
-def _zone_style(side: str) -> dict:
+def _zone_style(side: str, current: bool = True) -> dict:
+    """As on the live map: a stale figure is a faint outline without fill."""
     colour = SIDE_STYLE[side]["color"]
     return {
-        "facecolor": to_rgba(colour, ZONE_FILL_ALPHA),
-        "edgecolor": colour,
-        "linewidth": ZONE_LINEWIDTH,
+        "facecolor": to_rgba(colour, ZONE_FILL_ALPHA if current else 0.0),
+        "edgecolor": to_rgba(colour, 1.0 if current else 0.5),
+        "linewidth": ZONE_LINEWIDTH if current else ZONE_LINEWIDTH * 0.8,
         "linestyle": _dashes(side),
     }
 
@@ -292,10 +326,10 @@ def _draw_map(
                 zorder=2 if focus else 1,
             )
         )
-    for zone in shown.itertuples():
+    for _, zone in shown.iterrows():
         path = _polygon_path(zone.geometry)
         if path is not None:
-            ax.add_patch(PathPatch(path, zorder=3, **_zone_style(zone.side)))
+            ax.add_patch(PathPatch(path, zorder=3, **_zone_style(zone.side, is_current(zone))))
     ax.add_collection(
         LineCollection(_lines(border.geometry), colors=BORDER_COLOR, linewidths=1.5, zorder=4)
     )
@@ -370,6 +404,25 @@ def _fill_box(
     return (cx - width / 2, cx + width / 2), (cy - dy, cy + dy), aspect
 
 
+def png_legend_rows(
+    zones: gpd.GeoDataFrame, sides: Sequence[str], lang: str
+) -> list[tuple[str, str, str, bool]]:
+    """(side, label, figure line, current) per visible side, a 0 km² figure included.
+
+    A side whose figure draws no shape (Russia's "fully liberated" 0 km²) still gets its
+    row: the image must say what each side claimed, not only what could be drawn.
+    """
+    rows = []
+    for side in SIDE_STYLE:
+        mine = zones[(zones["side"] == side) & zones["side"].isin(list(sides))]
+        if mine.empty:
+            continue
+        zone = mine.iloc[0]
+        label = f"{side_label(zone, lang)} ({t('schematic', lang)})"
+        rows.append((side, label, legend_figure_line(zone, lang), is_current(zone)))
+    return rows
+
+
 def map_png(
     regions: gpd.GeoDataFrame,
     border: gpd.GeoDataFrame,
@@ -423,15 +476,10 @@ def map_png(
     y -= line_h(sub_fs) + 0.01
 
     handles: list[Any] = []
-    for side in SIDE_STYLE:
-        rows = shown[shown["side"] == side]
-        if rows.empty:
-            continue
-        zone = rows.iloc[0]
-        label = f"{t(f'side_{side}', lang)} ({t('schematic', lang)})"
+    for side, label, figure, current in png_legend_rows(zones, sides, lang):
         label = _wrap(label, panel_in - 0.45, legend_fs)
-        figure = f"{fmt_num(zone['area_km2'], lang)} km², {fmt_date(zone['date'], lang)}"
-        handles.append(Patch(label=f"{label}\n{figure}", **_zone_style(side)))
+        figure = _wrap(figure, panel_in - 0.45, legend_fs)
+        handles.append(Patch(label=f"{label}\n{figure}", **_zone_style(side, current)))
     handles.append(
         Patch(label=t("legend_focus", lang), facecolor="#f7f4ec", edgecolor="#555", linewidth=0.8)
     )
@@ -446,7 +494,10 @@ def map_png(
 
     credit_text = _wrap(t("credits", lang), panel_in, credit_fs)
     fig.text(px, 0.025, credit_text, fontsize=credit_fs, va="bottom", color="#666")
-    note = _wrap(t("legend_note", lang), panel_in, note_fs)
+    notes = [t("legend_note", lang), t("legend_derived", lang)]
+    if not all(is_current(z) for _, z in zones[zones["side"].isin(list(sides))].iterrows()):
+        notes.insert(1, t("legend_stale", lang, max=MAX_AGE_DAYS))
+    note = "\n".join(_wrap(n, panel_in, note_fs) for n in notes)
     note_y = 0.025 + (credit_text.count("\n") + 1) * line_h(credit_fs) + 0.03
     fig.text(px, note_y, note, fontsize=note_fs, va="bottom", color="#333", style="italic")
 

@@ -8,43 +8,52 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-import geopandas as gpd
 import pandas as pd
 
 from components.i18n import has, t
-from geo.fmt import QUALIFIERS, fmt_date, fmt_num
+from components.wording import (
+    claimant,
+    disputed_names,
+    kind_label,
+    qualified,
+    record_when,
+)
+from geo.fmt import QUALIFIERS, fmt_num
 
 SIDES = ("russia", "ukraine", "independent")
-#: Card order within a side: territorial figures, then people, then words.
+#: Card order within a side: territorial figures (areas held and retaken first), then
+#: people, then words.
 METRIC_ORDER = (
-    "area_km2", "peak_area_km2", "share_of_ukraine_claim", "depth_km", "width_km", "settlements",
-    "area_gain_km2", "area_recaptured_km2", "advance_km", "civilians_killed",
-    "civilians_wounded", "evacuated", "to_evacuate", "evacuation_plan",
-    "residents_unknown_fate", "attacks", "pows", "event", "statement",
+    "area_km2", "area_recaptured_km2", "share_recaptured", "peak_area_km2",
+    "share_of_ukraine_claim", "depth_km", "width_km", "settlements", "settlements_recaptured",
+    "area_gain_km2", "advance_km", "civilians_killed", "civilians_wounded", "evacuated",
+    "to_evacuate", "evacuation_plan", "residents_unknown_fate", "attacks", "pows", "event",
+    "statement",
 )  # fmt: skip
 
 
 def _text(value: object) -> str:
-    """A record field as text ('' for None/NaN)."""
+    """A record field as text ('' for None/NaN/NaT)."""
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return ""
     return str(value)
 
 
 def figure_value(rec: pd.Series, lang: str) -> str:
-    """'about 1,000 km²', '28 settlements', '50%' … or the metric name for statements."""
+    """'about 1,000 km²', '28 settlements', '500–700 km²', '63.2%' … or the metric name."""
     metric, unit = rec["metric"], _text(rec.get("unit"))
     value = rec["value"]
     if value is None or pd.isna(value):
         return t(f"metric_{metric}", lang) if has(f"metric_{metric}") else metric
-    if unit == "ratio":
-        number = f"{fmt_num(value * 100, lang)}%"
-    else:
-        decimals = 0 if float(value).is_integer() else 1
-        unit_text = t(f"unit_{unit}", lang) if has(f"unit_{unit}") else unit
-        number = f"{fmt_num(value, lang, decimals)} {unit_text}".strip()
     qualifier = QUALIFIERS.get(_text(rec.get("qualifier")), {}).get(lang, "")
-    return f"{qualifier}{number}"
+    if unit == "ratio":
+        pct = value * 100
+        return f"{qualifier}{fmt_num(pct, lang, 0 if float(pct).is_integer() else 1)}%"
+    unit_text = t(f"unit_{unit}", lang) if has(f"unit_{unit}") else unit
+    text = qualified(value, unit_text, rec.get("qualifier"), lang, rec.get("value_high"))
+    if bool(rec.get("derived", False)):
+        text = f"≈ {text} ({t('derived_tag', lang)})"
+    return text
 
 
 def metric_label(metric: str, lang: str) -> str:
@@ -93,13 +102,17 @@ class Card:
     source_title: str
     source_url: str
     confidence: str
-    disputed_by: tuple[str, ...]
+    disputed_by: tuple[str, ...]  # who disputes it: names and dates, never record ids
+    kind: str = ""  # 'Russian official', 'Ukrainian-affiliated tracker', …
+    evidence: str = ""  # 'none' | 'some' | '' (the source does not say)
+    note: str = ""  # the ledger's public note (English)
 
 
 def cards(claims: pd.DataFrame, lang: str) -> dict[str, list[Card]]:
     """Cards grouped by side (always all three keys), newest first within a side."""
     out: dict[str, list[Card]] = {side: [] for side in SIDES}
     rank = {metric: i for i, metric in enumerate(METRIC_ORDER)}
+    by_id = claims.drop_duplicates("id").set_index("id")
     ordered = claims.assign(_rank=claims["metric"].map(rank).fillna(len(rank)))
     ordered = ordered.sort_values(["_rank", "date", "id"], ascending=[True, False, True])
     for _, rec in ordered.iterrows():
@@ -110,7 +123,7 @@ def cards(claims: pd.DataFrame, lang: str) -> dict[str, list[Card]]:
                 metric=rec["metric"],
                 value=figure_value(rec, lang),
                 label=metric_label(rec["metric"], lang),
-                who=t("said_by", lang, who=rec["claimant"], date=fmt_date(rec["date"], lang)),
+                who=t("said_by", lang, who=claimant(rec, lang), date=record_when(rec, lang)),
                 summary=_text(rec.get(f"summary_{lang}")) or _text(rec.get("summary_en")),
                 quote=_text(rec.get("quote")),
                 quote_lang=_text(rec.get("quote_lang")),
@@ -119,41 +132,10 @@ def cards(claims: pd.DataFrame, lang: str) -> dict[str, list[Card]]:
                 source_title=_text(rec.get("source_title")) or _text(rec.get("source_outlet")),
                 source_url=_text(rec.get("source_url")),
                 confidence=_text(rec.get("confidence")),
-                disputed_by=tuple(rec.get("disputed_by") or ()),
+                disputed_by=tuple(disputed_names(rec.get("disputed_by"), by_id, lang)),
+                kind=kind_label(rec.get("source_kind"), rec["side"], lang),
+                evidence=_text(rec.get("evidence")),
+                note=_text(rec.get("note")),
             )
         )
     return out
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """The seed's comparison: Russian vs Ukrainian area on the selected date."""
-
-    ru_km2: float | None
-    ua_km2: float | None
-    ratio: float | None
-    ru_note: str = ""
-    ua_note: str = ""
-
-
-def compare(zones: gpd.GeoDataFrame, lang: str = "en") -> Comparison:
-    """RU/UA area ratio from the zones' stated (or derived) areas, with who and when."""
-    rows = {row["side"]: row for _, row in zones.iterrows()}
-
-    def area(side: str) -> float | None:
-        return float(rows[side]["area_km2"]) if side in rows else None
-
-    def note(side: str) -> str:
-        if side not in rows:
-            return ""
-        row = rows[side]
-        return f"{row['claimant']}, {fmt_date(row['date'], lang)}"
-
-    ru, ua = area("russia"), area("ukraine")
-    same_day = (
-        ru is not None and ua is not None and rows["russia"]["date"] == rows["ukraine"]["date"]
-    )
-    # Only figures stated on the same day are compared (as the seed does on 12 Aug 2024):
-    # a ratio of figures months apart would mislead.
-    ratio = ru / ua if same_day and ua else None
-    return Comparison(ru, ua, ratio, note("russia"), note("ukraine"))

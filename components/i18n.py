@@ -10,21 +10,23 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Inval in Koersk, augustus 2024: wat elke partij beweert",
     },
     "subtitle": {
-        "en": "Claims give numbers, not lines. Each zone is schematic but area-true: "
-        "its area equals the stated figure; its outline is not a front line.",
+        "en": "Claims give numbers, not lines. Each zone is schematic but area-true: its "
+        "area equals the figure it is drawn from, stated or (where marked) derived; its "
+        "outline is not a front line. Faint outlines are figures no longer current.",
         "nl": "Beweringen geven getallen, geen lijnen. Elke zone is schematisch maar "
-        "oppervlaktegetrouw: de oppervlakte klopt met het genoemde getal; de omtrek is "
-        "geen frontlijn.",
+        "oppervlaktegetrouw: de oppervlakte klopt met het getal waaruit ze getekend is, "
+        "genoemd of (waar aangegeven) afgeleid; de omtrek is geen frontlijn. Vage omtrekken "
+        "zijn getallen die niet meer actueel zijn.",
     },
     "side_russia": {"en": "Russian claim", "nl": "Russische bewering"},
     "side_ukraine": {"en": "Ukrainian claim", "nl": "Oekraïense bewering"},
-    "side_independent": {"en": "Independent estimate", "nl": "Onafhankelijke schatting"},
+    "side_independent": {"en": "Tracker or analyst", "nl": "Tracker of analist"},
     "group_russia": {"en": "Russian side", "nl": "Russische kant"},
     "group_ukraine": {"en": "Ukrainian side", "nl": "Oekraïense kant"},
-    "group_independent": {"en": "Independent", "nl": "Onafhankelijk"},
+    "group_independent": {"en": "Trackers, analysts, media", "nl": "Trackers, analisten, media"},
     "show_russia": {"en": "Russian claim", "nl": "Russische bewering"},
     "show_ukraine": {"en": "Ukrainian claim", "nl": "Oekraïense bewering"},
-    "show_independent": {"en": "Independent estimates", "nl": "Onafhankelijke schattingen"},
+    "show_independent": {"en": "Trackers and analysts", "nl": "Trackers en analisten"},
     "overlays": {"en": "Show on the map", "nl": "Toon op de kaart"},
     "language": {"en": "Language", "nl": "Taal"},
     "basemap": {"en": "Background map", "nl": "Achtergrondkaart"},
@@ -40,10 +42,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "legend_border": {"en": "Russia–Ukraine border", "nl": "Grens Rusland–Oekraïne"},
     "legend_as_of": {"en": "Claims as of {date}", "nl": "Beweringen tot en met {date}"},
     "legend_note": {
-        "en": "Zones are schematic but area-true: drawn from stated figures, not surveyed "
-        "front lines.",
-        "nl": "Zones zijn schematisch maar oppervlaktegetrouw: getekend uit genoemde getallen, "
-        "geen gemeten frontlijnen.",
+        "en": "Zones are schematic but area-true: drawn from stated figures or, where "
+        "marked, figures derived from them; not surveyed front lines.",
+        "nl": "Zones zijn schematisch maar oppervlaktegetrouw: getekend uit genoemde getallen "
+        "of, waar aangegeven, daaruit afgeleide getallen; geen gemeten frontlijnen.",
     },
     "credits": {
         "en": "Boundaries: Natural Earth (public domain). Towns: GeoNames (CC BY 4.0). "
@@ -57,23 +59,23 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Geen cijfers tot deze datum.",
     },
     "compare_title": {"en": "Area claimed", "nl": "Geclaimde oppervlakte"},
-    "compare_ratio": {
-        "en": "The Russian figure is {pct} of the Ukrainian one.",
-        "nl": "Het Russische getal is {pct} van het Oekraïense.",
-    },
     "compare_missing": {
-        "en": "Both sides' area figures are needed for a comparison.",
-        "nl": "Voor een vergelijking zijn oppervlaktecijfers van beide kanten nodig.",
+        "en": "A comparison needs a current area figure from both sides.",
+        "nl": "Voor een vergelijking is van beide kanten een actueel oppervlaktecijfer nodig.",
     },
     "chart_title": {"en": "Claimed area over time", "nl": "Geclaimde oppervlakte door de tijd"},
     "chart_date": {"en": "Date", "nl": "Datum"},
     "chart_area": {"en": "Area (km²)", "nl": "Oppervlakte (km²)"},
     "chart_ratio": {"en": "RU/UA {pct}", "nl": "RU/OE {pct}"},
     "chart_note": {
-        "en": "Each point is a statement; the line holds it until the next one. Independent "
-        "estimates are shown apart from both sides' claims.",
-        "nl": "Elk punt is een uitspraak; de lijn loopt door tot de volgende. Onafhankelijke "
-        "schattingen staan los van de beweringen van beide kanten.",
+        "en": "Each point is a figure; its line runs until the side's next figure or until "
+        "it stops being current (after 30 days, or when the side says something newer "
+        "without a figure). Hollow points are derived, not stated. Trackers and analysts "
+        "are shown apart from both sides' claims.",
+        "nl": "Elk punt is een getal; de lijn loopt tot het volgende getal van die kant of tot "
+        "het niet meer actueel is (na 30 dagen, of als die kant iets nieuwers zegt zonder "
+        "getal). Open punten zijn afgeleid, niet genoemd. Trackers en analisten staan los "
+        "van de beweringen van beide kanten.",
     },
     "prev_date": {"en": "◀ Previous claim", "nl": "◀ Vorige bewering"},
     "next_date": {"en": "Next claim ▶", "nl": "Volgende bewering ▶"},
@@ -99,7 +101,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "{name}: {n} vlak(ken), samen {area} km² (gemeten op de ellipsoïde).",
     },
     "upload_remove": {"en": "Remove my layer", "nl": "Verwijder mijn laag"},
-    "upload_zoom": {"en": "Zoom to your layer", "nl": "Zoom naar je laag"},
     "upload_accepted": {
         "en": "Accepted: GeoJSON (.geojson/.json), KML (.kml), GeoPackage (.gpkg) or a zipped "
         "shapefile (.zip), up to {mb} MB, with polygons.",
@@ -316,7 +317,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "seed_source": {"en": "the seed article", "nl": "het bronartikel"},
     "said_by": {"en": "{who}, {date}", "nl": "{who}, {date}"},
     "disputed": {"en": "Disputed by", "nl": "Betwist door"},
-    "confidence": {"en": "Confidence", "nl": "Betrouwbaarheid"},
+    "confidence": {"en": "Reporting confidence", "nl": "Zekerheid over de melding"},
     "conf_high": {"en": "high", "nl": "hoog"},
     "conf_medium": {"en": "medium", "nl": "gemiddeld"},
     "conf_low": {"en": "low", "nl": "laag"},
@@ -324,9 +325,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "share": {"en": "Share this view", "nl": "Deel deze weergave"},
     "share_help": {
         "en": "This link reopens exactly this view (layers, date, language, map position); "
-        "the address bar always carries it too. Select it and copy.",
+        "the address bar always carries it too.",
         "nl": "Deze link opent precies deze weergave (lagen, datum, taal, kaartpositie); "
-        "de adresbalk bevat hem ook altijd. Selecteer en kopieer hem.",
+        "de adresbalk bevat hem ook altijd.",
     },
     "notice_invalid": {
         "en": "Ignored an invalid link parameter {name}={value}; using the default.",
@@ -370,8 +371,296 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "unit_settlements": {"en": "settlements", "nl": "plaatsen"},
     "unit_people": {"en": "people", "nl": "mensen"},
     "unit_attacks": {"en": "attacks", "nl": "aanvallen"},
+    # --- issue 9: truthful on every date (age rule, derived figures, source kinds) ---
+    "when_approx": {"en": "c. {date}", "nl": "ca. {date}"},
+    "when_early_month": {"en": "early {month}", "nl": "begin {month}"},
+    "when_mid_month": {"en": "mid-{month}", "nl": "half {month}"},
+    "when_late_month": {"en": "late {month}", "nl": "eind {month}"},
+    "when_month": {"en": "{month}", "nl": "{month}"},
+    "age_same_day": {"en": "the same day", "nl": "dezelfde dag"},
+    "age_one_day": {"en": "1 day earlier", "nl": "1 dag eerder"},
+    "age_days": {"en": "{n} days earlier", "nl": "{n} dagen eerder"},
+    "said_on": {"en": "said {when}, {age}", "nl": "gezegd {when}, {age}"},
+    "stale_label": {
+        "en": "no newer figure from this side",
+        "nl": "geen nieuwer getal van deze kant",
+    },
+    "status_current": {
+        "en": "Current: said {when}, {age}.",
+        "nl": "Actueel: gezegd {when}, {age}.",
+    },
+    "status_aged": {
+        "en": "Not current: said {when}, {age}. A figure counts as current for {max} days; "
+        "there is no newer figure from this side.",
+        "nl": "Niet actueel: gezegd {when}, {age}. Een getal telt {max} dagen als actueel; "
+        "er is geen nieuwer getal van deze kant.",
+    },
+    "status_superseded": {
+        "en": "Not current: said {when}, {age}. On {date} this side said something newer, "
+        "without an area figure: {summary}",
+        "nl": "Niet actueel: gezegd {when}, {age}. Op {date} zei deze kant iets nieuwers, "
+        "zonder oppervlaktecijfer: {summary}",
+    },
+    "derived_tag": {"en": "derived", "nl": "afgeleid"},
+    "box_figure": {
+        "en": "{q}{d} × {w} km (≈ {area} km², derived)",
+        "nl": "{q}{d} × {w} km (≈ {area} km², afgeleid)",
+    },
+    "derived_figure": {"en": "≈ {area} km² (derived)", "nl": "≈ {area} km² (afgeleid)"},
+    "range_figure": {"en": "{low}–{high} {unit}", "nl": "{low}–{high} {unit}"},
+    "deriv_box": {
+        "en": "{who} gave a depth and a width, no area: {d} km × {w} km = {area} km² is "
+        "arithmetic, not a stated figure.",
+        "nl": "{who} gaf een diepte en een breedte, geen oppervlakte: {d} km × {w} km = "
+        "{area} km² is een rekensom, geen genoemd getal.",
+    },
+    "deriv_remaining": {
+        "en": "Russia's own figures, our arithmetic: {who} said {rec} km² had been retaken, "
+        "{pct} of the area Ukraine had seized. So the whole was ≈ {whole} km² and "
+        "≈ {rest} km² was still in Ukrainian hands by Russia's count.",
+        "nl": "Russische cijfers, onze rekensom: {who} zei dat {rec} km² was heroverd, {pct} "
+        "van het door Oekraïne ingenomen gebied. Het geheel was dus ≈ {whole} km² en "
+        "≈ {rest} km² was volgens Rusland nog in Oekraïense handen.",
+    },
+    "deriv_share": {
+        "en": "Russia's own figures, our arithmetic: {who} said {pct} had been retaken. "
+        "Applied to the ≈ {whole} km² implied by Russia's figures of {date}, ≈ {rest} km² "
+        "was still in Ukrainian hands by Russia's count.",
+        "nl": "Russische cijfers, onze rekensom: {who} zei dat {pct} was heroverd. Toegepast "
+        "op de ≈ {whole} km² die volgt uit de Russische cijfers van {date}, was volgens "
+        "Rusland nog ≈ {rest} km² in Oekraïense handen.",
+    },
+    "deriv_from": {
+        "en": "Our reading, not a stated figure. It follows from: {summary}",
+        "nl": "Onze lezing, geen genoemd getal. Het volgt uit: {summary}",
+    },
+    "method_box": {
+        "en": "Drawn as stated: a rectangle {d} km deep along a straight {w} km front "
+        "(measured end to end), centred on the {anchor} of the Kursk–Sumy border and "
+        "clipped to Kursk region, which leaves {drawn} km².",
+        "nl": "Getekend zoals genoemd: een rechthoek van {d} km diep langs een recht front "
+        "van {w} km (van eind tot eind), gecentreerd op de {anchor} van de grens "
+        "Koersk–Soemy en bijgesneden tot de regio Koersk; dat laat {drawn} km² over.",
+    },
+    "method_band": {
+        "en": "Drawn: a band {d} km deep (the deepest advance this side stated the same day) "
+        "along the border at {anchor}, {w} km wide so that its area is {drawn} km².",
+        "nl": "Getekend: een strook van {d} km diep (de diepste opmars die deze kant dezelfde "
+        "dag noemde) langs de grens bij {anchor}, {w} km breed zodat de oppervlakte "
+        "{drawn} km² is.",
+    },
+    "method_capsule": {
+        "en": "Drawn: the part of Kursk region within an equal distance of the line from the "
+        "border to {anchor}, sized so that its area is {drawn} km² (about {w} km along the "
+        "border, {d} km deep): a neutral shape that borrows no one's proportions.",
+        "nl": "Getekend: het deel van de regio Koersk binnen een vaste afstand van de lijn "
+        "van de grens naar {anchor}, zo groot dat de oppervlakte {drawn} km² is (ongeveer "
+        "{w} km langs de grens, {d} km diep): een neutrale vorm, zonder andermans "
+        "verhoudingen.",
+    },
+    "method_none": {
+        "en": "0 km²: no zone is drawn.",
+        "nl": "0 km²: er is geen zone getekend.",
+    },
+    "anchor_source": {
+        "en": "The source names {anchor}.",
+        "nl": "De bron noemt {anchor}.",
+    },
+    "anchor_context": {
+        "en": "The source names no place; {anchor} is where later statements put the same "
+        "positions.",
+        "nl": "De bron noemt geen plaats; {anchor} is waar latere uitspraken dezelfde "
+        "posities plaatsten.",
+    },
+    "anchor_default": {
+        "en": "The source names no place; drawn at the Sudzha sector, where the incursion "
+        "crossed the border.",
+        "nl": "De bron noemt geen plaats; getekend bij de sector Soedzja, waar de inval de "
+        "grens overstak.",
+    },
+    "method_tail": {
+        "en": "Schematic but area-true: not a surveyed front line.",
+        "nl": "Schematisch maar oppervlaktegetrouw: geen gemeten frontlijn.",
+    },
+    "kind_official_russia": {"en": "Russian official", "nl": "Russische officiële bron"},
+    "kind_official_ukraine": {"en": "Ukrainian official", "nl": "Oekraïense officiële bron"},
+    "kind_unofficial_russia": {
+        "en": "Russian unofficial voice",
+        "nl": "Russische niet-officiële stem",
+    },
+    "kind_unofficial_ukraine": {
+        "en": "Ukrainian unofficial voice",
+        "nl": "Oekraïense niet-officiële stem",
+    },
+    "kind_affiliated_tracker": {
+        "en": "Ukrainian-affiliated tracker",
+        "nl": "Aan Oekraïne gelieerde tracker",
+    },
+    "kind_independent_analyst": {"en": "Independent analyst", "nl": "Onafhankelijke analist"},
+    "kind_media_arithmetic": {"en": "Media arithmetic", "nl": "Rekensom van de media"},
+    "confidence_help": {
+        "en": "how well attested it is that this was said, not whether it is true",
+        "nl": "hoe goed vaststaat dat dit gezegd is, niet of het klopt",
+    },
+    "evidence": {"en": "Evidence given", "nl": "Bewijs geleverd"},
+    "evidence_none": {"en": "none, according to the source", "nl": "geen, volgens de bron"},
+    "evidence_some": {"en": "some, according to the source", "nl": "enig, volgens de bron"},
+    "note_label": {"en": "Note", "nl": "Notitie (Engels)"},
+    "legend_stale": {
+        "en": "faint outline: no newer figure from this side (over {max} days old, or "
+        "replaced by a newer statement)",
+        "nl": "vage omtrek: geen nieuwer getal van deze kant (ouder dan {max} dagen, of "
+        "vervangen door een nieuwere uitspraak)",
+    },
+    "legend_derived": {
+        "en": "≈ … (derived): arithmetic on stated figures, not a stated area",
+        "nl": "≈ … (afgeleid): een rekensom met genoemde getallen, geen genoemde oppervlakte",
+    },
+    "compare_ratio_named": {
+        "en": "{ru} is {pct} of {ua}.",
+        "nl": "{ru} is {pct} van {ua}.",
+    },
+    "compare_whose": {"en": "{who}'s {figure}", "nl": "{figure} van {who}"},
+    "compare_article": {
+        "en": " {who} called it “{words}”.",
+        "nl": " {who} noemde het “{words}”.",
+    },
+    "compare_no_current": {"en": "No current figure", "nl": "Geen actueel getal"},
+    "compare_last": {
+        "en": "Last figure: {figure}, {who}, {when} ({age}); no newer figure from this side.",
+        "nl": "Laatste getal: {figure}, {who}, {when} ({age}); geen nieuwer getal van deze kant.",
+    },
+    "metric_share_recaptured": {"en": "Share retaken (claimed)", "nl": "Deel heroverd (bewering)"},
+    "metric_settlements_recaptured": {
+        "en": "Settlements retaken (claimed)",
+        "nl": "Plaatsen heroverd (bewering)",
+    },
     "unit_ratio": {"en": "", "nl": ""},
     "unit_none": {"en": "", "nl": ""},
+    # --- Named settlements (issue 9, part B): map layer, panel, counts chart ----------
+    "stl_layer": {"en": "Named settlements", "nl": "Genoemde plaatsen"},
+    "stl_status_ukraine": {
+        "en": "Taken by Ukraine (as claimed)",
+        "nl": "Ingenomen door Oekraïne (volgens de bewering)",
+    },
+    "stl_status_russia": {
+        "en": "“Liberated” by Russia (as claimed)",
+        "nl": "„Bevrijd” door Rusland (volgens de bewering)",
+    },
+    "stl_status_contested": {
+        "en": "Contested: both sides claim it",
+        "nl": "Betwist: beide partijen claimen het",
+    },
+    "stl_status_reported": {
+        "en": "Named in reports; neither side claims it",
+        "nl": "Genoemd in berichten; geen partij claimt het",
+    },
+    "stl_rule": {
+        "en": "Colour: each side's latest statement on who holds the place, up to the date. "
+        "Reports of fighting and trackers' or analysts' reports do not change it. "
+        "Claims, not verified control.",
+        "nl": "Kleur: de laatste verklaring van elke partij over wie de plaats heeft, tot de "
+        "datum. Berichten over gevechten en meldingen van trackers of analisten veranderen "
+        "die niet. Beweringen, geen vastgestelde controle.",
+    },
+    "stl_action_took_control": {"en": "took control", "nl": "nam de controle over"},
+    "stl_action_entered": {"en": "entered", "nl": "trok binnen"},
+    "stl_action_holds": {"en": "holds it", "nl": "houdt het in handen"},
+    "stl_action_commandant_office": {
+        "en": "set up a military commandant's office",
+        "nl": "richtte een militaire commandantur op",
+    },
+    "stl_action_liberated": {"en": "“liberated”", "nl": "„bevrijd”"},
+    "stl_action_recaptured": {"en": "recaptured", "nl": "heroverd"},
+    "stl_action_fighting_reported": {"en": "fighting reported", "nl": "gevechten gemeld"},
+    "stl_action_other": {"en": "other statement", "nl": "andere verklaring"},
+    "stl_side_russia": {"en": "Russian side", "nl": "Russische kant"},
+    "stl_side_ukraine": {"en": "Ukrainian side", "nl": "Oekraïense kant"},
+    "stl_side_independent": {"en": "Tracker or analyst", "nl": "Tracker of analist"},
+    "stl_force_russia": {"en": "Russian forces", "nl": "Russische troepen"},
+    "stl_force_ukraine": {"en": "Ukrainian forces", "nl": "Oekraïense troepen"},
+    "stl_relay": {"en": "read in a relay", "nl": "gelezen via een ander medium"},
+    "panel_settlements": {"en": "Settlements", "nl": "Plaatsen"},
+    "stl_search": {"en": "Search a settlement", "nl": "Zoek een plaats"},
+    "stl_search_help": {
+        "en": "Name in English, Dutch or Russian, or a district",
+        "nl": "Naam in het Engels, Nederlands of Russisch, of een district",
+    },
+    "stl_count": {
+        "en": "{shown} of {total} settlements had been named in statements by {date}.",
+        "nl": "{shown} van de {total} plaatsen waren op {date} in verklaringen genoemd.",
+    },
+    "stl_no_match": {
+        "en": "No settlement named by this date matches the search.",
+        "nl": "Geen plaats die tot deze datum is genoemd, past bij de zoekterm.",
+    },
+    "stl_col_name": {"en": "Settlement", "nl": "Plaats"},
+    "stl_col_district": {"en": "District", "nl": "District"},
+    "stl_col_status": {"en": "Status (claims)", "nl": "Status (beweringen)"},
+    "stl_col_russia": {"en": "Latest Russian claim", "nl": "Laatste Russische bewering"},
+    "stl_col_ukraine": {"en": "Latest Ukrainian claim", "nl": "Laatste Oekraïense bewering"},
+    "stl_col_independent": {
+        "en": "Latest tracker or analyst report",
+        "nl": "Laatste melding van tracker of analist",
+    },
+    "stl_col_map": {"en": "On the map", "nl": "Op de kaart"},
+    "stl_col_sources": {"en": "Sources", "nl": "Bronnen"},
+    "stl_col_link": {"en": "Latest source", "nl": "Laatste bron"},
+    "stl_on_map": {"en": "yes", "nl": "ja"},
+    "stl_not_placed": {
+        "en": "location not in the embedded gazetteer",
+        "nl": "locatie niet in de ingebouwde plaatsenlijst",
+    },
+    "stl_totals": {
+        "en": "Totals as stated up to this date",
+        "nl": "Totalen zoals genoemd tot deze datum",
+    },
+    "stl_col_claimant": {"en": "Said by", "nl": "Gezegd door"},
+    "stl_col_stated": {"en": "In their words", "nl": "In hun woorden"},
+    "stl_claim": {"en": "{action}, {date} ({who})", "nl": "{action}, {date} ({who})"},
+    "stl_chart_title": {
+        "en": "Settlements: totals as stated",
+        "nl": "Plaatsen: totalen zoals genoemd",
+    },
+    "stl_chart_count": {"en": "Settlements", "nl": "Plaatsen"},
+    "stl_kind_held_by_ukraine": {
+        "en": "held by Ukraine, said by {who}",
+        "nl": "in Oekraïense handen, volgens {who}",
+    },
+    "stl_kind_retaken": {
+        "en": "retaken by Russia, said by {who}",
+        "nl": "heroverd door Rusland, volgens {who}",
+    },
+    "stl_who_russia": {"en": "the Russian side", "nl": "de Russische kant"},
+    "stl_who_ukraine": {"en": "the Ukrainian side", "nl": "de Oekraïense kant"},
+    "stl_who_independent": {"en": "a tracker", "nl": "een tracker"},
+    "stl_chart_note": {
+        "en": "Cumulative totals as each claimant stated them; a line joins totals at most "
+        "30 days apart. Per-week totals and statements without a number are left out "
+        "(see the Settlements panel).",
+        "nl": "Cumulatieve totalen zoals elke bron ze noemde; een lijn verbindt totalen die "
+        "hoogstens 30 dagen uit elkaar liggen. Weektotalen en verklaringen zonder getal "
+        "zijn weggelaten (zie het paneel Plaatsen).",
+    },
+    # --- end of named settlements ------------------------------------------------------
+    # --- The map in a reader's hands (issue 8) ---
+    "fit_claims": {"en": "Fit to claims", "nl": "Toon alle beweringen"},
+    "upload_zoom": {"en": "Zoom to my layer", "nl": "Zoom naar mijn laag"},
+    "touch_hint": {
+        "en": "Two fingers move the map",
+        "nl": "Twee vingers verschuiven de kaart",
+    },
+    "headline_none": {"en": "no area figure yet", "nl": "nog geen oppervlaktecijfer"},
+    "embed": {"en": "Embed this view", "nl": "Deze weergave insluiten"},
+    "embed_help": {
+        "en": "Paste this into an article: it shows this view in a compact layout (map, "
+        "switches, date, headline figures) with a link to the full page.",
+        "nl": "Plak dit in een artikel: het toont deze weergave compact (kaart, schakelaars, "
+        "datum, hoofdcijfers) met een link naar de volledige pagina.",
+    },
+    "copy": {"en": "Copy", "nl": "Kopieer"},
+    "copied": {"en": "Copied", "nl": "Gekopieerd"},
+    "open_full": {"en": "Open the full view", "nl": "Open de volledige weergave"},
 }
 
 

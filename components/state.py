@@ -42,6 +42,82 @@ class ViewState:
         return tuple(side for side, on in flags if on)
 
 
+#: The view a bare link opens at before the map fits the claims (and the base map's start).
+DEFAULT_VIEW = ViewState()
+#: Keys of the link that place the map; when a link has any of them it is opened there.
+VIEW_KEYS = ("lat", "lon", "z")
+
+
+@dataclass(frozen=True)
+class MapRequest:
+    """The view the map is *asked* to show; never the view it reports.
+
+    Either an explicit view (``lat``/``lon``/``z``: from the link at session start, or the
+    reader's own view when a language or basemap switch rebuilds the map) or a fit
+    (``fit`` > 0): the browser fits the drawn claims, or ``bounds`` (south, west, north,
+    east) when given, once per fit number. Passing the map its own reported view back
+    made it jump between two views forever (streamlit-folium moves the map whenever
+    its arguments change).
+    """
+
+    lat: float | None = None
+    lon: float | None = None
+    z: int | None = None
+    fit: int = 0
+    bounds: tuple[float, float, float, float] | None = None
+
+    def center(self) -> tuple[float, float] | None:
+        """The centre argument for the map, or None (leave the map where it is)."""
+        return None if self.fit or self.lat is None else (self.lat, self.lon)
+
+    def zoom(self) -> int | None:
+        """The zoom argument for the map, or None."""
+        return None if self.fit else self.z
+
+
+def initial_request(params: Mapping[str, object], state: ViewState) -> MapRequest:
+    """Open a link with a place in it exactly there; any other link fits the claims.
+
+    >>> initial_request({"z": "10"}, ViewState(z=10)).zoom()
+    10
+    >>> initial_request({"lang": "nl"}, ViewState()).fit
+    1
+    """
+    if any(key in params for key in VIEW_KEYS):
+        return MapRequest(state.lat, state.lon, state.z)
+    return MapRequest(fit=1)
+
+
+def refit(
+    request: MapRequest, bounds: tuple[float, float, float, float] | None = None
+) -> MapRequest:
+    """A new fit (of the claims, or of ``bounds``), numbered after the previous one."""
+    return MapRequest(fit=request.fit + 1 if request.fit else 1, bounds=bounds)
+
+
+def hold(state: ViewState) -> MapRequest:
+    """Ask a rebuilt map (new language or basemap) to open where the reader left it."""
+    return MapRequest(state.lat, state.lon, state.z)
+
+
+def is_start_report(center: Mapping | None, zoom: object, request: MapRequest) -> bool:
+    """True for the report a freshly built map makes of its start view before it moves.
+
+    The base map starts at DEFAULT_VIEW and reports that once; when the map was asked for
+    another view, that report is not the reader's and must not reach the link.
+    """
+    try:
+        at_start = (
+            round(float(center["lat"]), 4) == DEFAULT_VIEW.lat  # type: ignore[index]
+            and round(float(center["lng"]), 4) == DEFAULT_VIEW.lon  # type: ignore[index]
+            and int(zoom) == DEFAULT_VIEW.z  # type: ignore[arg-type]
+        )
+    except (TypeError, KeyError, ValueError):
+        return False
+    asked = (request.lat, request.lon, request.z)
+    return at_start and asked != (DEFAULT_VIEW.lat, DEFAULT_VIEW.lon, DEFAULT_VIEW.z)
+
+
 @dataclass(frozen=True)
 class Notice:
     """A parameter that was ignored, for a short message to the reader."""

@@ -9,6 +9,36 @@ import streamlit as st
 from components.i18n import t
 from components.outbound import outbound_links
 from components.state import ViewState
+from geo.fmt import MONTHS
+
+#: Vega's number and time locale per page language, so the chart's axis says "mrt 2025"
+#: and "1.000" on a Dutch page (Vega defaults to US English).
+VEGA_LOCALE = {
+    "en": {},
+    "nl": {
+        "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]},
+        "time": {
+            "dateTime": "%a %e %B %Y %X",
+            "date": "%d-%m-%Y",
+            "time": "%H:%M:%S",
+            "periods": ["", ""],
+            "days": ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
+                     "zaterdag"],
+            "shortDays": ["zo", "ma", "di", "wo", "do", "vr", "za"],
+            "months": ["januari", "februari", "maart", "april", "mei", "juni", "juli",
+                       "augustus", "september", "oktober", "november", "december"],
+            "shortMonths": MONTHS["nl"],
+        },
+    },
+}  # fmt: skip
+
+
+def localized(spec: dict, lang: str) -> dict:
+    """The chart spec with the page language's number and date formats."""
+    locale = VEGA_LOCALE.get(lang) or {}
+    if not locale:
+        return spec
+    return {**spec, "config": {**spec.get("config", {}), "locale": locale}}
 
 
 def neighbour_date(dates: list[dt.date], current: dt.date, step: int) -> dt.date:
@@ -40,7 +70,7 @@ def render_steps(dates: list[dt.date], lang: str) -> None:
 def render_chart(spec: dict, lang: str) -> None:
     """Claimed area over time by side, the selected date marked (spec from the cache)."""
     st.markdown(f"**{t('chart_title', lang)}**")
-    st.vega_lite_chart(spec, width="stretch")
+    st.vega_lite_chart(localized(spec, lang), width="stretch")
     st.caption(t("chart_note", lang))
 
 

@@ -6,25 +6,42 @@ Usable from a notebook without Streamlit::
     regions = geo.load_regions()
     claims = geo.load_claims()
     zones = geo.claim_zones(as_of="2024-08-12")
+    said = geo.settlement_statements(as_of="2025-03-13")
 """
 
 from __future__ import annotations
 
-from geo.claims import ClaimsError, claims_as_of, load_claims, validate_claims
+from geo.claims import ClaimsError, claims_as_of, load_anchors, load_claims, validate_claims
+from geo.currency import MAX_AGE_DAYS, area_bearing, select_as_of, territorial_statements
 from geo.errors import DataError
 from geo.regions import load_border, load_regions, load_towns
-from geo.zones import area_bearing, claim_zones, select_as_of
+from geo.settlements import (
+    SettlementsError,
+    load_settlement_counts,
+    load_settlements,
+    settlement_statements,
+    settlement_status,
+)
+from geo.zones import claim_zones
 
 __all__ = [
+    "MAX_AGE_DAYS",
     "ClaimsError",
     "DataError",
+    "SettlementsError",
     "area_bearing",
     "claim_zones",
     "claims_as_of",
+    "load_anchors",
     "load_border",
     "load_claims",
     "load_regions",
+    "load_settlement_counts",
+    "load_settlements",
     "load_towns",
     "select_as_of",
+    "settlement_statements",
+    "settlement_status",
+    "territorial_statements",
     "validate_claims",
 ]

@@ -20,6 +20,8 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
+from geo.build_settlements import REGISTRY as SETTLEMENT_REGISTRY
+from geo.build_settlements import build_settlements, write_csv
 from geo.crs import METRIC, WGS84, area_km2
 from geo.paths import DATA_DIR
 
@@ -53,9 +55,14 @@ TOWNS: dict[str, tuple[str, str, int]] = {
     "Kharkiv": ("Kharkiv", "Charkiv", 2),
 }
 
+#: Dutch region names that Natural Earth spells otherwise than the towns above (its
+#: "Charkov" is the Russian-based form; Dutch media and the Taalunie use "Charkiv").
+REGION_NL = {"UA-63": "Charkiv"}
+
 #: GeoNames admin1 spelling (as in the input CSV) → ISO 3166-2.
 ADMIN1_ISO = {"Kursk": "RU-KRS", "Belgorod": "RU-BEL", "Sumy": "UA-59", "Kharkiv": "UA-63"}
 
+BUILT_BY = f"python -m geo.build_data SOURCE_DIR  ({Path(__file__).name})"
 NE_ADMIN1 = "natural-earth-10m-admin1-kursk-area.geojson"
 GEONAMES = "geonames-cities1000-kursk-area.csv"
 
@@ -70,6 +77,7 @@ def build_regions(admin1: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     if not shapely.coverage_is_valid(sel.geometry.values):
         raise ValueError(f"{NE_ADMIN1}: the selected regions do not form a valid coverage")
     sel["area_km2"] = area_km2(sel.geometry).round(1)
+    sel["name_nl"] = sel["iso_3166_2"].map(REGION_NL).fillna(sel["name_nl"])
     sel["country"] = sel["iso_3166_2"].str[:2]
     sel["focus"] = sel["iso_3166_2"].isin(FOCUS)
     # Natural Earth's own label points, so labels sit where cartographers put them.
@@ -152,8 +160,18 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def build(source_dir: Path, out_dir: Path = DATA_DIR) -> dict[str, gpd.GeoDataFrame]:
-    """Build every geodata file and update the geodata entries of sources.json."""
+def build(
+    source_dir: Path,
+    out_dir: Path = DATA_DIR,
+    settlements_dir: Path | None = None,
+    gazetteer: Path | None = None,
+    gazetteer_licence: str = "GeoNames CC BY 4.0",
+) -> dict[str, gpd.GeoDataFrame]:
+    """Build every geodata file and update the geodata entries of sources.json.
+
+    With ``settlements_dir`` (the research tables) also write the settlement tables,
+    placing more settlements from ``gazetteer`` when one is given.
+    """
     admin1 = gpd.read_file(source_dir / NE_ADMIN1)
     cities = pd.read_csv(source_dir / GEONAMES)
     towns = build_towns(cities)
@@ -174,9 +192,19 @@ def build(source_dir: Path, out_dir: Path = DATA_DIR) -> dict[str, gpd.GeoDataFr
                 "sha256": sha256(path),
                 "features": len(gdf),
                 "geometry_type": sorted(set(gdf.geom_type))[0],
-                "built_by": f"python -m geo.build_data SOURCE_DIR  ({Path(__file__).name})",
+                "built_by": BUILT_BY,
             }
         )
+    if settlements_dir is not None:
+        dutch = {name_en: name_nl for name_en, name_nl, _ in TOWNS.values()}
+        tables, notes = build_settlements(settlements_dir, dutch, gazetteer, gazetteer_licence)
+        for name, frame in tables.items():
+            write_csv(frame, out_dir / name)
+            registry[name] = dict(SETTLEMENT_REGISTRY[name], sha256=sha256(out_dir / name),
+                                  features=len(frame), built_by=BUILT_BY)  # fmt: skip
+            layers[name] = frame
+        for note in notes:
+            print(note)
     registry_path.write_text(json.dumps(registry, indent=2, ensure_ascii=False) + "\n")
     return layers
 
@@ -186,11 +214,27 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("source_dir", type=Path, help="folder with the raw inputs")
     parser.add_argument("--out", type=Path, default=DATA_DIR, help="output folder (data/)")
+    parser.add_argument(
+        "--settlements", type=Path, help="folder with the settlement research tables"
+    )
+    parser.add_argument(
+        "--gazetteer", type=Path, help="GeoNames country file (RU.txt/RU.zip) or name,lat,lon CSV"
+    )
+    parser.add_argument(
+        "--gazetteer-licence",
+        default="GeoNames CC BY 4.0",
+        help="licence recorded for coordinates taken from the gazetteer",
+    )
     args = parser.parse_args(argv)
-    layers = build(args.source_dir, args.out)
+    try:
+        layers = build(
+            args.source_dir, args.out, args.settlements, args.gazetteer, args.gazetteer_licence
+        )
+    except (OSError, ValueError) as exc:  # DataError is a ValueError; names file and row
+        raise SystemExit(f"build_data: {exc}") from None
     for name in layers:
         size = (args.out / name).stat().st_size
-        print(f"{name}: {len(layers[name])} features, {size / 1024:.1f} KB")
+        print(f"{name}: {len(layers[name])} features/rows, {size / 1024:.1f} KB")
 
 
 if __name__ == "__main__":

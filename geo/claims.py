@@ -22,7 +22,16 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from geo.errors import DataError
+from geo.claim_rules import (
+    ANCHOR_FIELDS,
+    CLAIMANT_KINDS,
+    SOURCE_KINDS,
+    check_extras,
+    check_links,
+    is_number,
+    validate_anchors,
+)
+from geo.errors import ClaimsError
 from geo.paths import DATA_DIR, ROOT, SEEDS_DIR
 
 CLAIMS_PATH = DATA_DIR / "claims.yaml"
@@ -49,6 +58,8 @@ METRIC_UNITS: dict[str, str] = {
     "pows": "people",
     "attacks": "attacks",
     "share_of_ukraine_claim": "ratio",
+    "share_recaptured": "ratio",
+    "settlements_recaptured": "settlements",
     "event": "none",
     "statement": "none",
 }
@@ -59,11 +70,17 @@ VALUELESS_METRICS: tuple[str, ...] = ("event", "statement")
 REGIONS: tuple[str, ...] = ("RU-BEL", "RU-KRS", "UA-59")
 CONFIDENCES: tuple[str, ...] = ("high", "medium", "low")
 QUALIFIERS: tuple[str, ...] = ("about", "at_least", "more_than", "up_to")
-
+#: Groups of records that are one statement: a width and a depth (Smirnov's box), or a
+#: recaptured area and the share of the whole it stands for (Russia's own arithmetic).
+GROUP_SHAPES: tuple[tuple[str, ...], ...] = (
+    ("depth_km", "width_km"),
+    ("area_recaptured_km2", "share_recaptured"),
+)
 REQUIRED_FIELDS: tuple[str, ...] = (
     "id",
     "date",
     "side",
+    "source_kind",
     "claimant",
     "region",
     "metric",
@@ -75,6 +92,7 @@ REQUIRED_FIELDS: tuple[str, ...] = (
     "confidence",
 )
 OPTIONAL_FIELDS: tuple[str, ...] = (
+    "claimant_nl",
     "date_approx",
     "qualifier",
     "period",
@@ -86,6 +104,14 @@ OPTIONAL_FIELDS: tuple[str, ...] = (
     "caveat_nl",
     "disputed_by",
     "note",
+    "date_precision",
+    "value_high",
+    "evidence",
+    "derived_from",
+    "anchor",
+    "anchor_basis",
+    "depth_ref",
+    "supersedes_area",
 )
 SOURCE_REQUIRED: tuple[str, ...] = ("title", "outlet", "date", "url")
 SOURCE_OPTIONAL: tuple[str, ...] = ("also", "seed", "note")
@@ -95,11 +121,15 @@ COLUMNS: tuple[str, ...] = (
     "id",
     "date",
     "date_approx",
+    "date_precision",
     "side",
+    "source_kind",
     "claimant",
+    "claimant_nl",
     "region",
     "metric",
     "value",
+    "value_high",
     "qualifier",
     "unit",
     "period",
@@ -119,8 +149,19 @@ COLUMNS: tuple[str, ...] = (
     "source_seed",
     "source_note",
     "confidence",
+    "evidence",
     "disputed_by",
     "note",
+    "derived",
+    "derived_from",
+    "supersedes_area",
+    "anchor",
+    "anchor_basis",
+    "anchor_name_en",
+    "anchor_name_nl",
+    "anchor_lon",
+    "anchor_lat",
+    "depth_ref",
 )
 
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -128,16 +169,6 @@ _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LANG_RE = re.compile(r"^[a-z]{2}$")
 _URL_RE = re.compile(r"^https?://\S+$")
 _WS_RE = re.compile(r"\s+")
-
-
-class ClaimsError(DataError):
-    """The claims ledger is unreadable or a record breaks the schema.
-
-    The message always starts with the file and, where one is to blame, the record,
-    so that an editor of ``data/claims.yaml`` can find the problem directly. A
-    :class:`~geo.errors.DataError` (hence a ``ValueError``), so the app's single
-    data-error handler also catches it.
-    """
 
 
 def normalise_text(text: str) -> str:
@@ -168,10 +199,6 @@ def _parse_date(value: Any) -> dt.date | None:
         except ValueError:
             return None
     return None
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _resolve_source(raw: Any, sources: Mapping[str, Any], fail: Any) -> dict[str, Any]:
@@ -258,7 +285,7 @@ def _validate_record(
     for key in text_fields:
         if not isinstance(record[key], str) or not record[key].strip():
             fail(f"{key} must be a non-empty string")
-    for key in ("period", "group", "note", "caveat_en", "caveat_nl", "quote_en"):
+    for key in ("period", "group", "note", "caveat_en", "caveat_nl", "quote_en", "claimant_nl"):
         val = record.get(key)
         if val is not None and (not isinstance(val, str) or not val.strip()):
             fail(f"{key} must be a non-empty string if given")
@@ -292,7 +319,7 @@ def _validate_record(
             fail(f"value is null, but metric {metric!r} needs a number")
     elif metric in VALUELESS_METRICS:
         fail(f"value must be null for metric {metric!r}, got {value!r}")
-    elif not _is_number(value):
+    elif not is_number(value):
         fail(f"value {value!r} is not a number")
     elif value < 0:
         fail(f"value {value!r} is negative")
@@ -303,6 +330,14 @@ def _validate_record(
             fail(f"unknown qualifier {qualifier!r} (expected one of: {', '.join(QUALIFIERS)})")
         if value is None:
             fail("qualifier given but value is null")
+
+    source_kind = record["source_kind"]
+    if source_kind not in SOURCE_KINDS:
+        fail(f"unknown source_kind {source_kind!r} (expected one of: {', '.join(SOURCE_KINDS)})")
+    if (source_kind in CLAIMANT_KINDS) != (side != "independent"):
+        want = "russia or ukraine" if source_kind in CLAIMANT_KINDS else "independent"
+        fail(f"source_kind {source_kind!r} needs side {want}, got side {side!r}")
+    check_extras(record, value, metric, date_approx, fail)
 
     if ("caveat_en" in record) != ("caveat_nl" in record):
         fail("caveat_en and caveat_nl must be given together")
@@ -342,8 +377,18 @@ def _validate_record(
         "id": rid,
         "date": date,
         "date_approx": date_approx,
+        "date_precision": record.get("date_precision"),
         "side": side,
+        "source_kind": source_kind,
+        "value_high": None if record.get("value_high") is None else float(record["value_high"]),
+        "evidence": record.get("evidence"),
+        "derived_from": record.get("derived_from"),
+        "supersedes_area": bool(record.get("supersedes_area", False)),
+        "anchor": record.get("anchor"),
+        "anchor_basis": record.get("anchor_basis") or ("source" if record.get("anchor") else None),
+        "depth_ref": record.get("depth_ref"),
         "claimant": record["claimant"].strip(),
+        "claimant_nl": (record.get("claimant_nl") or record["claimant"]).strip(),
         "region": region,
         "metric": metric,
         "value": None if value is None else float(value),
@@ -370,6 +415,7 @@ def validate_claims(
     seed_texts: dict[str, str],
     *,
     sources: Mapping[str, Any] | None = None,
+    anchors: Mapping[str, Any] | None = None,
     file: str = DEFAULT_FILE_LABEL,
 ) -> list[dict]:
     """Check claim records against the schema and return them normalised.
@@ -385,6 +431,9 @@ def validate_claims(
         are checked against it after whitespace normalisation.
     sources : mapping, optional
         The top-level ``sources`` mapping that record ``source`` keys refer to.
+    anchors : mapping, optional
+        The top-level ``anchors`` mapping (named places) that record ``anchor`` keys
+        refer to; resolved into ``anchor_name_en/nl`` and ``anchor_lon/lat``.
     file : str
         Name of the ledger, used as the prefix of every error message.
 
@@ -415,28 +464,47 @@ def validate_claims(
         seen.add(norm["id"])
         out.append(norm)
 
+    places = validate_anchors(anchors, file)
+    by_id = {rec["id"]: rec for rec in out}
     for rec in out:
-        for other in rec["disputed_by"]:
-            if other not in seen:
-                raise ClaimsError(
-                    f"{file}: record {rec['id']!r}: disputed_by names unknown id {other!r}"
-                )
+        check_links(rec, by_id, places, file)
 
     groups: dict[str, list[dict]] = {}
     for rec in out:
         if rec["group"] is not None:
             groups.setdefault(rec["group"], []).append(rec)
     for name, members in groups.items():
-        metrics = sorted(m["metric"] for m in members)
+        metrics = tuple(sorted(m["metric"] for m in members))
         same_side_date = len({(m["side"], m["date"]) for m in members}) == 1
-        if metrics != ["depth_km", "width_km"] or not same_side_date:
+        if metrics not in GROUP_SHAPES or not same_side_date:
             found = ", ".join(f"{m['id']} ({m['metric']})" for m in members)
+            shapes = " or ".join(" + ".join(g) for g in GROUP_SHAPES)
             raise ClaimsError(
                 f"{file}: record {members[0]['id']!r}: group {name!r} must hold exactly "
-                f"one width_km and one depth_km record of the same side and date "
+                f"one record of each metric of {shapes}, all of the same side and date "
                 f"(found: {found})"
             )
     return out
+
+
+def load_anchors(path: str | Path | None = None) -> pd.DataFrame:
+    """The ledger's named places (id, names, lon/lat, coordinate source), validated."""
+    file = Path(path) if path is not None else CLAIMS_PATH
+    label = _file_label(file)
+    doc = _parse_yaml(_read_text(file, label, "file"), label)
+    places = validate_anchors(doc.get("anchors") if isinstance(doc, Mapping) else None, label)
+    rows = [{"id": aid, **entry} for aid, entry in places.items()]
+    return pd.DataFrame(rows, columns=["id", *ANCHOR_FIELDS, "note"])
+
+
+def _parse_yaml(text: str, label: str) -> Any:
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise ClaimsError(f"{label}: YAML syntax error{where}: {problem}") from None
 
 
 def _file_label(path: Path) -> str:
@@ -512,18 +580,11 @@ def load_claims(
     seeds_root = Path(seeds_dir) if seeds_dir is not None else SEEDS_DIR
     label = _file_label(file)
 
-    text = _read_text(file, label, "file")
-    try:
-        doc = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise ClaimsError(f"{label}: YAML syntax error{where}: {problem}") from None
+    doc = _parse_yaml(_read_text(file, label, "file"), label)
 
     if not isinstance(doc, Mapping) or "claims" not in doc:
         raise ClaimsError(f"{label}: expected a mapping with a top-level 'claims' list")
-    extra = sorted(set(doc) - {"claims", "sources"})
+    extra = sorted(set(doc) - {"claims", "sources", "anchors"})
     if extra:
         raise ClaimsError(f"{label}: unknown top-level key(s): {', '.join(map(str, extra))}")
     records = doc["claims"]
@@ -536,7 +597,9 @@ def load_claims(
             raise ClaimsError(f"{label}: seed path {seed!r} is not inside the seeds folder")
         seed_texts[seed] = _read_text(seed_path, label, f"seed file {seed!r}")
 
-    normalised = validate_claims(records, seed_texts, sources=sources, file=label)
+    normalised = validate_claims(
+        records, seed_texts, sources=sources, anchors=doc.get("anchors"), file=label
+    )
     return _to_frame(normalised)
 
 
@@ -545,6 +608,7 @@ def _to_frame(records: list[dict]) -> pd.DataFrame:
     for rec in records:
         src = rec["source"]
         row = {k: v for k, v in rec.items() if k != "source"}
+        row["derived"] = rec["derived_from"] is not None
         row.update(
             source_title=src["title"],
             source_outlet=src["outlet"],
@@ -568,6 +632,11 @@ def _to_frame(records: list[dict]) -> pd.DataFrame:
         [math.nan if r["value"] is None else r["value"] for r in rows], dtype="float64"
     )
     frame["date_approx"] = pd.Series([r["date_approx"] for r in rows], dtype=bool)
+    frame["value_high"] = pd.Series(
+        [math.nan if r["value_high"] is None else r["value_high"] for r in rows], dtype="float64"
+    )
+    frame["derived"] = pd.Series([r["derived"] for r in rows], dtype=bool)
+    frame["supersedes_area"] = pd.Series([r["supersedes_area"] for r in rows], dtype=bool)
     return frame
 
 

@@ -1,15 +1,25 @@
-"""Turn a stated figure into a schematic but area-true zone.
+"""Turn a figure into a schematic but area-true zone, built around where the source puts it.
 
-Neither side published a line: the Russian side gave a width and a depth, the Ukrainian
-side an area. So every zone is drawn by one construction, the same for both sides: a band
-along the Kursk–Sumy border, centred on the Sudzha crossing, clipped to Kursk region, and
-sized so that its area (measured in an equal-area CRS) equals the stated or derived area.
-The shape is schematic; only its area and its anchor carry information.
+Neither side published a line, so every zone is a construction. Three shapes, chosen by
+what was stated:
+
+- **box** (a width and a depth, Smirnov's 12 × 40 km): a rectangle with a straight
+  front of that width, measured end to end, and that depth, centred on the anchor's
+  stretch of the Kursk–Sumy border. Its area is whatever results (reported, not tuned).
+- **band** (an area and a stated depth, Syrskyi's "up to 35 km"): a rectangle of that
+  depth along the border, its width solved so its area equals the figure.
+- **capsule** (an area alone): Kursk region within a distance of the line from the
+  nearest border point to the anchor, the distance solved for the area. It borrows no
+  one's proportions, contains its anchor and touches the border.
+
+Every shape is clipped to Kursk region; areas are measured in an equal-area CRS. This
+module returns numbers (sizes, axes, anchor); reader prose is built in ``components/``.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -18,21 +28,37 @@ import shapely
 from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from geo.claims import load_claims
+from geo.claims import load_anchors, load_claims
 from geo.crs import EQUAL_AREA, METRIC, WGS84
+from geo.currency import (
+    CANDIDATE_COLUMNS,
+    MAX_AGE_DAYS,
+    area_bearing,
+    select_as_of,
+    territorial_statements,
+)
 from geo.errors import DataError
-from geo.fmt import QUALIFIERS, fmt_date, fmt_num
 from geo.regions import load_regions
 
-#: The border crossing nearest Sudzha (lon, lat): the centre of every band.
-SUDZHA_CROSSING = (35.27, 51.20)
-#: Width:depth of a band drawn from an area alone: the 40 × 12 km shape of the only
-#: stated box, so both sides' zones share one construction.
-BAND_ASPECT = 40 / 12
 #: Relative area tolerance of the solver (0.1 %).
 AREA_RTOL = 1e-3
+#: Half the border stretch (m) whose chord sets a rectangle's direction.
+AXIS_HALF_M = 20_000
 
-CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}
+__all__ = [
+    "MAX_AGE_DAYS",
+    "Frame",
+    "Zone",
+    "anchors_dict",
+    "area_bearing",
+    "build_frame",
+    "capsule_zone",
+    "claim_zones",
+    "draw",
+    "rect_zone",
+    "select_as_of",
+    "zones_for",
+]
 
 
 @dataclass(frozen=True)
@@ -41,7 +67,6 @@ class Frame:
 
     border: LineString  # Kursk–Sumy border, west to east
     kursk: BaseGeometry
-    anchor_m: float  # distance of the Sudzha crossing along `border`
 
 
 def build_frame(regions: gpd.GeoDataFrame) -> Frame:
@@ -59,42 +84,23 @@ def build_frame(regions: gpd.GeoDataFrame) -> Frame:
     border = max(parts, key=lambda g: g.length)
     if border.coords[0][0] > border.coords[-1][0]:
         border = border.reverse()
-    anchor = gpd.GeoSeries([Point(SUDZHA_CROSSING)], crs=WGS84).to_crs(METRIC).iloc[0]
-    return Frame(border=border, kursk=kursk, anchor_m=border.project(anchor))
+    return Frame(border=border, kursk=kursk)
 
 
-def band(frame: Frame, width_m: float, depth_m: float) -> BaseGeometry:
-    """A band `width_m` along the border around the anchor, `depth_m` into Kursk region.
+def to_metric(lon: float, lat: float) -> Point:
+    """A lon/lat point in the metric CRS."""
+    return gpd.GeoSeries([Point(lon, lat)], crs=WGS84).to_crs(METRIC).iloc[0]
 
-    The band is the part of Kursk region within `depth_m` of the border and between two
-    cuts square to the chord of the border stretch. Cuts follow the chord (not the
-    local border direction) so the shape, and its area, change smoothly with size.
-    Near an end of the border the stretch shifts so the band keeps its full width.
-    """
-    length = frame.border.length
-    width_m = min(width_m, length)
-    start = min(max(frame.anchor_m - width_m / 2, 0.0), length - width_m)
-    a = frame.border.interpolate(start)
-    b = frame.border.interpolate(start + width_m)
-    dx, dy = b.x - a.x, b.y - a.y
-    chord = math.hypot(dx, dy) or 1.0
-    ux, uy = dx / chord, dy / chord  # along the chord
-    nx, ny = -uy, ux  # square to it
-    reach = 4 * depth_m + width_m  # far enough to cover the band on either side
-    slab = Polygon(
-        [
-            (a.x - nx * reach, a.y - ny * reach),
-            (b.x - nx * reach, b.y - ny * reach),
-            (b.x + nx * reach, b.y + ny * reach),
-            (a.x + nx * reach, a.y + ny * reach),
-        ]
-    )
-    near = frame.border.buffer(depth_m, quad_segs=8)
-    zone = shapely.make_valid(near.intersection(slab).intersection(frame.kursk))
-    # Keep the one piece along the anchor stretch: a slab can clip stray slivers
-    # where the border bends back.
-    parts = [g for g in shapely.get_parts(zone) if g.geom_type == "Polygon"]
-    return max(parts, key=lambda g: g.area) if parts else Polygon()
+
+@dataclass(frozen=True)
+class Zone:
+    """A drawn zone (metric CRS) with the sizes measured on it."""
+
+    geometry: BaseGeometry
+    shape: str  # 'box' | 'band' | 'capsule' | 'none'
+    width_km: float  # extent along the border chord
+    depth_km: float  # extent square to it, into Kursk region
+    area_km2: float
 
 
 def _area_km2(geom_m: BaseGeometry) -> float:
@@ -104,8 +110,9 @@ def _area_km2(geom_m: BaseGeometry) -> float:
     return float(gpd.GeoSeries([geom_m], crs=METRIC).to_crs(EQUAL_AREA).area.iloc[0] / 1e6)
 
 
-def _solve(area_of: callable, target_km2: float, lo: float, hi: float) -> float:
+def _solve(area_of: Callable[[float], BaseGeometry], target_km2: float, hi: float) -> float:
     """Bisect a size parameter until the drawn area matches the target (area grows with it)."""
+    lo = 0.0
     while _area_km2(area_of(hi)) < target_km2:
         hi *= 2
         if hi > 1e7:
@@ -119,195 +126,168 @@ def _solve(area_of: callable, target_km2: float, lo: float, hi: float) -> float:
     return (lo + hi) / 2
 
 
-@dataclass(frozen=True)
-class Zone:
-    """A drawn zone in the metric CRS with the sizes actually used."""
+def axes(frame: Frame, anchor_m: Point) -> tuple[Point, tuple[float, float], tuple[float, float]]:
+    """Border point nearest the anchor, the border's direction there, and 'into Kursk'.
 
-    geometry: BaseGeometry
-    width_km: float
-    depth_km: float
-    area_km2: float
+    The direction is the chord of the border 20 km either side (the border itself
+    wiggles); 'into Kursk' is square to it, on Kursk's side.
+    """
+    s = frame.border.project(anchor_m)
+    base = frame.border.interpolate(s)
+    a = frame.border.interpolate(max(s - AXIS_HALF_M, 0.0))
+    b = frame.border.interpolate(min(s + AXIS_HALF_M, frame.border.length))
+    dx, dy = b.x - a.x, b.y - a.y
+    chord = math.hypot(dx, dy) or 1.0
+    u = (dx / chord, dy / chord)
+    n = (-u[1], u[0])
+    probe = Point(base.x + n[0] * 2000, base.y + n[1] * 2000)
+    if not frame.kursk.contains(probe):
+        n = (-n[0], -n[1])
+    return base, u, n
 
 
-def box_zone(frame: Frame, width_km: float, depth_km: float) -> Zone:
-    """Zone for a width × depth claim: width kept, depth tuned so area = width × depth."""
-    target = width_km * depth_km
-    width_m = width_km * 1000
-    depth_m = _solve(lambda d: band(frame, width_m, d), target, 0.0, depth_km * 1000)
-    geom = band(frame, width_m, depth_m)
-    return Zone(geom, width_km, depth_m / 1000, _area_km2(geom))
+def _rectangle(base: Point, u: tuple, n: tuple, width_m: float, depth_m: float) -> Polygon:
+    hw = width_m / 2
+    return Polygon(
+        [
+            (base.x - u[0] * hw, base.y - u[1] * hw),
+            (base.x + u[0] * hw, base.y + u[1] * hw),
+            (base.x + u[0] * hw + n[0] * depth_m, base.y + u[1] * hw + n[1] * depth_m),
+            (base.x - u[0] * hw + n[0] * depth_m, base.y - u[1] * hw + n[1] * depth_m),
+        ]
+    )
 
 
-def area_zone(frame: Frame, area_km2: float, aspect: float = BAND_ASPECT) -> Zone:
-    """Zone for an area-only claim: the band grown (width:depth fixed) to the stated area."""
+def extents_km(geom: BaseGeometry, u: tuple, n: tuple) -> tuple[float, float]:
+    """Width (along u) and depth (along n) of a shape, end to end, in km."""
+    if geom.is_empty:
+        return 0.0, 0.0
+    coords = shapely.get_coordinates(geom)
+    along = coords[:, 0] * u[0] + coords[:, 1] * u[1]
+    across = coords[:, 0] * n[0] + coords[:, 1] * n[1]
+    return float(along.max() - along.min()) / 1000, float(across.max() - across.min()) / 1000
+
+
+def _clip(frame: Frame, geom: BaseGeometry) -> BaseGeometry:
+    return shapely.make_valid(geom.intersection(frame.kursk))
+
+
+def rect_zone(
+    frame: Frame,
+    anchor_m: Point,
+    depth_km: float,
+    width_km: float | None = None,
+    area_km2: float | None = None,
+) -> Zone:
+    """A straight-fronted rectangle on the anchor's border stretch, clipped to Kursk.
+
+    With `width_km` it is a box drawn as stated (area reported as it results); with
+    `area_km2` instead, the width is solved so the clipped area equals the figure.
+    """
+    base, u, n = axes(frame, anchor_m)
+    depth_m = depth_km * 1000
+    if width_km is None:
+        if not area_km2 or area_km2 <= 0:
+            return Zone(Polygon(), "none", 0.0, 0.0, 0.0)
+        width_m = _solve(
+            lambda w: _clip(frame, _rectangle(base, u, n, w, depth_m)),
+            area_km2,
+            area_km2 / depth_km * 1000,
+        )
+        shape = "band"
+    else:
+        width_m, shape = width_km * 1000, "box"
+    geom = _clip(frame, _rectangle(base, u, n, width_m, depth_m))
+    width, depth = extents_km(geom, u, n)
+    return Zone(geom, shape, width, depth, _area_km2(geom))
+
+
+def capsule_zone(frame: Frame, anchor_m: Point, area_km2: float) -> Zone:
+    """Kursk region within a distance of the border-to-anchor line, sized to the area."""
     if area_km2 <= 0:
-        return Zone(Polygon(), 0.0, 0.0, 0.0)
-    w0 = math.sqrt(area_km2 * aspect) * 1000
-    d0 = w0 / aspect
+        return Zone(Polygon(), "none", 0.0, 0.0, 0.0)
+    base, u, n = axes(frame, anchor_m)
+    spine = LineString([base, anchor_m]) if base.distance(anchor_m) > 50 else base
 
-    def shape(scale: float) -> BaseGeometry:
-        return band(frame, w0 * scale, d0 * scale)
+    def shape(r: float) -> BaseGeometry:
+        return _clip(frame, spine.buffer(r, quad_segs=16))
 
-    scale = _solve(shape, area_km2, 0.0, 1.0)
-    geom = shape(scale)
-    return Zone(geom, w0 * scale / 1000, d0 * scale / 1000, _area_km2(geom))
-
-
-def area_bearing(claims: pd.DataFrame) -> pd.DataFrame:
-    """One row per zone-able statement: each area claim, and each width+depth group.
-
-    Columns: ``side, date, claim_id, claim_ids, claimant, kind ('area' | 'box'),
-    area_km2, width_km, depth_km, confidence``.
-    """
-    rows = []
-    areas = claims[(claims["metric"] == "area_km2") & claims["value"].notna()]
-    for rec in areas.itertuples():
-        rows.append(
-            {
-                "side": rec.side,
-                "date": rec.date,
-                "claim_id": rec.id,
-                "claim_ids": [rec.id],
-                "claimant": rec.claimant,
-                "kind": "area",
-                "qualifier": getattr(rec, "qualifier", None),
-                "area_km2": float(rec.value),
-                "width_km": None,
-                "depth_km": None,
-                "confidence": rec.confidence,
-            }
-        )
-    boxes = claims[claims["metric"].isin(["width_km", "depth_km"]) & claims["group"].notna()]
-    for _, grp in boxes.groupby("group", sort=True):
-        by_metric = grp.set_index("metric")
-        width = float(by_metric.loc["width_km", "value"])
-        depth = float(by_metric.loc["depth_km", "value"])
-        first = grp.sort_values("id").iloc[0]
-        rows.append(
-            {
-                "side": first["side"],
-                "date": first["date"],
-                "claim_id": str(by_metric.loc["depth_km", "id"]),
-                "claim_ids": sorted(grp["id"].tolist()),
-                "claimant": first["claimant"],
-                "kind": "box",
-                "qualifier": "about",
-                "area_km2": width * depth,
-                "width_km": width,
-                "depth_km": depth,
-                "confidence": first["confidence"],
-            }
-        )
-    columns = [
-        "side", "date", "claim_id", "claim_ids", "claimant", "kind", "qualifier",
-        "area_km2", "width_km", "depth_km", "confidence",
-    ]  # fmt: skip
-    return pd.DataFrame(rows, columns=columns)
+    radius = _solve(shape, area_km2, math.sqrt(area_km2 * 1e6 / math.pi))
+    geom = shape(radius)
+    width, depth = extents_km(geom, u, n)
+    return Zone(geom, "capsule", width, depth, _area_km2(geom))
 
 
-def select_as_of(candidates: pd.DataFrame, as_of: object) -> pd.DataFrame:
-    """Per side, the latest area-bearing statement on or before `as_of`.
-
-    Ties on one date go to the higher confidence, then to the larger figure's record id
-    order, so the choice is deterministic; the other records stay visible as figures.
-    """
-    when = pd.Timestamp(as_of).normalize()
-    sel = candidates[candidates["date"] <= when].copy()
-    if sel.empty:
-        return sel
-    sel["_conf"] = sel["confidence"].map(CONFIDENCE_RANK).fillna(-1)
-    sel = sel.sort_values(["side", "date", "_conf", "claim_id"])
-    return sel.groupby("side", sort=True).tail(1).drop(columns="_conf").reset_index(drop=True)
-
-
-def method_text(row: pd.Series, zone: Zone, lang: str = "en") -> str:
-    """One or two sentences a reader understands: what was stated and how it was drawn."""
-    n = lambda v, d=0: fmt_num(v, lang, d)  # noqa: E731
-    day = fmt_date(row["date"], lang)
-    if zone.area_km2 == 0:
-        if lang == "nl":
-            return (
-                f"Bewering van {day}: geen gebied meer in handen (0 km²). "
-                "Daarom is er geen zone getekend."
-            )
-        return f"Claim of {day}: no area held any more (0 km²), so no zone is drawn."
+def draw(row: pd.Series | dict, frame: Frame) -> Zone:
+    """The zone of one candidate row (see :func:`geo.currency.area_bearing`)."""
+    anchor_m = to_metric(row["anchor_lon"], row["anchor_lat"])
     if row["kind"] == "box":
-        if lang == "nl":
-            stated = (
-                f"Opgegeven: zo'n {n(row['depth_km'])} km diep en {n(row['width_km'])} km breed "
-                f"({day}); {n(row['area_km2'])} km² is daarvan afgeleid, niet opgegeven."
-            )
-        else:
-            stated = (
-                f"Stated: about {n(row['depth_km'])} km deep and {n(row['width_km'])} km wide "
-                f"({day}); {n(row['area_km2'])} km² is derived from that, not stated."
-            )
-    else:
-        words = QUALIFIERS.get(row.get("qualifier") or "", {}).get(lang, "")
-        if lang == "nl":
-            stated = f"Opgegeven: alleen een oppervlakte, {words}{n(row['area_km2'])} km² ({day})."
-        else:
-            stated = f"Stated: an area only, {words}{n(row['area_km2'])} km² ({day})."
-    if lang == "nl":
-        drawn = (
-            f"Getekend: een strook van {n(zone.width_km, 1)} km langs de grens Koersk–Soemy, "
-            f"gecentreerd op de grensovergang bij Soedzja, {n(zone.depth_km, 1)} km diep, "
-            f"zodat de oppervlakte {n(zone.area_km2)} km² is. Schematisch maar oppervlaktegetrouw: "
-            "geen gemeten frontlijn."
-        )
-    else:
-        drawn = (
-            f"Drawn: a band {n(zone.width_km, 1)} km along the Kursk–Sumy border, centred on "
-            f"the Sudzha crossing, {n(zone.depth_km, 1)} km deep, so its area is "
-            f"{n(zone.area_km2)} km². Schematic but area-true: not a surveyed front line."
-        )
-    return f"{stated} {drawn}"
+        return rect_zone(frame, anchor_m, row["depth_km"], width_km=row["width_km"])
+    depth = row.get("shape_depth_km")
+    if depth is not None and not pd.isna(depth):
+        return rect_zone(frame, anchor_m, float(depth), area_km2=row["area_km2"])
+    return capsule_zone(frame, anchor_m, row["area_km2"])
 
 
-def zones_for(selected: pd.DataFrame, frame: Frame) -> gpd.GeoDataFrame:
-    """Draw the zone of each selected statement; returns EPSG:4326."""
+ZONE_COLUMNS = [
+    *CANDIDATE_COLUMNS, "stated_on", "age_days", "current", "stale_reason", "superseded_on",
+    "superseded_by", "stated_area_km2", "derived_area_km2", "shape", "drawn_area_km2",
+    "drawn_width_km", "drawn_depth_km",
+]  # fmt: skip
+
+
+def zones_for(
+    selected: pd.DataFrame,
+    frame: Frame,
+    shape_of: Callable[[pd.Series], Zone] | None = None,
+) -> gpd.GeoDataFrame:
+    """Draw the zone of each selected figure; returns EPSG:4326 with :data:`ZONE_COLUMNS`.
+
+    `shape_of` lets a caller cache shapes by claim id (a shape never depends on the date).
+    """
+    shape_of = shape_of or (lambda row: draw(row, frame))
     rows, geoms = [], []
     for _, row in selected.iterrows():
-        if row["kind"] == "box":
-            zone = box_zone(frame, row["width_km"], row["depth_km"])
-        else:
-            zone = area_zone(frame, row["area_km2"])
-        rows.append(
-            {
-                "side": row["side"],
-                "claim_id": row["claim_id"],
-                "claim_ids": list(row["claim_ids"]),
-                "date": row["date"],
-                "claimant": row["claimant"],
-                "kind": row["kind"],
-                "area_km2": float(row["area_km2"]),
-                "drawn_area_km2": round(zone.area_km2, 1),
-                "drawn_width_km": round(zone.width_km, 2),
-                "drawn_depth_km": round(zone.depth_km, 2),
-                "method": method_text(row, zone, "en"),
-                "method_nl": method_text(row, zone, "nl"),
-            }
+        zone = shape_of(row)
+        out = {col: row.get(col) for col in ZONE_COLUMNS if col in row.index}
+        derived = bool(row["derived"])
+        out.update(
+            area_km2=float(row["area_km2"]),
+            stated_area_km2=None if derived else float(row["area_km2"]),
+            derived_area_km2=round(float(row["area_km2"]), 1) if derived else None,
+            shape=zone.shape,
+            drawn_area_km2=round(zone.area_km2, 1),
+            drawn_width_km=round(zone.width_km, 2),
+            drawn_depth_km=round(zone.depth_km, 2),
         )
+        rows.append(out)
         geoms.append(zone.geometry)
-    columns = [
-        "side", "claim_id", "claim_ids", "date", "claimant", "kind", "area_km2",
-        "drawn_area_km2", "drawn_width_km", "drawn_depth_km", "method", "method_nl",
-    ]  # fmt: skip
-    gdf = gpd.GeoDataFrame(pd.DataFrame(rows, columns=columns), geometry=geoms, crs=METRIC)
+    frame_df = pd.DataFrame(rows).reindex(columns=ZONE_COLUMNS)
+    gdf = gpd.GeoDataFrame(frame_df, geometry=geoms, crs=METRIC)
     return gdf.to_crs(WGS84)
+
+
+def anchors_dict(anchors: pd.DataFrame) -> dict[str, dict]:
+    """``geo.load_anchors()`` as id -> fields, the form :func:`area_bearing` takes."""
+    return {row["id"]: row.to_dict() for _, row in anchors.iterrows()}
 
 
 def claim_zones(
     as_of: object = "2024-08-12",
     claims: pd.DataFrame | None = None,
     regions: gpd.GeoDataFrame | None = None,
+    anchors: pd.DataFrame | None = None,
 ) -> gpd.GeoDataFrame:
-    """One zone per side for the latest area-bearing claim on or before `as_of`.
+    """One zone per side: its latest figure on or before `as_of`, current or stale.
 
-    Columns: ``side, claim_id, area_km2, method, geometry`` (EPSG:4326) plus the drawn
-    width, depth and area, the Dutch method text and the statement's date and claimant.
+    Columns (EPSG:4326): ``side, claim_id, claimant, source_kind, area_km2`` (the figure
+    drawn, stated or derived), ``stated_area_km2`` / ``derived_area_km2``, ``derived``,
+    ``derivation`` (the arithmetic, '' when stated), ``stated_on``, ``age_days``,
+    ``current``, ``stale_reason``, ``anchor`` (the place the zone is built around),
+    ``shape`` and the drawn area, width and depth (km², km).
     """
     claims = load_claims() if claims is None else claims
     regions = load_regions() if regions is None else regions
-    selected = select_as_of(area_bearing(claims), as_of)
+    places = anchors_dict(load_anchors() if anchors is None else anchors)
+    selected = select_as_of(area_bearing(claims, places), as_of, territorial_statements(claims))
     return zones_for(selected, build_frame(regions))

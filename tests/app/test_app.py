@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -29,13 +30,32 @@ def markdown(at: AppTest) -> str:
     return "\n".join([m.value for m in at.markdown] + [h.proto.body for h in at.get("html")])
 
 
+BOX = "≈ 480 km²"
+
+
+def md_plain_text(text: str) -> str:
+    """Markdown text with its escapes undone, as the reader sees it."""
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def md_plain(at: AppTest) -> str:
+    return md_plain_text(markdown(at))
+
+
 def test_default_view_compares_the_seed_figures():
     at = run()
     assert not at.exception
-    assert metrics(at) == {"Russian claim": "480 km²", "Ukrainian claim": "1,000 km²"}
-    assert "48%" in markdown(at)
+    assert metrics(at) == {"Russian claim": BOX, "Ukrainian claim": "~1,000 km²"}
+    assert any("12 × 40 km (≈ 480 km², derived)" in md_plain_text(c.value) for c in at.caption)
+    # The ratio sentence names what it compares and that the article did the same sum.
+    assert (
+        "Aleksei Smirnov's about 12 × 40 km (≈ 480 km², derived) is 48% of "
+        "Gen. Oleksandr Syrskyi's about 1,000 km²" in md_plain(at)
+    )
+    assert "“about half”" in md_plain(at)
     assert "Smirnov" in markdown(at)
     assert "twaalf burgers" in markdown(at)
+    at.run()  # the link is written from the second run on (see components/map_view.py)
     assert at.query_params["ru"] == "true"
     assert at.query_params["date"] == "2024-08-12"
 
@@ -48,6 +68,8 @@ def test_link_state_is_restored():
     assert at.radio(key="lang").value == "nl"
     assert "Inval in Koersk" in markdown(at)
     assert metrics(at)["Oekraïense bewering"] == "1.294 km²"
+    assert any("afgeleid)" in md_plain_text(c.value) for c in at.caption)
+    at.run()
     assert at.query_params["z"] == "10"
     assert at.query_params["lat"] == "51.2000"
 
@@ -75,7 +97,7 @@ def test_garbage_parameters_fall_back_with_a_notice(params):
     assert not at.exception
     assert at.warning, "a short notice names the ignored parameter"
     assert any(name in at.warning[0].value for name in params)
-    assert metrics(at)["Russian claim"] == "480 km²"
+    assert metrics(at)["Russian claim"] == BOX
 
 
 def test_before_any_claim_shows_no_comparison():
@@ -96,8 +118,8 @@ def test_broken_data_file_stops_with_a_clear_message(tmp_path, monkeypatch):
 def test_figures_from_different_days_are_not_turned_into_a_ratio():
     at = run(date="2024-08-27")
     assert not at.exception
-    assert metrics(at) == {"Russian claim": "480 km²", "Ukrainian claim": "1,294 km²"}
-    assert "of the Ukrainian one" not in markdown(at)
+    assert metrics(at) == {"Russian claim": BOX, "Ukrainian claim": "1,294 km²"}
+    assert " is 48% of " not in md_plain(at)
     assert any("different days" in c.value for c in at.caption)
 
 
@@ -107,7 +129,27 @@ def test_chart_and_sources_panels_on_demand():
     at.button_group(key="panel").set_value("chart").run()
     assert not at.exception
     charts = at.get("vega_lite_chart")
-    assert len(charts) == 1
-    assert "RU/UA 48%" in str(charts[0].proto)  # the seed's "about half", from data
+    assert len(charts) == 2  # claimed areas, then stated settlement totals
+    assert "48% (derived)" in str(charts[0].proto)  # the seed's "about half", marked
     at.button_group(key="panel").set_value("sources").run()
     assert "https://censor.net" in markdown(at)
+
+
+def test_13_march_2025_shows_no_current_russian_figure():
+    """Regression: the comparison showed Smirnov's 12 Aug box as Russia's claim in March."""
+    at = run(date="2025-03-13")
+    assert not at.exception
+    assert metrics(at)["Russian claim"] == "–"
+    captions = [re.sub(r"\\(.)", r"\1", c.value) for c in at.caption]
+    assert any("Last figure: ≈ 175 km² (derived)" in c for c in captions), captions
+
+
+def test_26_april_2025_reads_no_current_ukrainian_figure_not_500():
+    """Regression: 26 Apr 2025 read "Russian claim 0 km² / Ukrainian claim 500 km²"."""
+    at = run(date="2025-04-26")
+    assert not at.exception
+    assert metrics(at)["Ukrainian claim"] == "–"
+    assert metrics(at)["Russian claim"] == "≈ 0 km²"
+    assert any("No current figure" in c.value for c in at.caption)
+    assert any("71 days earlier" in c.value for c in at.caption)
+    assert not any("500 km²" in m for m in metrics(at).values())

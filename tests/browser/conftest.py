@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.server import CHROMIUM_ARGS, chromium_path, serve
+from tests.browser.server import CHROMIUM_ARGS, chromium_path, running
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
@@ -18,9 +18,15 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def app_url():
-    with serve() as url:
-        yield url
+def app_server():
+    """The app's base URL and its server process (for CPU and memory readings)."""
+    with running() as (url, proc):
+        yield url, proc
+
+
+@pytest.fixture(scope="session")
+def app_url(app_server):
+    return app_server[0]
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,7 @@
 """Take the README screenshots with the project's own browser tooling.
 
-python -m tests.browser.screenshot            # writes docs/dashboard*.png
+python -m tests.browser.screenshot                 # writes every picture into docs/
+python -m tests.browser.screenshot docs dates      # only the six dated views (issue 9)
 """
 
 from __future__ import annotations
@@ -10,32 +11,57 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from tests.browser.reader import MAP, wait_settled
 from tests.browser.server import CHROMIUM_ARGS, ROOT, chromium_path, serve
 
+#: name → (link, viewport, phone?, embedded in an iframe of that size?)
 SHOTS = {
-    "dashboard.png": ("/?base=none", {"width": 1400, "height": 900}),
-    "dashboard-phone-nl.png": ("/?lang=nl&base=none", {"width": 390, "height": 844}),
+    "laptop.png": ("/?base=none", (1366, 768), False, False),
+    "phone-nl.png": ("/?lang=nl&base=none", (390, 844), True, False),
+    "embedded.png": ("/?embed=true&base=none", (700, 500), False, True),
+    "embedded-phone.png": ("/?embed=true&base=none", (360, 640), True, True),
+}
+#: The dates issue 9 names: what each side said, and what no longer stands, on each.
+DATES = ("2024-08-12", "2024-08-27", "2024-11-23", "2025-01-17", "2025-03-13", "2025-04-26")
+DATED = {
+    f"claims-{day}.png": (f"/?base=none&ind=true&date={day}", (1400, 900), False, False)
+    for day in DATES
 }
 
 
-def main(out_dir: Path = ROOT / "docs") -> None:
-    """Open the app at each view and save a screenshot once the overlays are drawn."""
+def main(out_dir: Path = ROOT / "docs", which: str = "all") -> None:
+    """Open the app at each view and save the first screen once the overlays are drawn."""
     out_dir.mkdir(exist_ok=True)
+    shots = DATED if which == "dates" else {**SHOTS, **DATED}
     with serve() as url, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        for name, (path, viewport) in SHOTS.items():
-            page = browser.new_page(viewport=viewport)
-            page.goto(url + path)
-            frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
-            frame.locator("path.claim-ua").first.wait_for()
-            page.wait_for_timeout(500)  # let tiles fail and labels settle (cosmetic only)
-            page.evaluate(
-                "document.querySelectorAll('*').forEach(e => { if (e.scrollTop) e.scrollTop = 0; })"
+        for name, (path, (width, height), phone, embedded) in shots.items():
+            context = browser.new_context(
+                viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone
             )
+            page = context.new_page()
+            if embedded:
+                page.set_content(
+                    '<meta name="viewport" content="width=device-width">'
+                    f'<body style="margin:0"><iframe id="host" src="{url}{path}" '
+                    f'width="{width}" height="{height}" style="border:0"></iframe></body>'
+                )
+                frame = page.frame_locator("#host").frame_locator(MAP)
+                frame.locator("path.claim-ua").first.wait_for()
+                page.wait_for_timeout(2500)
+            else:
+                page.goto(url + path)
+                page.frame_locator(MAP).locator("path.claim-ua").first.wait_for()
+                wait_settled(page)
+                page.wait_for_timeout(500)  # let tiles fail and labels settle (cosmetic only)
             page.screenshot(path=out_dir / name)
             print(out_dir / name)
+            context.close()
         browser.close()
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs")
+    main(
+        Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs",
+        sys.argv[2] if len(sys.argv) > 2 else "all",
+    )

@@ -66,8 +66,9 @@ def test_upload_shows_layer_with_area_then_bad_file_keeps_it(page, app_url):
     open_upload_panel(page)
     upload(page, "mine.geojson", collection(name="my estimate"))
     frame.locator("path.user-layer").wait_for()
-    assert page.get_by_text("km² in all").first.is_visible()
-    assert page.get_by_text("Your layer: mine.geojson").first.is_visible()
+    # The upload panel is drawn after the map in the same run: wait for it, do not race.
+    page.get_by_text("km² in all").first.wait_for()
+    page.get_by_text("Your layer: mine.geojson").first.wait_for()
 
     upload(page, "broken.geojson", '{"type": "FeatureCollection", "features": [')
     page.get_by_text("not readable GeoJSON").wait_for()
@@ -111,14 +112,17 @@ def hostile_app(tmp_path_factory):
     """The app on a data set whose quote, source title and claimant carry a payload."""
     data = tmp_path_factory.mktemp("data")
     seeds = tmp_path_factory.mktemp("seeds")
-    for name in ("regions.geojson", "border.geojson", "towns.geojson", "sources.json"):
+    kept = ["regions.geojson", "border.geojson", "towns.geojson", "sources.json"]
+    kept += ["settlements.csv", "settlement_statements.csv", "settlement_counts.csv"]
+    for name in kept:
         shutil.copy(DATA_DIR / name, data / name)
     quote_text = f"Hij zegt {PAYLOAD} over 28 dorpen."
     (seeds / "hostile.txt").write_text(f"Intro. {quote_text} Einde.", encoding="utf-8")
     source = {"title": PAYLOAD, "outlet": PAYLOAD, "date": "2024-08-12",
               "url": "https://example.org/a"}  # fmt: skip
     common = {"date": "2024-08-12", "region": "RU-KRS", "confidence": "high",
-              "summary_en": PAYLOAD, "summary_nl": PAYLOAD}  # fmt: skip
+              "summary_en": PAYLOAD, "summary_nl": PAYLOAD, "source_kind": "official",
+              "claimant_nl": PAYLOAD}  # fmt: skip
     seed_source = {**source, "seed": "seeds/hostile.txt"}
     claims = [
         {**common, "id": "x-quote", "side": "russia", "claimant": PAYLOAD,

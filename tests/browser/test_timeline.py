@@ -48,7 +48,7 @@ def test_downloads_are_offered_for_the_current_view(page, app_url):
     download = info.value
     assert download.suggested_filename == "kursk-claims-2024-08-27-zones.geojson"
     collection = json.loads(Path(download.path()).read_text(encoding="utf-8"))
-    areas = {
-        f["properties"]["side"]: f["properties"]["stated_area_km2"] for f in collection["features"]
-    }
-    assert areas == {"russia": 480, "ukraine": 1294}
+    props = {f["properties"]["side"]: f["properties"] for f in collection["features"]}
+    assert props["ukraine"]["stated_area_km2"] == 1294
+    assert props["russia"]["stated_area_km2"] is None  # Smirnov gave no area
+    assert props["russia"]["derived_area_km2"] == 480

@@ -137,3 +137,12 @@ def test_hand_edited_data_file_is_caught_by_registry(tmp_path):
     problems = check_data_dir(tmp_path)
     assert any("towns.geojson: sha256 differs" in p for p in problems)
     assert any("extra.csv: not listed" in p for p in problems)
+
+
+def test_dutch_kharkiv_region_and_city_share_one_spelling():
+    """Regression: the Dutch map said "CHARKOV" for the region next to "Charkiv" the city."""
+    import geo
+
+    regions = geo.load_regions().set_index("iso_3166_2")
+    towns = geo.load_towns().set_index("name_en")
+    assert regions.loc["UA-63", "name_nl"] == towns.loc["Kharkiv", "name_nl"] == "Charkiv"

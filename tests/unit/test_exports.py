@@ -42,8 +42,10 @@ def test_geojson_round_trips_sides_areas_ids_and_sources(zones, claims):
     back = _read_geojson(text).set_index("side")
     assert set(back.index) == set(ALL_SIDES)
     assert back.crs.equals("EPSG:4326")
-    stated = back["stated_area_km2"].to_dict()
-    assert stated == {"russia": 480.0, "ukraine": 1000.0, "independent": 800.0}
+    stated = back["stated_area_km2"].dropna().to_dict()
+    assert stated == {"ukraine": 1000.0, "independent": 800.0}
+    assert pd.isna(back.loc["russia", "stated_area_km2"])  # Smirnov stated no area
+    assert back.loc["russia", "derived_area_km2"] == 480
     measured = area_km2(back.geometry)
     for side, area in stated.items():
         assert measured[side] == pytest.approx(area, rel=0.02)
@@ -64,8 +66,9 @@ def test_geojson_round_trips_sides_areas_ids_and_sources(zones, claims):
             assert source["source_title"] == rec["source_title"]
             assert source["confidence"] == rec["confidence"]
             assert source["source_url"] in props["source_urls"]
-        assert props["method_en"].startswith("Stated:")
-        assert props["method_nl"].startswith("Opgegeven:")
+        assert "not a surveyed front line" in props["method_en"]
+        assert "geen gemeten frontlijn" in props["method_nl"]
+        assert props["current"] is True
 
 
 def test_geojson_russian_box_keeps_both_records(zones, claims):
@@ -73,8 +76,13 @@ def test_geojson_russian_box_keeps_both_records(zones, claims):
     (feature,) = doc["features"]
     props = feature["properties"]
     assert len(props["claim_ids"]) == 2  # width and depth, 40 × 12 km
-    assert props["drawn_width_km"] == 40
-    assert props["stated_area_km2"] == 480
+    assert props["drawn_width_km"] == pytest.approx(40, abs=2)
+    assert props["drawn_depth_km"] == pytest.approx(12, abs=0.6)
+    assert props["stated_area_km2"] is None
+    assert props["derived_area_km2"] == 480
+    assert props["derived"] is True
+    assert props["derivation"] == "12 km × 40 km = 480 km²"
+    assert "≈ 480 km², derived" in props["label_en"]
 
 
 def test_geojson_is_rfc7946(zones, claims):
@@ -133,7 +141,7 @@ def test_csv_joins_disputed_by_with_semicolons(claims):
 
 
 def test_csv_defuses_formula_cells_but_not_numbers(claims):
-    crafted = claims.head(3).copy()
+    crafted = claims[claims["value"].notna()].head(3).copy()
     crafted["quote"] = crafted["quote"].astype(object)
     crafted.loc[crafted.index[0], "quote"] = '=HYPERLINK("http://evil.example","click")'
     crafted.loc[crafted.index[1], "note"] = "@SUM(1+1)"
@@ -193,8 +201,11 @@ def test_png_shows_the_zone_colours_of_the_visible_sides(layers, zones, png_all)
 
 def test_png_without_a_zone_for_zero_km2(layers, zones_zero):
     img = mpimg.imread(io.BytesIO(_png(layers, zones_zero, ALL_SIDES, as_of=ZERO_DAY)))
-    assert _near(img, SIDE_STYLE["russia"]["color"]) == 0
-    assert _near(img, SIDE_STYLE["ukraine"]["color"]) > 100
+    map_part = img[:, : int(img.shape[1] * 0.6)]  # the legend (right) keeps a Russian row
+    assert _near(map_part, SIDE_STYLE["russia"]["color"]) == 0
+    # Syrskyi's February figure is stale on 26 Apr 2025: a faint outline, no solid blue.
+    assert _near(map_part, SIDE_STYLE["ukraine"]["color"]) < 50
+    assert _near(map_part, "#7CB3CF") > 100  # the blue outline at half opacity
 
 
 def test_png_language_changes_the_image(layers, zones, png_all):

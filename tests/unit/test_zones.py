@@ -1,4 +1,4 @@
-"""Area-true schematic zones: area, containment, touching the border, selection by date."""
+"""Zones: area truth, the box as stated, anchors, the age rule and Russia's own arithmetic."""
 
 from __future__ import annotations
 
@@ -8,10 +8,15 @@ import sys
 import geopandas as gpd
 import pandas as pd
 import pytest
+import shapely
 
 import geo
 from geo.crs import METRIC, WGS84, area_km2
-from geo.zones import area_zone, box_zone, build_frame, select_as_of
+from geo.currency import MAX_AGE_DAYS, area_bearing, select_as_of, territorial_statements
+from geo.zones import anchors_dict, build_frame, capsule_zone, draw, rect_zone, to_metric
+
+SUDZHA = (35.2726, 51.1976)
+GORNAL = (35.2325, 51.0661)
 
 
 @pytest.fixture(scope="module")
@@ -24,144 +29,223 @@ def frame(regions):
     return build_frame(regions)
 
 
-def _check_zone(geom_m, regions, frame):
-    """Share inside Kursk region, and whether it touches the Kursk–Sumy border."""
+CLAIMS = geo.load_claims()
+ANCHORS = anchors_dict(geo.load_anchors())
+CANDIDATES = area_bearing(CLAIMS, ANCHORS)
+STATEMENTS = territorial_statements(CLAIMS)
+#: Every day on which anyone said anything, plus a day long after the last.
+DATES = [*sorted({d.date() for d in CLAIMS["date"]}), pd.Timestamp("2026-01-01").date()]
+
+
+def _measured(geom_m) -> float:
+    return float(area_km2(gpd.GeoSeries([geom_m], crs=METRIC)).iloc[0])
+
+
+def _inside_kursk(geom_m, regions) -> float:
     zone = gpd.GeoSeries([geom_m], crs=METRIC).to_crs(WGS84).iloc[0]
-    kursk = regions.loc["RU-KRS"].geometry
-    inside = zone.intersection(kursk).area / zone.area
-    touches = geom_m.distance(frame.border) < 1.0  # metres
-    return inside, touches
+    kursk = regions.set_index("iso_3166_2").loc["RU-KRS"].geometry
+    return zone.intersection(kursk).area / zone.area
 
 
-def test_russian_box_is_area_true_inside_kursk_and_on_the_border(regions, frame):
-    zone = box_zone(frame, width_km=40, depth_km=12)
-    measured = area_km2(gpd.GeoSeries([zone.geometry], crs=METRIC)).iloc[0]
-    assert measured == pytest.approx(480, rel=0.05)
-    assert zone.width_km == 40
-    inside, touches = _check_zone(zone.geometry, regions, frame)
-    assert inside >= 0.98
-    assert touches
+# --- The box as stated --------------------------------------------------------------
 
 
-@pytest.mark.parametrize("stated", [30, 140, 480, 800, 1000, 1150, 1294, 1376])
-def test_area_claim_zone_within_2_percent(regions, frame, stated):
-    zone = area_zone(frame, stated)
-    measured = area_km2(gpd.GeoSeries([zone.geometry], crs=METRIC)).iloc[0]
-    assert measured == pytest.approx(stated, rel=0.02)
-    inside, touches = _check_zone(zone.geometry, regions, frame)
-    assert inside >= 0.98
-    assert touches
+def test_russian_box_is_12_km_deep_along_a_40_km_straight_front(frame, regions):
+    row = CANDIDATES[CANDIDATES["kind"] == "box"].iloc[0]
+    zone = draw(row, frame)
+    # Measured independently of the builder: the smallest rectangle around the shape.
+    rect = shapely.minimum_rotated_rectangle(zone.geometry)
+    xy = list(rect.exterior.coords)
+    sides = sorted(shapely.Point(xy[i]).distance(shapely.Point(xy[i + 1])) / 1000 for i in (0, 1))
+    assert sides[0] == pytest.approx(12, abs=0.6)
+    assert sides[1] == pytest.approx(40, abs=2)
+    assert (zone.depth_km, zone.width_km) == (pytest.approx(12, abs=0.6), pytest.approx(40, abs=2))
+    # Area is what results, reported, not tuned to 480.
+    assert _measured(zone.geometry) == pytest.approx(zone.area_km2, rel=1e-3)
+    assert zone.area_km2 <= 480
+    assert _inside_kursk(zone.geometry, regions) >= 0.98
+    assert zone.geometry.distance(frame.border) < 1.0
 
 
-def test_zone_is_centred_near_sudzha(frame):
-    sudzha = gpd.GeoSeries.from_xy([35.2726], [51.1976], crs=WGS84).to_crs(METRIC).iloc[0]
-    assert area_zone(frame, 1000).geometry.distance(sudzha) == 0
+def test_box_is_centred_on_the_sudzha_sector(frame):
+    row = CANDIDATES[CANDIDATES["kind"] == "box"].iloc[0]
+    zone = draw(row, frame)
+    sudzha = to_metric(*SUDZHA)
+    assert zone.geometry.distance(sudzha) < 500  # metres
+    centre = zone.geometry.centroid
+    assert frame.border.project(centre) == pytest.approx(frame.border.project(sudzha), abs=5000)
 
 
-def test_zero_area_claim_draws_nothing(frame):
-    zone = area_zone(frame, 0)
-    assert zone.geometry.is_empty
-    assert zone.area_km2 == 0
+# --- Area-only zones: area-true, anchored ---------------------------------------------
+
+AREA_ROWS = CANDIDATES[(CANDIDATES["kind"] != "box") & (CANDIDATES["area_km2"] > 0)]
 
 
-def test_claim_zones_on_seed_date_shows_half(regions):
-    zones = geo.claim_zones(as_of="2024-08-12").set_index("side")
-    assert {"russia", "ukraine"} <= set(zones.index)
-    ru, ua = zones.loc["russia"], zones.loc["ukraine"]
-    assert ru["area_km2"] == pytest.approx(480)
-    assert ua["area_km2"] == pytest.approx(1000)
-    measured = area_km2(zones.geometry)
-    assert measured.loc["russia"] == pytest.approx(480, rel=0.05)
-    assert measured.loc["ukraine"] == pytest.approx(1000, rel=0.02)
-    assert ru["area_km2"] / ua["area_km2"] == pytest.approx(0.48)
-    for text in (ru["method"], ua["method"]):
-        assert "not a surveyed front line" in text
-        assert "Sudzha" in text
-    assert "12 km deep and 40 km wide" in ru["method"]
-    assert "1,000 km²" in ua["method"]
-    assert "geen gemeten frontlijn" in ua["method_nl"]
-    assert zones.crs.to_epsg() == 4326
+@pytest.mark.parametrize(
+    "row", [r for _, r in AREA_ROWS.iterrows()], ids=list(AREA_ROWS["claim_id"])
+)
+def test_every_area_zone_is_area_true_inside_kursk_and_touches_its_anchor(frame, regions, row):
+    zone = draw(row, frame)
+    assert _measured(zone.geometry) == pytest.approx(row["area_km2"], rel=0.02)
+    assert _inside_kursk(zone.geometry, regions) >= 0.98
+    assert zone.geometry.distance(frame.border) < 1.0
+    anchor = to_metric(row["anchor_lon"], row["anchor_lat"])
+    assert zone.geometry.distance(anchor) < 1.0, row["anchor"]
 
 
-def test_claim_zones_before_any_claim_is_empty():
-    assert geo.claim_zones(as_of="2024-08-01").empty
+def test_late_small_zones_lie_at_gornal_not_sudzha(frame):
+    for claim_id in ("ru-gerasimov-2025-04-19-area", "ind-deepstate-2025-04-26-area"):
+        row = CANDIDATES.set_index("claim_id").loc[claim_id]
+        zone = draw(row, frame)
+        assert zone.geometry.distance(to_metric(*GORNAL)) < 1.0
+        assert zone.geometry.distance(to_metric(*SUDZHA)) > 5000
+
+
+def test_stated_depth_sets_the_band_depth_of_syrskyis_20_august_figure(frame):
+    row = CANDIDATES.set_index("claim_id").loc["ua-syrskyi-2024-08-20-area"]
+    assert row["shape_depth_km"] == 35
+    zone = draw(row, frame)
+    assert zone.shape == "band"
+    assert zone.depth_km == pytest.approx(35, abs=1.75)
+
+
+def test_area_only_zones_do_not_borrow_the_russian_proportions(frame):
+    zone = capsule_zone(frame, to_metric(*SUDZHA), 1000)
+    assert zone.width_km / zone.depth_km < 2  # the old band was 40:12 (3.3)
+
+
+def test_zero_area_draws_nothing(frame):
+    assert capsule_zone(frame, to_metric(*SUDZHA), 0).geometry.is_empty
+    assert rect_zone(frame, to_metric(*SUDZHA), 10, area_km2=0).geometry.is_empty
+
+
+# --- Russia's own arithmetic, marked as derived ---------------------------------------
+
+
+def test_russian_recapture_figures_become_a_derived_remaining_area():
+    row = CANDIDATES.set_index("claim_id").loc["ru-mod-2025-01-17-recaptured"]
+    assert row["derived"]
+    assert row["kind"] == "remaining"
+    assert row["derivation_numbers"]["whole_km2"] == pytest.approx(1267, abs=1)
+    assert row["area_km2"] == pytest.approx(466, abs=1)
+    assert "801 km² ÷ 63.2 %" in row["derivation"]
+
+
+def test_a_share_alone_uses_the_latest_earlier_whole():
+    row = CANDIDATES.set_index("claim_id").loc["ru-gerasimov-2025-03-12-share"]
+    assert row["derivation_numbers"]["whole_from"] == "ru-rudskoi-2025-02-20-recaptured"
+    assert row["area_km2"] == pytest.approx(1250 * 0.14, abs=1)
+
+
+def test_a_stated_area_beats_the_derivation_of_the_same_day():
+    day = CANDIDATES[
+        (CANDIDATES["side"] == "russia") & (CANDIDATES["date"] == pd.Timestamp("2025-04-19"))
+    ]
+    assert day["claim_id"].tolist() == ["ru-gerasimov-2025-04-19-area"]
+    assert not day["derived"].any()
+
+
+def test_the_box_area_is_derived_and_a_range_is_never_drawn():
+    box = CANDIDATES[CANDIDATES["kind"] == "box"].iloc[0]
+    assert box["derived"]
+    assert box["derivation"] == "12 km × 40 km = 480 km²"
+    assert "ind-meduza-2024-08-15-area" not in set(CANDIDATES["claim_id"])
+
+
+# --- The age rule ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("as_of", DATES, ids=[d.isoformat() for d in DATES])
+def test_no_zone_is_current_beyond_the_age_rule(as_of):
+    chosen = select_as_of(CANDIDATES, as_of, STATEMENTS)
+    for _, row in chosen[chosen["current"]].iterrows():
+        assert row["age_days"] <= MAX_AGE_DAYS, row["claim_id"]
+        newer = STATEMENTS[
+            (STATEMENTS["side"] == row["side"])
+            & (STATEMENTS["date"] > row["stated_on"])
+            & (STATEMENTS["date"] <= pd.Timestamp(as_of))
+        ]
+        assert newer.empty, (row["claim_id"], newer["claim_id"].tolist())
+
+
+def test_13_march_2025_no_current_russian_figure_covers_sudzha():
+    """Regression: Smirnov's 12 Aug box was drawn as the Russian claim on 13 Mar 2025."""
+    zones = geo.claim_zones("2025-03-13").set_index("side")
+    ru = zones.loc["russia"]
+    assert ru["claim_id"] != "ru-smirnov-2024-08-12-depth"
+    assert not ru["current"]
+    assert ru["superseded_by"] == "ru-mod-2025-03-13-sudzha-retaken"
+    current = zones[zones["current"].astype(bool)]
+    assert "russia" not in current.index
+
+
+def test_26_april_2025_syrskyis_february_figure_is_stale():
+    """Regression: on 26 Apr 2025 Syrskyi's 500 km² of 14 Feb was shown as current."""
+    zones = geo.claim_zones("2025-04-26").set_index("side")
+    ua = zones.loc["ukraine"]
+    assert ua["claim_id"] == "ua-syrskyi-2025-02-14-area"
+    assert not ua["current"]
+    assert ua["age_days"] == 71
+    ru = zones.loc["russia"]
+    assert ru["current"]
+    assert ru["derived"]
+    assert ru["area_km2"] == 0
+
+
+@pytest.mark.parametrize(
+    ("as_of", "side", "claim_id", "current"),
+    [
+        ("2024-08-12", "russia", "ru-smirnov-2024-08-12-depth", True),
+        ("2024-09-11", "russia", "ru-smirnov-2024-08-12-depth", True),  # day 30
+        ("2024-09-12", "russia", "ru-smirnov-2024-08-12-depth", False),  # superseded/aged
+        ("2024-11-23", "ukraine", "ua-gs-source-2024-11-23-area", True),
+        ("2025-01-17", "russia", "ru-mod-2025-01-17-recaptured", True),
+        ("2025-01-17", "ukraine", "ua-gs-source-2024-11-23-area", False),
+        ("2025-03-16", "ukraine", "ua-syrskyi-2025-02-14-area", False),  # withdrawal
+    ],
+)
+def test_currency_on_named_dates(as_of, side, claim_id, current):
+    chosen = select_as_of(CANDIDATES, as_of, STATEMENTS).set_index("side")
+    assert chosen.loc[side, "claim_id"] == claim_id
+    assert bool(chosen.loc[side, "current"]) is current
 
 
 def _candidates(*rows):
-    cols = ["side", "date", "claim_id", "confidence", "area_km2"]
+    cols = ["side", "date", "claim_id", "confidence", "area_km2", "derived"]
     df = pd.DataFrame(rows, columns=cols)
     df["date"] = pd.to_datetime(df["date"])
     return df
 
 
-@pytest.mark.parametrize(
-    ("as_of", "expected"),
-    [
-        ("2024-08-11", []),
-        ("2024-08-12", ["ua-a"]),
-        ("2024-08-20", ["ua-b"]),
-        ("2024-08-27", ["ua-c"]),
-        ("2030-01-01", ["ua-c"]),
-    ],
-)
-def test_latest_claim_on_or_before_date(as_of, expected):
+def test_same_day_tie_goes_to_a_stated_figure_then_higher_confidence():
     cands = _candidates(
-        ("ukraine", "2024-08-12", "ua-a", "high", 1000),
-        ("ukraine", "2024-08-15", "ua-b", "high", 1150),
-        ("ukraine", "2024-08-27", "ua-c", "high", 1294),
-    )
-    assert select_as_of(cands, as_of)["claim_id"].tolist() == expected
-
-
-def test_same_day_tie_goes_to_higher_confidence():
-    cands = _candidates(
-        ("independent", "2025-03-13", "ind-a", "high", 140),
-        ("independent", "2025-03-13", "ind-b", "low", 1376),
+        ("independent", "2025-03-13", "ind-a", "high", 140, False),
+        ("independent", "2025-03-13", "ind-b", "low", 1376, False),
+        ("independent", "2025-03-13", "ind-c", "high", 150, True),
     )
     assert select_as_of(cands, "2025-03-13")["claim_id"].tolist() == ["ind-a"]
+
+
+def test_before_any_claim_is_empty():
+    assert geo.claim_zones(as_of="2024-08-01").empty
+
+
+def test_claim_zones_rows_carry_the_public_fields():
+    zones = geo.claim_zones("2024-08-12")
+    for col in ("stated_on", "age_days", "current", "derived", "derivation", "anchor",
+                "stated_area_km2", "derived_area_km2", "source_kind"):  # fmt: skip
+        assert col in zones.columns, col
+    ru = zones.set_index("side").loc["russia"]
+    assert pd.isna(ru["stated_area_km2"])
+    assert ru["derived_area_km2"] == 480
+    ua = zones.set_index("side").loc["ukraine"]
+    assert ua["stated_area_km2"] == 1000
+    assert ua["derivation"] == ""
+    assert zones.crs.to_epsg() == 4326
+    assert "method" not in zones.columns  # prose is composed in components/
 
 
 def test_geo_never_imports_streamlit():
     code = "import sys, geo; geo.claim_zones(); print('streamlit' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
-
-
-CANDIDATES = geo.area_bearing(geo.load_claims())
-
-
-@pytest.mark.parametrize(
-    "row", [r for _, r in CANDIDATES.iterrows()], ids=list(CANDIDATES["claim_id"])
-)
-def test_every_dated_area_claim_becomes_an_area_true_zone(regions, frame, row):
-    if row["kind"] == "box":
-        zone, rtol = box_zone(frame, row["width_km"], row["depth_km"]), 0.05
-    else:
-        zone, rtol = area_zone(frame, row["area_km2"]), 0.02
-    if row["area_km2"] == 0:
-        assert zone.geometry.is_empty
-        return
-    measured = area_km2(gpd.GeoSeries([zone.geometry], crs=METRIC)).iloc[0]
-    assert measured == pytest.approx(row["area_km2"], rel=rtol)
-    inside, touches = _check_zone(zone.geometry, regions, frame)
-    assert inside >= 0.98
-    assert touches
-
-
-@pytest.mark.parametrize(
-    ("as_of", "expected"),
-    [
-        ("2024-08-01", {}),  # before the first claim
-        ("2024-08-12", {"russia": 480, "ukraine": 1000, "independent": 800}),  # on a date
-        ("2024-08-22", {"russia": 480, "ukraine": 1250, "independent": 646}),  # between
-        ("2024-08-27", {"ukraine": 1294}),
-        ("2024-11-23", {"ukraine": 800}),  # the 1,376 km² "peak" is not the area held then
-        ("2026-01-01", {"russia": 0, "ukraine": 500, "independent": 30}),  # after the last
-    ],
-)
-def test_zone_selection_by_date_on_the_shipped_claims(as_of, expected):
-    chosen = select_as_of(CANDIDATES, as_of).set_index("side")["area_km2"].to_dict()
-    for side, area in expected.items():
-        assert chosen[side] == area, side
-    if not expected:
-        assert chosen == {}

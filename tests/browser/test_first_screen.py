@@ -1,0 +1,88 @@
+"""Map first on every screen: the first screen, unscrolled, shows both zones whole and
+both headline figures, on a phone, a laptop and inside a newsroom's iframe."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.reader import MAP, inside, wait_settled
+from tests.browser.test_dashboard import open_app
+
+SCREENS = {"phone": (390, 844), "laptop": (1366, 768)}
+
+
+def overlap(a: dict, b: dict) -> bool:
+    """Two boxes share some area."""
+    return not (
+        a["x"] + a["width"] <= b["x"]
+        or b["x"] + b["width"] <= a["x"]
+        or a["y"] + a["height"] <= b["y"]
+        or b["y"] + b["height"] <= a["y"]
+    )
+
+
+def _first_screen_shows_claims(page, width: int, height: int) -> None:
+    frame = page.frame_locator(MAP)
+    map_box = page.locator(MAP).bounding_box()
+    legend = frame.locator(".claims-legend").bounding_box()
+    labels = [frame.locator(f".zone-label.label-{s}").bounding_box() for s in ("russia", "ukraine")]
+    assert not overlap(*labels), "the labels of nested zones sit on each other"
+    for css in ("claim-ru", "claim-ua"):
+        box = frame.locator(f"path.{css}").first.bounding_box()
+        assert not overlap(box, legend), f"the legend covers {css}"
+        assert box is not None, css
+        assert inside(box, width, height), f"{css} {box} leaves the {width}×{height} screen"
+        shifted = dict(box, x=box["x"] - map_box["x"], y=box["y"] - map_box["y"])
+        assert inside(shifted, map_box["width"], map_box["height"]), f"{css} leaves the map"
+    for side in ("russia", "ukraine"):
+        box = page.locator(f".headline-{side}").first.bounding_box()
+        assert box is not None, side
+        assert inside(box, width, height), f"{side} headline below the fold"
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_first_screen_showed_no_claim(browser, app_url, screen):
+    width, height = SCREENS[screen]
+    phone = screen == "phone"
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone
+    )
+    try:
+        page = context.new_page()
+        open_app(page, app_url).locator("path.claim-ua").first.wait_for()
+        wait_settled(page)
+        _first_screen_shows_claims(page, width, height)
+        legend = page.frame_locator(MAP).locator(".claims-legend details")
+        assert legend.evaluate("d => d.open") is (not phone), "legend folded only on phones"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("size", [(700, 500), (360, 640)])
+def test_embedded_page_squeezed_the_full_page_into_the_iframe(browser, app_url, size):
+    width, height = size
+    context = browser.new_context(viewport={"width": width + 40, "height": height + 40})
+    try:
+        page = context.new_page()
+        page.set_content(
+            f'<iframe id="host" src="{app_url}/?embed=true" width="{width}" height="{height}"'
+            ' style="border:0;position:absolute;left:0;top:0"></iframe>'
+        )
+        host = page.frame_locator("#host")
+        host.frame_locator(MAP).locator("path.claim-ua").first.wait_for(timeout=60_000)
+        app = next(f for f in page.frames if f.url.startswith(app_url) and "embed" in f.url)
+        page.wait_for_timeout(2500)
+        for css in ("claim-ru", "claim-ua"):
+            box = host.frame_locator(MAP).locator(f"path.{css}").first.bounding_box()
+            assert inside(box, width, height), f"{css} {box} not in the {width}×{height} frame"
+        for side in ("russia", "ukraine"):
+            box = host.locator(f".headline-{side}").first.bounding_box()
+            assert inside(box, width, height), f"{side} headline outside the frame"
+        # Compact: no figure cards, no downloads; a way out to the full view.
+        assert app.locator(".fig-card").count() == 0
+        assert app.get_by_text("Downloads").count() == 0
+        full = app.get_by_role("link", name="Open the full view")
+        assert "embed" not in (full.get_attribute("href") or "")
+        assert app.locator(".st-key-ru").count() == 1
+    finally:
+        context.close()

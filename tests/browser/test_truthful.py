@@ -1,0 +1,30 @@
+"""Issue 9 in a real browser: labels sit on their zones, stale figures look stale."""
+
+from __future__ import annotations
+
+from tests.browser.test_dashboard import open_app
+
+
+def test_zone_labels_sit_over_their_zones_not_off_the_map(page, app_url):
+    """Regression: two-line labels were measured too wide and hung ~200 px to the left."""
+    frame = open_app(page, f"{app_url}/?date=2024-08-12&base=none")
+    zone = frame.locator("path.claim-ua").first
+    zone.wait_for()
+    label = frame.locator(".zone-label.label-ukraine").first
+    label.wait_for()
+    page.wait_for_timeout(600)  # let the label refresh run (it is scheduled, not awaited)
+    z, lab = zone.bounding_box(), label.bounding_box()
+    assert abs((lab["x"] + lab["width"] / 2) - (z["x"] + z["width"] / 2)) < 40
+    assert "about 1,000 km²" in label.inner_text()
+
+
+def test_26_april_2025_draws_ukraines_february_figure_as_stale(page, app_url):
+    frame = open_app(page, f"{app_url}/?date=2025-04-26&base=none")
+    stale = frame.locator("path.claim-ua.claim-stale")
+    stale.wait_for()
+    assert stale.get_attribute("fill-opacity") == "0"
+    label = frame.locator(".zone-label.label-ukraine").inner_text()
+    assert "71 days earlier" in label
+    assert "no newer figure from this side" in label
+    assert frame.locator("path.claim-ru").count() == 0  # 0 km² (derived): nothing drawn
+    assert "no zone drawn" in frame.locator(".claims-legend").inner_text()

@@ -1,0 +1,138 @@
+"""The settlements layer, table and totals chart, built without a browser."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pandas as pd
+import pytest
+
+import geo
+from components.folium_payload import overlay_script
+from components.i18n import has
+from components.settlement_chart import count_chart, count_series
+from components.settlement_layer import settlement_layer
+from components.settlement_panel import filter_table, settlement_table
+from geo.settlements import ACTIONS, SIDES, STATUSES, load_settlement_statements
+
+
+@pytest.fixture(scope="module")
+def places():
+    return geo.load_settlements()
+
+
+@pytest.fixture(scope="module")
+def said(places):
+    return load_settlement_statements(settlements=places)
+
+
+def markers(script: str) -> dict[str, dict]:
+    """Each marker's dot status, tooltip and popup, keyed by the tooltip's place name."""
+    out = {}
+    for block in script.split("L.marker(")[1:]:
+        status = re.search(r"stl-dot stl-(\w+)", block)[1]
+        tip = json.loads(re.search(r"bindTooltip\(\s*(\".*?\"), \{", block, re.S)[1])
+        popup = json.loads(re.search(r"bindPopup\(\s*(\".*?\"), \{", block, re.S)[1])
+        out[tip.split(" — ")[0]] = {"status": status, "tip": tip, "popup": popup}
+    return out
+
+
+def layer(places, said, day: str, lang: str = "en") -> dict[str, dict]:
+    group = settlement_layer(places, said, dt.date.fromisoformat(day), lang)
+    return markers(overlay_script(group, idx=2))
+
+
+def test_sudzha_popup_on_13_march_2025_lists_both_sides_claims(places, said):
+    sudzha = layer(places, said, "2025-03-13")["Sudzha"]
+    popup = sudzha["popup"]
+    assert "15 Aug 2024</b> · Ukrainian side" in popup
+    assert "Military commandant&#x27;s office created in Sudzha" in popup
+    assert "13 Mar 2025</b> · Russian side · Russian Ministry of Defence: <b>“liberated”" in popup
+    assert "14 Mar 2025" not in popup  # the MoD's weekly summary came a day later
+    assert 'href="https://www.pravda.com.ua/eng/news/2025/03/13/7502688/"' in popup
+    assert sudzha["status"] == "contested"
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        # DeepState said Ukrainian troops entered Goncharovka: a tracker, not a side.
+        ("2024-08-09", {"Sudzha": "ukraine", "Goncharovka": "reported"}),
+        # Alaudinov said Martynovka was "recaptured" on 15 Aug; Ukraine named it not.
+        ("2024-08-20", {"Sudzha": "ukraine", "Martynovka": "russia"}),
+        ("2025-03-13", {"Sudzha": "contested", "Goncharovka": "reported"}),
+        ("2025-03-16", {"Sudzha": "russia", "Goncharovka": "russia"}),
+        ("2025-04-26", {"Gornal": "contested"}),
+    ],
+)
+def test_points_are_styled_by_the_latest_claims_as_of_a_date(places, said, day, expected):
+    shown = layer(places, said, day)
+    assert {name: shown[name]["status"] for name in expected} == expected
+
+
+def test_only_placed_settlements_named_by_the_date_are_drawn(places, said):
+    early = layer(places, said, "2024-08-09")
+    assert "Glushkovo" not in early  # first named later
+    late = layer(places, said, "2025-04-26")
+    assert len(late) == 15
+    assert "Agronom" not in late  # no coordinates from any source
+
+
+def test_settlement_legend_is_its_own_control_beside_the_claims_legend(places, said):
+    script = overlay_script(settlement_layer(places, said, dt.date(2025, 3, 13), "en"), idx=2)
+    assert '"stl-legend"' in script
+    assert "claims-legend" not in script
+    assert "Contested: both sides claim it" in script
+
+
+def test_statement_text_is_escaped_in_popup_and_tooltip(places, said):
+    hostile = said.copy()
+    row = hostile.index[hostile["settlement_id"] == "sudzha"][0]
+    hostile.loc[row, ["claimant", "summary_en"]] = ["<img src=x onerror=alert(1)>", "</script>"]
+    hostile.loc[row, "source_url"] = "javascript:alert(2)"
+    popup = layer(places, hostile, "2024-08-20")["Sudzha"]["popup"]
+    assert "<img" not in popup
+    assert "&lt;img src=x" in popup
+    assert "</script>" not in popup
+    assert "javascript:" not in popup
+
+
+def test_dutch_layer_uses_dutch_names_and_words(places, said):
+    shown = layer(places, said, "2025-03-16", "nl")
+    assert "Soedzja" in shown
+    assert "„bevrijd”" in shown["Soedzja"]["popup"]
+
+
+def test_every_action_status_and_side_has_a_label():
+    keys = [f"stl_action_{a}" for a in ACTIONS] + [f"stl_status_{s}" for s in STATUSES]
+    keys += [f"stl_side_{s}" for s in SIDES] + [f"stl_who_{s}" for s in SIDES]
+    assert [k for k in keys if not has(k)] == []
+
+
+def test_table_lists_unplaced_settlements_and_each_sides_latest_claim(places, said):
+    table = settlement_table(places, said, dt.date(2025, 3, 13), "en")
+    sudzha = filter_table(table, "Sudzha").iloc[0]
+    assert sudzha["name"] == "Sudzha (Суджа)"
+    assert sudzha["russia"] == (
+        "“liberated”, 13 Mar 2025 (Russian Ministry of Defence) · read in a relay"
+    )
+    assert sudzha["ukraine"].startswith("fighting reported, 12 Mar 2025")
+    agronom = filter_table(table, "агроном").iloc[0]
+    assert agronom["on_map"] == "location not in the embedded gazetteer"
+    early = settlement_table(places, said, dt.date(2024, 8, 9), "en")
+    assert len(early) < len(table) < len(places)
+
+
+def test_totals_chart_keeps_each_sides_figures_on_their_own_line():
+    counts = geo.load_settlement_counts()
+    series = count_series(counts, "en")
+    held = series[series["series"] == "held by Ukraine, said by the Ukrainian side"]
+    assert held["count"].tolist() == [74, 82, 93, 100]
+    assert "about 10" in series["stated"].tolist()
+    assert 29 not in series["count"].tolist()  # a week's total is not a cumulative one
+    retaken = series[series["series"] == "retaken by Russia, said by the Russian side"]
+    assert retaken["segment"].nunique() == 2  # 19 in Oct 2024 is not drawn flat to March
+    spec = count_chart(counts, dt.date(2025, 3, 13), "en").to_dict()
+    assert pd.Timestamp("2025-03-13").isoformat() in json.dumps(spec)

@@ -1,0 +1,304 @@
+"""Issue 9: every surface says when a figure was said, whether it still stands, and
+whether it was stated or derived (labels, tooltips, popups, cards, comparison, chart,
+PNG legend, GeoJSON, CSV), in English and Dutch."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pandas as pd
+import pytest
+
+import geo
+from components.cards import build_card_html
+from components.chart import area_chart
+from components.compare import compare
+from components.exports import figures_csv, zones_geojson
+from components.figures import cards
+from components.i18n import t
+from components.map_build import base_map, overlay
+from components.zone_text import (
+    derivation_text,
+    legend_figure_line,
+    method_text,
+    zone_label,
+    zone_popup_html,
+    zone_style_extra,
+    zone_tooltip,
+)
+from geo.zones import anchors_dict
+
+SEED_DAY = dt.date(2024, 8, 12)
+ALL = ("russia", "ukraine", "independent")
+
+
+@pytest.fixture(scope="module")
+def by_id(claims):
+    return claims.set_index("id")
+
+
+def _zones(day: str, claims, layers):
+    return geo.claim_zones(day, claims=claims, regions=layers[0]).set_index("side", drop=False)
+
+
+def _480_is_marked(text: str) -> bool:
+    """Every '480' reads '≈ 480', or '= 480' (shown arithmetic) in a text saying derived."""
+    said_derived = "derived" in text or "afgeleid" in text
+    for match in re.finditer(r"480", text):
+        before = text[max(0, match.start() - 2) : match.start()]
+        if before != "≈ " and not (before == "= " and said_derived):
+            return False
+    return True
+
+
+# --- 480 never appears as a stated figure ------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_no_surface_shows_480_without_derived(zones, claims, by_id, layers, lang):
+    ru = zones.set_index("side", drop=False).loc["russia"]
+    texts = {
+        "label": zone_label(ru, by_id, lang, SEED_DAY),
+        "tooltip": zone_tooltip(ru, by_id, lang, SEED_DAY),
+        "popup": zone_popup_html(ru, by_id, lang, SEED_DAY),
+        "png legend": legend_figure_line(ru, lang),
+        "comparison": compare(zones, lang, claims).sentence,
+        "comparison figure": compare(zones, lang, claims).ru_text,
+        "comparison caption": compare(zones, lang, claims).ru_note,
+    }
+    for name, text in texts.items():
+        assert "480" in text, name
+        assert _480_is_marked(text), (name, text)
+    fmap = base_map(*layers, lang=lang)
+    overlay(zones, claims, ALL, lang, SEED_DAY).add_to(fmap)
+    rendered = fmap.get_root().render()
+    bound = re.findall(r'\.bind(?:Tooltip|Popup)\(\s*("(?:[^"\\]|\\.)*")', rendered)
+    assert len([b for b in bound if "km²" in json.loads(b)]) >= 6  # tooltip + popup per zone
+    assert any("480" in json.loads(b) for b in bound)
+    for chunk in bound:
+        assert _480_is_marked(json.loads(chunk)), chunk
+
+
+def test_chart_spec_marks_every_480_as_derived(claims):
+    candidates = geo.area_bearing(claims, anchors_dict(geo.load_anchors()))
+    spec = area_chart(candidates, geo.territorial_statements(claims), SEED_DAY, "en").to_dict()
+    for rows in spec["datasets"].values():
+        for row in rows:
+            if row.get("area_km2") == 480:
+                assert row["derived"] is True
+                assert _480_is_marked(row["figure"]), row
+            if "label" in row and "48%" in row["label"]:
+                assert "derived" in row["label"]
+
+
+def test_geojson_and_csv_keep_stated_and_derived_apart(zones, claims):
+    doc = json.loads(zones_geojson(zones, claims, ALL, SEED_DAY))
+    ru = next(f["properties"] for f in doc["features"] if f["properties"]["side"] == "russia")
+    assert ru["stated_area_km2"] is None
+    assert ru["derived_area_km2"] == 480
+    assert _480_is_marked(ru["label_en"])
+    assert _480_is_marked(ru["label_nl"])
+    csv = figures_csv(claims).decode()
+    assert not re.search(r",480(\.0)?,", csv)  # the ledger stores no 480 km² record
+    assert "derived_from" in csv.splitlines()[0]
+    assert "source_kind" in csv.splitlines()[0]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_subtitle_and_legend_do_not_claim_every_zone_is_stated(lang):
+    for key in ("subtitle", "legend_note"):
+        text = t(key, lang)
+        assert ("derived" in text) or ("afgeleid" in text), key
+    assert "the stated figure;" not in t("subtitle", "en")
+
+
+# --- Labels: side, figure with qualifier, claimant, date and age ---------------------
+
+
+def test_zone_labels_in_english_and_dutch(zones, by_id):
+    z = zones.set_index("side", drop=False)
+    assert zone_label(z.loc["ukraine"], by_id, "en", SEED_DAY) == (
+        "Ukrainian claim: about 1,000 km² · Gen. Oleksandr Syrskyi · said 12 Aug 2024, the same day"
+    )
+    assert zone_label(z.loc["russia"], by_id, "nl", SEED_DAY) == (
+        "Russische bewering: zo'n 12 × 40 km (≈ 480 km², afgeleid) · Aleksej Smirnov · "
+        "gezegd 12 aug 2024, dezelfde dag"
+    )
+    assert zone_label(z.loc["independent"], by_id, "en", SEED_DAY).startswith(
+        "Independent analyst: at least 800 km² · AFP analysis"
+    )
+
+
+def test_stale_zone_is_labelled_and_faded(claims, by_id, layers):
+    z = _zones("2024-11-23", claims, layers)
+    ru = z.loc["russia"]
+    label = zone_label(ru, by_id, "en", "2024-11-23")
+    assert "said 12 Aug 2024, 103 days earlier" in label
+    assert label.endswith("no newer figure from this side")
+    assert zone_style_extra(ru)["fillOpacity"] == 0
+    assert zone_style_extra(z.loc["ukraine"]) == {}
+    fmap = base_map(*layers)
+    overlay(z, claims, ALL, "en", dt.date(2024, 11, 23)).add_to(fmap)
+    page = fmap.get_root().render()
+    assert "claim-ru claim-stale" in page
+    assert "claim-ua claim-stale" not in page
+    assert "no newer figure from this side (over 30 days old" in page  # the legend
+
+
+def test_superseded_popup_says_what_replaced_it(claims, by_id, layers):
+    ru = _zones("2025-03-13", claims, layers).loc["russia"]
+    popup = zone_popup_html(ru, by_id, "en", "2025-03-13")
+    assert "Not current" in popup
+    assert "Sudzha" in popup
+    assert "86%" in popup  # the share the derivation started from
+    assert "our arithmetic" in popup
+
+
+def test_tracker_zone_names_its_kind_and_approximate_date(claims, by_id, layers):
+    ind = _zones("2025-01-17", claims, layers).loc["independent"]
+    label = zone_label(ind, by_id, "en", "2025-01-17")
+    assert label.startswith("Ukrainian-affiliated tracker: about 420 km² · DeepState")
+    assert "said mid-Jan 2025" in label
+    assert "half jan 2025" in zone_label(ind, by_id, "nl", "2025-01-17")
+
+
+def test_russias_own_arithmetic_is_shown_as_ours(claims, by_id, layers):
+    ru = _zones("2025-01-17", claims, layers).loc["russia"]
+    text = derivation_text(ru, by_id, "en")
+    assert "801 km² had been retaken, 63.2%" in text
+    assert "≈ 1,267 km²" in text
+    assert "≈ 466 km²" in text
+    assert "our arithmetic" in text
+    assert "onze rekensom" in derivation_text(ru, by_id, "nl")
+
+
+def test_method_text_says_the_shape_and_the_anchor(zones, claims, layers):
+    ru = zones.set_index("side", drop=False).loc["russia"]
+    assert "12 km deep along a straight 40 km front" in method_text(ru, "en")
+    assert "Sudzha sector" in method_text(ru, "en")
+    late = _zones("2025-04-19", claims, layers).loc["russia"]
+    assert "The source names Gornal/Oleshnya." in method_text(late, "en")
+    assert "Gornal/Olesjnja" in method_text(late, "nl")
+    assert "not a surveyed front line" in method_text(late, "en")
+
+
+# --- Cards: reporting confidence apart from evidence; notes; names not ids ------------
+
+
+def test_card_separates_reporting_confidence_from_evidence(claims):
+    shown = geo.claims_as_of(claims, SEED_DAY)
+    card = next(c for c in cards(shown, "en")["russia"] if c.metric == "civilians_killed")
+    body = build_card_html(card, "en")
+    assert "Reporting confidence: high" in body
+    assert "not whether it is true" in body
+    assert "Evidence given: none, according to the source" in body
+    assert "Note:" in body  # the ledger's public note reaches the reader
+    assert "SBU, 12 Aug 2024" in body  # disputed by: a name, not a record id
+    assert "ua-sbu-2024-08-12" not in body
+    nl = build_card_html(
+        next(c for c in cards(shown, "nl")["russia"] if c.metric == "civilians_killed"), "nl"
+    )
+    assert "Zekerheid over de melding: hoog" in nl
+    assert "Betrouwbaarheid" not in nl
+    assert "waarnemend gouverneur" in nl  # the claimant's role in Dutch
+
+
+def test_cards_name_source_kinds_and_flag_the_derived_zero(claims):
+    groups = cards(claims, "en")
+    kinds = {c.kind for side in groups.values() for c in side}
+    assert {"Russian official", "Ukrainian-affiliated tracker", "Media arithmetic"} <= kinds
+    assert "Russian unofficial voice" in kinds  # war bloggers, as on the Ukrainian side
+    zero = next(c for c in groups["russia"] if c.id == "ru-gerasimov-2025-04-26-area-zero")
+    assert zero.value == "≈ 0 km² (derived)"
+    meduza = next(c for c in groups["independent"] if c.id == "ind-meduza-2024-08-15-area")
+    assert meduza.value == "500–700 km²"
+    mid_jan = next(c for c in groups["independent"] if c.id == "ind-deepstate-2025-01-15-area")
+    assert "mid-Jan 2025" in mid_jan.who
+    assert "15 Jan" not in mid_jan.who
+
+
+def test_comparison_on_26_april_2025_has_no_stale_ukrainian_500(claims, layers):
+    """Regression: the panel read "Russian claim 0 km² / Ukrainian claim 500 km²"."""
+    zones = geo.claim_zones("2025-04-26", claims=claims, regions=layers[0])
+    cmp = compare(zones, "en", claims)
+    assert cmp.ua_km2 is None
+    assert cmp.ua_text == "–"
+    assert cmp.ua_note.startswith("No current figure.")
+    assert "14 Feb 2025 (71 days earlier)" in cmp.ua_note
+    assert cmp.ru_text == "≈ 0 km²"
+    assert "≈ 0 km² (derived)" in cmp.ru_note
+    assert cmp.ratio is None
+    assert pd.isna(zones.set_index("side", drop=False).loc["ukraine", "stated_area_km2"]) is False
+
+
+def test_map_legend_names_the_tracker_and_a_figure_without_a_zone(claims, layers):
+    fmap = base_map(*layers)
+    zones = geo.claim_zones("2025-04-26", claims=claims, regions=layers[0])
+    overlay(zones, claims, ALL, "en", dt.date(2025, 4, 26)).add_to(fmap)
+    page = fmap.get_root().render()
+    assert "Ukrainian-affiliated tracker (DeepState)" in page
+    assert "Independent estimate" not in page
+    assert json.dumps("Russian claim: ≈ 0 km² (derived) — no zone drawn")[1:-1] in page
+
+
+@pytest.mark.parametrize("as_of", ["2024-08-12", "2025-03-13", "2025-04-26"])
+def test_headline_figures_follow_the_age_rule(claims, layers, as_of):
+    from components.headline import headline_html
+
+    zones = geo.claim_zones(as_of, claims=claims, regions=layers[0])
+    body = headline_html(zones, claims, "en")
+    current = {z.side: bool(z.current) for z in zones.itertuples()}
+    if as_of == "2024-08-12":
+        assert "12 × 40 km (≈ 480 km², derived)" in body
+        assert "about 1,000 km²" in body
+    if as_of == "2025-03-13":  # Russia's last figure was superseded by "Sudzha retaken"
+        assert not current["russia"]
+        assert "No current figure" in body
+    if as_of == "2025-04-26":
+        assert "≈ 0 km² (derived)" in body
+        assert "Last figure: about 500 km²" in body
+        assert "71 days earlier" in body
+
+
+def test_png_legend_of_26_april_2025_has_a_russian_row(claims, layers):
+    """Regression: the PNG of 26 Apr 2025 had no Russian row at all."""
+    from components.exports import png_legend_rows
+
+    zones = geo.claim_zones("2025-04-26", claims=claims, regions=layers[0])
+    rows = {
+        side: (figure, current) for side, _, figure, current in png_legend_rows(zones, ALL, "en")
+    }
+    assert rows["russia"][0].startswith("≈ 0 km² (derived) · Gen. Valery Gerasimov")
+    assert rows["russia"][1] is True
+    assert rows["ukraine"][0].endswith("no newer figure from this side")
+    assert rows["ukraine"][1] is False
+
+
+def test_dutch_headline_and_labels_name_claimants_in_dutch(claims, layers):
+    from components.headline import headline_html
+    from components.map_labels import zone_label_html
+
+    zones = geo.claim_zones("2025-01-17", claims=claims, regions=layers[0])
+    body = headline_html(zones, claims, "nl")
+    assert "Russisch ministerie van Defensie" in body
+    assert "Anonieme hoge bron" in body
+    assert "Unnamed" not in body
+    ua = zones.set_index("side", drop=False).loc["ukraine"]
+    label = zone_label_html(ua, claims.set_index("id"), "nl")
+    assert label.count("<br>") == 2  # a stale label gets its own third line
+    assert label.endswith("<span>geen nieuwer getal van deze kant</span>")
+
+
+def test_chart_lines_end_when_a_figure_goes_stale(claims):
+    """Regression: the Russian line ran flat at 480 from Aug 2024 to Jan 2025."""
+    from components.chart import area_series
+
+    candidates = geo.area_bearing(claims, anchors_dict(geo.load_anchors()))
+    series = area_series(candidates, geo.territorial_statements(claims), "en").set_index("claim_id")
+    assert series.loc["ru-smirnov-2024-08-12-depth", "end"] == pd.Timestamp("2024-09-11")
+    assert series.loc["ua-syrskyi-2025-02-14-area", "end"] == pd.Timestamp("2025-03-16")
+    assert series.loc["ru-gerasimov-2025-03-12-share", "end"] == pd.Timestamp("2025-03-13")
+    longest = (series["end"] - series["date"]).dt.days.max()
+    assert longest <= geo.MAX_AGE_DAYS
