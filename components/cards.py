@@ -84,7 +84,9 @@ def render_comparison(comparison: Comparison, lang: str, overlay: Overlay | None
     cols[1].metric(t("side_ukraine", lang), comparison.ua_text)
     cols[1].caption(md_escape(comparison.ua_note))
     if overlay is not None:
-        st.metric(f"{t('your_layer', lang)}: {overlay.name}", _km2(overlay.total_km2, lang))
+        st.metric(
+            f"{t('your_layer', lang)}: {md_escape(overlay.name)}", _km2(overlay.total_km2, lang)
+        )
     if comparison.sentence:
         st.markdown(md_escape(comparison.sentence))
     elif comparison.ru_km2 is not None and comparison.ua_km2 is not None:

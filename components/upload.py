@@ -1,23 +1,39 @@
-"""The reader's own overlay: upload, validate (geo.upload), draw in its own style.
+"""The reader's own overlay: upload, read in a bounded process (geo.upload), draw it.
 
 The layer lives in this session only (st.session_state); a bad file leaves the previous
-layer and the rest of the view untouched.
+layer and the rest of the view untouched. Whatever happens while reading becomes one
+line in the page's language; the file's name is shown as plain text.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import dataclasses
 import html
+import logging
+import os
+from collections.abc import Mapping
 
 import folium
 import streamlit as st
+from branca.element import MacroElement
+from jinja2 import Template
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from components.cache import load_data
 from components.continuity import overlay_lost
+from components.figures import md_escape
 from components.folium_payload import overlay_script
 from components.i18n import t
-from components.map_build import Bind, Legend, swatch
+from components.map_build import Legend, swatch
+from components.upload_text import note_text, upload_message
 from geo.fmt import fmt_num
-from geo.upload import Overlay, UploadError, read_overlay
+from geo.upload import Limits, Overlay, UploadError, read_overlay
 
+_LOG = logging.getLogger(__name__)
+#: Limits for uploads, e.g. "memory_mb=256,cpu_s=5" (operators; tests use small ones).
+LIMITS_ENV = "KURSK_CLAIMS_UPLOAD_LIMITS"
 USER_STYLE = {
     "color": "#CC79A7",
     "fillColor": "#CC79A7",
@@ -28,26 +44,87 @@ USER_STYLE = {
 }
 
 
+def upload_limits(environ: Mapping[str, str]) -> Limits:
+    """The app's limits, with overrides from ``KURSK_CLAIMS_UPLOAD_LIMITS`` if set.
+
+    >>> upload_limits({LIMITS_ENV: "cpu_s=3, wall_s=4.5"}).cpu_s
+    3
+    """
+    limits = Limits()
+    fields = {f.name: f.type for f in dataclasses.fields(Limits)}
+    changes = {}
+    for item in filter(None, (p.strip() for p in environ.get(LIMITS_ENV, "").split(","))):
+        key, _, value = item.partition("=")
+        key = key.strip()
+        try:
+            changes[key] = (float if fields[key] == "float" else int)(value)
+        except (KeyError, ValueError):
+            _LOG.warning("ignored %s item %r", LIMITS_ENV, item)
+    return dataclasses.replace(limits, **changes)
+
+
+class UserLayer(MacroElement):
+    """The uploaded features as one GeoJSON layer, with area and properties in a popup.
+
+    Sent compactly: parallel arrays of coordinates (as MultiPolygons), area texts and
+    (HTML-escaped) properties; the features, popups and tooltips are put together in the
+    browser, so a feature costs a few bytes beyond its coordinates. All text goes in
+    through ``tojson``.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function() {
+          var d = {{ this.data|tojson }}, head = {{ this.head|tojson }};
+          var tip = {{ this.tip|tojson }}, style = {{ this.style|tojson }};
+          var features = d.g.map(function(g, i) {
+            return {type: "Feature", properties: {i: i},
+                    geometry: {type: "MultiPolygon", coordinates: g}};
+          });
+          L.geoJson(features, {
+            style: function() { return style; },
+            onEachFeature: function(feature, layer) {
+              var i = feature.properties.i, p = d.p[i], rows = "";
+              for (var k = 0; k < p.length; k++) {
+                rows += "<tr><th>" + p[k][0] + "</th><td>" + p[k][1] + "</td></tr>";
+              }
+              layer.bindPopup(head + "<div>" + d.a[i] + " km²</div><table>" + rows +
+                              "</table>", {maxWidth: 320});
+              layer.bindTooltip(tip + d.a[i] + " km²", {sticky: true});
+            }
+          }).addTo({{ this._parent.get_name() }});
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, overlay: Overlay, lang: str) -> None:
+        super().__init__()
+        self._name = "UserLayer"
+        label = t("your_layer", lang)
+        self.head = f"<b>{html.escape(label)}: {html.escape(overlay.name)}</b>"
+        self.tip = html.escape(f"{label}: ")
+        self.style = USER_STYLE
+        layer = overlay.layer
+        self.data = {
+            "a": [fmt_num(a, lang, 1) for a in layer["area_km2"]],
+            "p": [[[html.escape(k), html.escape(v)] for k, v in props.items()]
+                  for props in layer["properties"]],
+            "g": [_multipolygon(g) for g in layer.geometry],
+        }  # fmt: skip
+
+
+def _multipolygon(geom) -> list:
+    """Coordinates of a Polygon or MultiPolygon as MultiPolygon coordinates."""
+    coords = geom.__geo_interface__["coordinates"]
+    return [coords] if geom.geom_type == "Polygon" else list(coords)
+
+
 def user_group(overlay: Overlay, lang: str) -> folium.FeatureGroup:
-    """The uploaded features with their area and (escaped) properties in a popup."""
+    """The uploaded layer in its own feature group (drawn above the claims)."""
     group = folium.FeatureGroup(name="user")
-    label = t("your_layer", lang)
-    for row in overlay.layer.itertuples():
-        rows = "".join(
-            f"<tr><th>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>"
-            for k, v in row.properties.items()
-        )
-        body = (
-            f"<b>{html.escape(label)}: {html.escape(overlay.name)}</b>"
-            f"<div>{fmt_num(row.area_km2, lang, 1)} km²</div>"
-            f"<table>{rows}</table>"
-        )
-        tip = f"{label}: {fmt_num(row.area_km2, lang, 1)} km²"
-        folium.GeoJson(
-            row.geometry.__geo_interface__, style_function=lambda _: USER_STYLE
-        ).add_child(Bind("tooltip", html.escape(tip), {"sticky": True})).add_child(
-            Bind("popup", body, {"maxWidth": 320})
-        ).add_to(group)
+    UserLayer(overlay, lang).add_to(group)
     Legend(user_legend_html(overlay, lang)).add_to(group)
     return group
 
@@ -72,25 +149,79 @@ def user_script(overlay: Overlay | None, lang: str) -> str:
     cached = st.session_state.get("_user_js")
     if cached and cached[0] == key:
         return cached[1]
-    script = overlay_script(user_group(overlay, lang), idx=1)
+    try:
+        script = overlay_script(user_group(overlay, lang), idx=1)
+    except Exception:  # drawing is on the upload path too: one line, never a trace
+        _LOG.exception("uploaded layer could not be drawn")
+        st.session_state["overlay"] = None
+        st.session_state["upload_error"] = UploadError("internal")
+        return ""
     st.session_state["_user_js"] = (key, script)
     return script
 
 
+def map_area() -> tuple[float, float, float, float]:
+    """(south, west, north, east) of the regions the map is about."""
+    west, south, east, north = (float(v) for v in load_data().regions.total_bounds)
+    return south, west, north, east
+
+
+def _release(file) -> None:
+    """Drop the uploaded bytes once they are read: from Streamlit's upload store, and
+    from the file object that the widget's last value keeps in session state.
+
+    Streamlit keeps a session's files until the session shuts down (a session that
+    expires after a disconnect never is), and the widget value until the uploader is
+    drawn again (a fragment rerun does not draw it). The value is an ``io.BytesIO``
+    sharing the upload's bytes; emptying it lets them go (closing it would break the
+    copy Streamlit makes of widget values).
+    """
+    ctx = get_script_run_ctx()
+    if ctx is not None and ctx.uploaded_file_mgr is not None:
+        ctx.uploaded_file_mgr.remove_file(ctx.session_id, file.file_id)
+    file.seek(0)
+    file.truncate()
+
+
+def _map_large_buffers() -> None:
+    """Make glibc give every buffer of 1 MB or more its own mapping, unmapped when freed.
+
+    An upload passes through the server as a few 10 MB buffers (the request, the file,
+    the copy sent to the reading process). By default glibc raises its mmap threshold
+    after the first such buffer is freed, so later ones come from the malloc arena of the
+    session's thread (one per session) and stay resident when freed: ~7–10 MB kept per
+    upload session (``bench/upload.py``). A fixed threshold returns them at once.
+    """
+    m_mmap_threshold = -3
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).mallopt(m_mmap_threshold, 1 << 20)
+
+
+_map_large_buffers()
+
+
 def _on_upload() -> None:
-    """Read the new file; keep the old layer if it is unusable."""
+    """Read the new file; keep the old layer if it is unusable. Never raises."""
     file = st.session_state.get("upload_file")
     if file is None:
         return
     try:
-        st.session_state["overlay"] = read_overlay(file.name, file.getvalue())
-        st.session_state["upload_error"] = ""
-    except UploadError as exc:
-        st.session_state["upload_error"] = str(exc)
+        data = file.getvalue()
+        _release(file)
+        overlay = read_overlay(
+            file.name, data, limits=upload_limits(os.environ), map_area=map_area()
+        )
+        st.session_state["overlay"] = overlay
+        st.session_state["upload_error"] = None
+    except UploadError as exc:  # kept without its traceback, whose frames hold the bytes
+        st.session_state["upload_error"] = UploadError(exc.code, **exc.params)
+    except Exception:  # anything else on the upload path is still one line, not a trace
+        _LOG.exception("upload failed")
+        st.session_state["upload_error"] = UploadError("internal")
 
 
 def render_upload(lang: str) -> Overlay | None:
-    """File picker, the last error (one line), and a button to remove the layer."""
+    """File picker, the last error (one line), what was changed, a remove button."""
     if "_overlay_checked" not in st.session_state:  # first run of this session
         st.session_state["_overlay_checked"] = True
         had = overlay_lost(st.query_params.to_dict(), st.session_state.get("overlay") is not None)
@@ -105,15 +236,19 @@ def render_upload(lang: str) -> Overlay | None:
             accept_multiple_files=False,
         )
         overlay = st.session_state.get("overlay")
-        if st.session_state.get("upload_error"):
-            st.error(st.session_state["upload_error"], icon="⚠️")
+        error = st.session_state.get("upload_error")
+        if isinstance(error, UploadError):
+            st.error(md_escape(upload_message(error, lang)), icon="⚠️")
         if overlay is not None:
             st.caption(
-                t("upload_ok", lang, name=overlay.name, n=len(overlay.layer),
-                  area=fmt_num(overlay.total_km2, lang, 1))
+                md_escape(t("upload_ok", lang, name=overlay.name, n=len(overlay.layer),
+                            area=fmt_num(overlay.total_km2, lang, 1)))
             )  # fmt: skip
+            for note in overlay.notes:
+                show = st.warning if note.code == "outside" else st.caption
+                show(md_escape(note_text(note, lang)))
             if st.button(t("upload_remove", lang)):
                 st.session_state["overlay"] = None
-                st.session_state["upload_error"] = ""
+                st.session_state["upload_error"] = None
                 st.rerun()
     return st.session_state.get("overlay")

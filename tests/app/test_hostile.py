@@ -6,12 +6,13 @@ Each case checks the clear message and that nothing the reader had is lost.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 import streamlit as st
-from shapely.geometry import box
+from shapely.geometry import Polygon, box
 from streamlit.testing.v1 import AppTest
 
 import geo.claims
@@ -41,8 +42,13 @@ def upload(at: AppTest, name: str, data: bytes) -> AppTest:
     return at.run()
 
 
+def plain(markdown: str) -> str:
+    """What a reader sees of an escaped markdown string (backslash escapes removed)."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
 def metric_labels(at: AppTest) -> list[str]:
-    return [m.label for m in at.metric]
+    return [plain(m.label) for m in at.metric]
 
 
 def test_bad_upload_keeps_earlier_layer_toggles_and_date():
@@ -53,7 +59,7 @@ def test_bad_upload_keeps_earlier_layer_toggles_and_date():
     assert "Your layer: mine.geojson" in metric_labels(at)
     upload(at, "broken.geojson", b'{"type": "FeatureCollection", "features": [')
     assert not at.exception
-    assert "not readable GeoJSON" in at.error[0].value
+    assert "not readable GeoJSON" in plain(at.error[0].value)
     assert "Your layer: mine.geojson" in metric_labels(at), "earlier upload kept"
     assert at.toggle(key="ru").value is False
     assert at.query_params["date"] == "2024-08-27"
@@ -72,7 +78,8 @@ def test_bad_upload_keeps_earlier_layer_toggles_and_date():
 def test_bad_first_upload_shows_one_line_and_the_view_still_works(name, data, problem):
     at = upload(start(), name, data)
     assert not at.exception
-    assert problem in at.error[0].value
+    assert problem in plain(at.error[0].value)
+    assert "\n" not in at.error[0].value
     assert not any(label.startswith("Your layer") for label in metric_labels(at))
     assert metric_labels(at)[:2] == ["Russian claim", "Ukrainian claim"]
 
@@ -83,6 +90,102 @@ def test_upload_property_injection_is_escaped_in_the_map_popup():
     script = at.session_state["_user_js"][1]
     assert "<img" not in script
     assert "\\u0026lt;img src=x onerror=" in script  # HTML-escaped, then JSON-escaped
+
+
+# Regression (issue 12): a NaN coordinate or an encrypted zip member replaced the page
+# with a stack trace and lost the layer uploaded before.
+@pytest.mark.parametrize(
+    ("name", "data", "problem"),
+    [
+        ("nan.geojson", b'{"type":"Polygon","coordinates":[[[35,51],[35.5,NaN],[35.5,51.3],'
+         b"[35,51]]]}", "not numbers"),
+        ("secret.zip", None, "encrypted"),
+        ("view.gpkg", None, "only plain feature tables"),
+    ],
+    ids=["nan", "encrypted-zip", "gpkg-view"],
+)  # fmt: skip
+def test_hostile_upload_is_one_line_and_keeps_the_earlier_layer(tmp_path, name, data, problem):
+    from tests.hostile_corpus import CASES, Ctx
+
+    corpus = {
+        "secret.zip": "encrypted zip member",
+        "view.gpkg": "GeoPackage view with a cross join",
+    }
+    if data is None:
+        data = CASES[corpus[name]].build(Ctx(tmp=tmp_path))
+    at = upload(start(), "mine.geojson", geojson(box(35.0, 51.0, 35.5, 51.3)))
+    upload(at, name, data)
+    assert not at.exception
+    assert problem in plain(at.error[0].value)
+    assert "Your layer: mine.geojson" in metric_labels(at), "earlier upload kept"
+
+
+def test_any_exception_on_the_upload_path_is_a_message_not_a_trace(monkeypatch):
+    import components.upload
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("/srv/app/secret/path.py line 3")
+
+    monkeypatch.setattr(components.upload, "read_overlay", broken)
+    at = upload(start(), "x.geojson", geojson(box(35.0, 51.0, 35.5, 51.3)))
+    assert not at.exception
+    assert "unexpected error" in plain(at.error[0].value)
+    assert "/srv" not in at.error[0].value
+
+
+def test_a_layer_that_cannot_be_drawn_is_a_message_not_a_trace(monkeypatch):
+    import components.upload
+
+    def broken(*args, **kwargs):
+        raise ValueError("/srv/app/secret/path.py")
+
+    monkeypatch.setattr(components.upload, "user_group", broken)
+    at = upload(start(), "x.geojson", geojson(box(35.0, 51.0, 35.5, 51.3))).run()
+    assert not at.exception
+    assert "unexpected error" in plain(at.error[0].value)
+    assert not any(label.startswith("Your layer") for label in metric_labels(at))
+
+
+def test_file_name_is_plain_text_not_markdown():
+    """Regression (issue 12): the uploaded file's name was rendered as Markdown."""
+    name = "[click](javascript:alert(1)) ![x](data:x) $\\LaTeX$ **b**.geojson"
+    at = upload(start(), name, geojson(box(35.0, 51.0, 35.5, 51.3)))
+    assert not at.exception
+    label = next(m.label for m in at.metric if "Your layer" in m.label)
+    assert plain(label) == f"Your layer: {name}"
+    for escaped in ("\\[click\\]\\(javascript\\:", "\\!\\[x\\]", "\\$", "\\*\\*b\\*\\*"):
+        assert escaped in label
+    caption = next(c.value for c in at.caption if "polygon feature" in c.value)
+    assert plain(caption).startswith(name)
+    assert "\\!\\[x\\]" in caption
+
+
+def test_upload_errors_and_notes_are_dutch_on_a_dutch_page():
+    """Regression (issue 8): upload messages came out in English on a Dutch page."""
+    at = upload(start(lang="nl"), "x.geojson", b"{oops")
+    assert "Het bestand is geen leesbaar GeoJSON" in plain(at.error[0].value)
+    swapped = geojson(Polygon([(y, x) for x, y in box(35.0, 51.0, 35.5, 51.3).exterior.coords]))
+    upload(at, "omgedraaid.geojson", swapped)
+    assert "verwisseld" in plain(at.warning[0].value)
+    assert "35,25° N, 51,15° O" in plain(at.warning[0].value)
+
+
+def test_uploaded_bytes_are_released_once_read(monkeypatch):
+    """Regression (issue 12): Streamlit kept every uploaded file until the session shut
+    down, and a session that expires after a disconnect never does."""
+    from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
+
+    left = []
+    remove = MemoryUploadedFileManager.remove_file
+
+    def spy(self, session_id, file_id):
+        remove(self, session_id, file_id)
+        left.append(sum(len(files) for files in self.file_storage.values()))
+
+    monkeypatch.setattr(MemoryUploadedFileManager, "remove_file", spy)
+    at = upload(start(), "mine.geojson", geojson(box(35.0, 51.0, 35.5, 51.3)))
+    assert "Your layer: mine.geojson" in metric_labels(at)
+    assert left == [0], "the upload store is empty once the file is read"
 
 
 # ------------------------------------------------------------ corrupted data files

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 import yaml
 
 from geo.paths import DATA_DIR
-from tests.browser.server import serve
+from tests.browser.server import running, serve
 from tests.browser.test_dashboard import MAP, click_layer, open_app
+from tests.hostile_corpus import CASES, Ctx
 
 PAYLOAD = '<img src=x id=pwned onerror="window.__xss=1;alert(1)">'
 BOX = {
@@ -37,9 +39,10 @@ def assert_not_injected(page) -> None:
         assert frame.evaluate("window.__xss === undefined"), frame.url
 
 
-def upload(page, name: str, content: str) -> None:
+def upload(page, name: str, content: str | bytes) -> None:
+    data = content.encode() if isinstance(content, str) else content
     page.locator(".st-key-upload_file input[type=file]").set_input_files(
-        {"name": name, "mimeType": "application/json", "buffer": content.encode()}
+        {"name": name, "mimeType": "application/octet-stream", "buffer": data}
     )
 
 
@@ -147,3 +150,66 @@ def test_quote_source_and_claimant_payloads_are_text(page, hostile_app):
     assert page.frame_locator(MAP).locator('a[href^="javascript"]').count() == 0
     assert_not_injected(page)
     assert dialogs == []
+
+
+def test_markdown_in_the_file_name_is_shown_as_text(page, app_url):
+    """Regression (issue 12): the file name was rendered as Markdown (links, images)."""
+    dialogs = watch_dialogs(page)
+    name = "[click](javascript:alert(1)) ![x](data:x) **bold**.geojson"
+    open_app(page, app_url)
+    open_upload_panel(page)
+    upload(page, name, collection(name="mine"))
+    page.get_by_text(f"Your layer: {name}").first.wait_for()
+    assert page.locator('a[href^="javascript"]').count() == 0
+    assert page.locator('img[src^="data:"]').count() == 0
+    assert page.locator("strong", has_text="bold").count() == 0
+    assert dialogs == []
+
+
+#: Small limits for the server under test: the worst case ends in seconds, not 20 s.
+WORST_LIMITS = "cpu_s=2,wall_s=15,memory_mb=1024,max_repair_vertices=10000000"
+
+
+@pytest.fixture(scope="module")
+def limited_app():
+    with running(env={"KURSK_CLAIMS_UPLOAD_LIMITS": WORST_LIMITS}) as (url, proc):
+        yield url, proc
+
+
+def _status_kb(pid: int, field: str) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    return 0
+
+
+def test_worst_upload_leaves_the_server_and_other_readers_working(browser, limited_app, tmp_path):
+    """A 9 MB self-intersecting zigzag, read up to the CPU limit, while a second reader
+    toggles a claim: the toggle is answered, the uploader gets one line, the server lives
+    and its memory stays where it was (the reading happens in another process)."""
+    url, proc = limited_app
+    zigzag = CASES["zigzag polygon (9 MB GeoJSON, self-intersecting)"].build(
+        Ctx(tmp=tmp_path, full=True)
+    )
+    reader = browser.new_context(viewport={"width": 1400, "height": 900})
+    uploader = browser.new_context(viewport={"width": 1400, "height": 900})
+    try:
+        other, page = reader.new_page(), uploader.new_page()
+        for tab in (other, page):
+            tab.set_default_timeout(60_000)
+        other_map = open_app(other, url)
+        other_map.locator("path.claim-ru").first.wait_for()
+        open_app(page, url)
+        rss_before = _status_kb(proc.pid, "VmRSS")
+        open_upload_panel(page)
+        upload(page, "zigzag.geojson", zigzag)
+        other.locator(".st-key-ru label").click()
+        other_map.locator("path.claim-ru").first.wait_for(state="detached")  # answered
+        page.get_by_text("s of computing to read", exact=False).first.wait_for()
+        assert proc.poll() is None, "the server process died"
+        assert _status_kb(proc.pid, "VmRSS") - rss_before < 200_000, "server memory grew"
+        other.locator(".st-key-ru label").click()
+        other_map.locator("path.claim-ru").first.wait_for()
+    finally:
+        reader.close()
+        uploader.close()

@@ -1,0 +1,119 @@
+"""What an upload may cost, what it yields, and how it is refused: data only, no prose.
+
+Reasons and notes are codes with parameters; ``components/upload.py`` turns them into a
+sentence in the page's language (``components/i18n.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+import geopandas as gpd
+
+#: The formats read, by file suffix (each is opened with its one driver, see formats.py).
+SUFFIXES = {
+    ".geojson": "GeoJSON",
+    ".json": "GeoJSON",
+    ".kml": "KML",
+    ".gpkg": "GPKG",
+    ".zip": "zip",
+}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What reading one upload may cost; every limit is named in the message that refuses.
+
+    The defaults were chosen from measurements (``bench/upload.py``, ``bench/README.md``):
+    a 10 MB GeoJSON of a real oblast (~250,000 vertices) needs ~0.6 s of CPU and ~120 MB
+    in the reader, so it passes with a wide margin; the limits stop everything heavier.
+    Tests pass smaller ones so that their worst cases end within seconds.
+    """
+
+    max_bytes: int = 10 * 1024 * 1024
+    #: zip: total unpacked size, member count, compression ratio (zip bombs)
+    max_unzipped: int = 60 * 1024 * 1024
+    max_members: int = 50
+    max_ratio: int = 100
+    #: counted while reading, before any repair or projection
+    max_features: int = 5_000
+    max_vertices: int = 1_000_000
+    max_parts: int = 20_000
+    max_columns: int = 500
+    #: invalid geometries are repaired only up to this many vertices in all
+    max_repair_vertices: int = 50_000
+    #: the reading process: memory it may add, CPU seconds, wall-clock seconds
+    memory_mb: int = 512
+    cpu_s: int = 20
+    wall_s: float = 30.0
+    #: uploads read at the same time by one server process (others wait, then get "busy")
+    parallel: int = 2
+    #: put the reading process in an empty network namespace where the kernel allows it
+    #: (tests turn it off to prove that GDAL and PROJ alone fetch nothing)
+    isolate_network: bool = True
+    #: what is drawn: vertices in all (simplified beyond), properties per feature, characters
+    display_vertices: int = 10_000
+    shown_properties: int = 20
+    shown_name_chars: int = 80
+    shown_value_chars: int = 200
+    #: characters of properties across all popups (the rest are not sent to the browser)
+    property_budget: int = 50_000
+
+
+class Note(NamedTuple):
+    """Something the reader changed or noticed, e.g. ``Note("repaired", {"n": 2})``."""
+
+    code: str
+    params: dict[str, Any]
+
+
+class UploadError(ValueError):
+    """A reader's file could not be used: a reason code and the numbers that explain it.
+
+    ``str()`` is for logs; readers see ``components.upload.upload_message``.
+    """
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code, params)
+        self.code = code
+        self.params = params
+        self.stats: dict[str, Any] = {}  # what reading cost until refused (benches)
+
+    def __reduce__(self):  # picklable across the process boundary, keyword params kept
+        return (_rebuild_error, (self.code, self.params, self.stats))
+
+    def __str__(self) -> str:
+        args = ", ".join(f"{k}={v!r}" for k, v in self.params.items())
+        return f"{self.code}({args})"
+
+
+def _rebuild_error(code: str, params: dict[str, Any], stats: dict[str, Any]) -> UploadError:
+    error = UploadError(code, **params)
+    error.stats = stats
+    return error
+
+
+@dataclass(frozen=True)
+class Overlay:
+    """A validated user layer in EPSG:4326.
+
+    ``layer`` holds what is drawn: one row per feature, ``geometry`` simplified to what a
+    screen shows, ``area_km2`` measured on the full geometry before simplification, and
+    ``properties`` (dict of str → str, trimmed). ``bounds`` is (south, west, north, east)
+    of the full layer, for "zoom to your layer".
+    """
+
+    name: str
+    layer: gpd.GeoDataFrame
+    total_km2: float
+    bounds: tuple[float, float, float, float]
+    notes: tuple[Note, ...] = ()
+
+    @property
+    def repaired(self) -> int:
+        """How many geometries were invalid and made valid."""
+        return sum(n.params.get("n", 0) for n in self.notes if n.code == "repaired")
+
+    def note(self, code: str) -> Note | None:
+        return next((n for n in self.notes if n.code == code), None)

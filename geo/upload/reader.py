@@ -1,0 +1,129 @@
+"""Read an upload in a bounded child process and turn what comes back into an Overlay."""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from pathlib import Path, PurePosixPath
+
+import geopandas as gpd
+import shapely
+
+from geo.crs import WGS84
+from geo.upload import formats, geometry
+from geo.upload.model import SUFFIXES, Limits, Note, Overlay, UploadError
+from geo.upload.sandbox import Bounds, LimitError, run_bounded, usage
+
+_LOG = logging.getLogger(__name__)
+
+
+def parse(name: str, data: bytes, limits: Limits, *, isolated: bool) -> dict:
+    """In the child: bytes → plain data (``geometry.prepare``), plus what reading cost."""
+    warnings.simplefilter("ignore")  # GDAL/shapely warnings say nothing a reason does not
+    try:
+        raw = formats.read(name, data, limits, Path.cwd())
+        out = geometry.prepare(raw, limits)
+    except UploadError as exc:
+        exc.stats = usage()
+        raise
+    except shapely.errors.GEOSException as exc:  # GEOS reports a refused allocation so
+        if "bad_alloc" in str(exc):
+            raise MemoryError from exc
+        raise
+    out["stats"] = {**usage(), "isolated": isolated}
+    return out
+
+
+def placement(
+    bounds: tuple[float, float, float, float], area: tuple[float, float, float, float]
+) -> Note | None:
+    """A note when a layer lies outside the map area (both as south, west, north, east):
+    where it lies, and whether swapping latitude and longitude would bring it inside.
+
+    >>> placement((35.0, 51.0, 35.3, 51.5), (48.5, 30.5, 54.0, 42.9)).params
+    {'lat': 35.15, 'lon': 51.25, 'swapped': True}
+    >>> placement((51.0, 35.0, 51.3, 35.5), (48.5, 30.5, 54.0, 42.9)) is None
+    True
+    """
+
+    def overlaps(s: float, w: float, n: float, e: float) -> bool:
+        return s <= area[2] and n >= area[0] and w <= area[3] and e >= area[1]
+
+    south, west, north, east = bounds
+    if overlaps(south, west, north, east):
+        return None
+    swapped = -90 <= west <= east <= 90 and overlaps(west, south, east, north)
+    lat, lon = round((south + north) / 2, 2), round((west + east) / 2, 2)
+    return Note("outside", {"lat": lat, "lon": lon, "swapped": swapped})
+
+
+def read_overlay(
+    name: str,
+    data: bytes,
+    *,
+    limits: Limits | None = None,
+    map_area: tuple[float, float, float, float] | None = None,
+) -> Overlay:
+    """Validate and normalise an uploaded file, read in a bounded child process.
+
+    Parameters
+    ----------
+    name, data
+        The file's name (its extension picks the one reader) and its bytes.
+    limits
+        What reading may cost (``Limits()``: the app's defaults).
+    map_area
+        (south, west, north, east) of the map: a layer outside it gets an "outside" note.
+
+    Raises
+    ------
+    UploadError
+        With a reason code and its numbers, whatever went wrong (never anything else).
+    """
+    limits = limits or Limits()
+    suffix = PurePosixPath(name).suffix.lower()
+    if not data:
+        raise UploadError("empty")
+    if len(data) > limits.max_bytes:
+        raise UploadError("too_big", mb=len(data) / 1e6, limit_mb=limits.max_bytes >> 20)
+    if suffix not in SUFFIXES:
+        raise UploadError("unsupported_type", suffix=suffix[:12])
+    bounds = Bounds(
+        memory_mb=limits.memory_mb,
+        cpu_s=limits.cpu_s,
+        wall_s=limits.wall_s,
+        file_mb=(limits.max_unzipped >> 20) + 16,
+        parallel=limits.parallel,
+        isolate_network=limits.isolate_network,
+    )
+    try:
+        out = run_bounded(parse, (name, data, limits), bounds)
+        return _overlay(name, out, limits, map_area)
+    except LimitError as breach:
+        limit = {"memory": limits.memory_mb, "cpu": limits.cpu_s, "wall": limits.wall_s}
+        raise UploadError(breach.kind, limit=limit.get(breach.kind, 0)) from None
+    except UploadError:
+        raise
+    except Exception as exc:
+        _LOG.exception("upload %r could not be read", name[:80])
+        raise UploadError("internal") from exc
+
+
+def _overlay(
+    name: str, out: dict, limits: Limits, map_area: tuple[float, float, float, float] | None
+) -> Overlay:
+    notes = list(out["notes"])
+    if map_area is not None and (note := placement(out["bounds"], map_area)):
+        notes.append(note)
+    layer = gpd.GeoDataFrame(
+        {"area_km2": [round(a, 1) for a in out["area_km2"]], "properties": out["props"]},
+        geometry=shapely.from_wkb(out["wkb"]),
+        crs=WGS84,
+    )
+    return Overlay(
+        name=Path(name).name[: limits.shown_name_chars],
+        layer=layer,
+        total_km2=float(sum(out["area_km2"])),
+        bounds=tuple(out["bounds"]),
+        notes=tuple(notes),
+    )

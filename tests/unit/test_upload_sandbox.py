@@ -1,0 +1,113 @@
+"""The bounded reading process: each limit ends it with its own reason, the caller lives."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import threading
+import time
+
+import pytest
+
+from geo.upload.lockdown import drivers, filesystems, lock_down
+from geo.upload.model import UploadError
+from geo.upload.sandbox import Bounds, LimitError, run_bounded
+
+SMALL = Bounds(memory_mb=96, cpu_s=1, wall_s=5)
+
+
+# Targets run in the child; they must be importable functions (the child imports this module).
+def spin(*, isolated: bool) -> None:
+    while True:
+        pass
+
+
+def hog(*, isolated: bool) -> int:
+    chunks = []
+    while True:
+        chunks.append(bytearray(16 << 20))
+
+
+def sleep(seconds: float, *, isolated: bool) -> None:
+    time.sleep(seconds)
+
+
+def die(*, isolated: bool) -> None:
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
+def refuse(*, isolated: bool) -> None:
+    raise UploadError("too_many_vertices", n=5, limit=4)
+
+
+def report(*, isolated: bool) -> dict:
+    return {"isolated": isolated, "cwd": os.getcwd(), "tmp": os.environ.get("TMPDIR")}
+
+
+def locked(driver: str | None, *, isolated: bool) -> tuple[list[str], list[str]]:
+    lock_down(driver)
+    return drivers(), filesystems()
+
+
+#: The CPU case gets a long wall limit: the child runs at a lower priority, so on a busy
+#: machine its one CPU second can take many seconds of wall time.
+@pytest.mark.parametrize(
+    ("target", "args", "kind", "wall_s"),
+    [(spin, (), "cpu", 60), (hog, (), "memory", 30), (sleep, (30,), "wall", 2),
+     (die, (), "crash", 30)],
+    ids=["cpu", "memory", "wall", "crash"],
+)  # fmt: skip
+def test_each_limit_ends_the_child_with_its_reason(target, args, kind, wall_s):
+    start = time.monotonic()
+    with pytest.raises(LimitError) as info:
+        run_bounded(target, args, Bounds(memory_mb=96, cpu_s=1, wall_s=wall_s))
+    assert info.value.kind == kind
+    assert time.monotonic() - start < wall_s + 3
+
+
+def test_a_reason_raised_in_the_child_arrives_whole():
+    with pytest.raises(UploadError) as info:
+        run_bounded(refuse, (), SMALL)
+    assert (info.value.code, info.value.params) == ("too_many_vertices", {"n": 5, "limit": 4})
+
+
+def test_upload_error_survives_pickling_with_its_numbers():
+    error = pickle.loads(pickle.dumps(UploadError("memory", limit=512)))
+    assert (error.code, error.params) == ("memory", {"limit": 512})
+
+
+def test_child_works_in_a_private_directory_without_network():
+    out = run_bounded(report, (), SMALL)
+    assert out["cwd"] == out["tmp"]
+    assert os.path.basename(out["cwd"]).startswith("upload-")
+    assert not os.path.exists(out["cwd"]), "the private directory is removed after"
+    if not out["isolated"] and os.geteuid() != 0:
+        pytest.skip("this kernel gives no network namespace to unprivileged processes")
+    assert out["isolated"]
+
+
+def test_an_upload_beyond_the_parallel_limit_waits_then_is_told_the_server_is_busy():
+    started = threading.Event()
+
+    def hold_the_only_slot() -> None:
+        started.set()
+        run_bounded(sleep, (2.0,), Bounds(memory_mb=96, cpu_s=5, wall_s=30, parallel=1))
+
+    slow = threading.Thread(target=hold_the_only_slot)
+    slow.start()
+    started.wait()
+    time.sleep(0.3)
+    try:
+        with pytest.raises(LimitError) as info:
+            run_bounded(sleep, (0,), Bounds(memory_mb=96, cpu_s=5, wall_s=0.2, parallel=1))
+        assert info.value.kind == "busy"
+    finally:
+        slow.join()
+
+
+@pytest.mark.parametrize("driver", ["KML", "GPKG", "ESRI Shapefile", None])
+def test_lock_down_leaves_one_driver_and_no_virtual_file_system(driver):
+    names, prefixes = run_bounded(locked, (driver,), Bounds(memory_mb=256, cpu_s=5, wall_s=10))
+    assert names == ([driver] if driver else [])
+    assert prefixes == ["/vsimem/"]
