@@ -13,7 +13,7 @@ import pandas as pd
 from components.figures import _text
 from components.i18n import t
 from components.wording import age, record_when, who
-from components.zone_text import compact_figure, is_current, zone_figure
+from components.zone_text import compact_figure, is_current, stale_note, zone_figure
 from geo.fmt import fmt_num
 
 
@@ -41,7 +41,8 @@ def _side_figure(rows: dict, side: str, lang: str) -> tuple[float | None, str, s
     if is_current(row):
         return float(row["area_km2"]), compact_figure(row, lang), full, f"{full} · {said}"
     last = t("compare_last", lang, figure=full, who=who(row, lang),
-             when=record_when(row, lang), age=age(row["age_days"], lang))  # fmt: skip
+             when=record_when(row, lang), age=age(row["age_days"], lang),
+             note=stale_note(row, lang))  # fmt: skip
     return None, "–", full, f"{t('compare_no_current', lang)}. {last}"
 
 

@@ -18,7 +18,7 @@ from components.map_build import SIDE_STYLE
 from components.map_labels import zone_figure
 from components.wording import age, record_when
 from components.wording import who as who_said
-from components.zone_text import is_current
+from components.zone_text import is_current, stale_note
 
 #: The two claimant sides, in the order they are named everywhere.
 HEADLINE_SIDES = ("russia", "ukraine")
@@ -49,7 +49,7 @@ def headline_html(zones: gpd.GeoDataFrame, claims: pd.DataFrame, lang: str) -> s
             value = t("compare_no_current", lang)
             who = t("compare_last", lang, figure=zone_figure(zone, by_id, lang),
                     who=who_said(zone, lang), when=record_when(zone, lang),
-                    age=age(zone.age_days, lang))  # fmt: skip
+                    age=age(zone.age_days, lang), note=stale_note(zone, lang))  # fmt: skip
         else:
             value = zone_figure(zone, by_id, lang)
             said = f"{record_when(zone, lang)} ({age(zone.age_days, lang)})"

@@ -385,6 +385,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "no newer figure from this side",
         "nl": "geen nieuwer getal van deze kant",
     },
+    "stale_label_superseded": {
+        "en": "replaced by this side's statement of {date}",
+        "nl": "vervangen door de uitspraak van deze kant van {date}",
+    },
     "status_current": {
         "en": "Current: said {when}, {age}.",
         "nl": "Actueel: gezegd {when}, {age}.",
@@ -527,8 +531,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "compare_no_current": {"en": "No current figure", "nl": "Geen actueel getal"},
     "compare_last": {
-        "en": "Last figure: {figure}, {who}, {when} ({age}); no newer figure from this side.",
-        "nl": "Laatste getal: {figure}, {who}, {when} ({age}); geen nieuwer getal van deze kant.",
+        "en": "Last figure: {figure}, {who}, {when} ({age}); {note}.",
+        "nl": "Laatste getal: {figure}, {who}, {when} ({age}); {note}.",
     },
     "metric_share_recaptured": {"en": "Share retaken (claimed)", "nl": "Deel heroverd (bewering)"},
     "metric_settlements_recaptured": {

@@ -82,12 +82,24 @@ def legend_label(zone: object, lang: str) -> str:
     return label
 
 
+def stale_note(zone: object, lang: str) -> str:
+    """Why a zone is not current: replaced by a newer statement (with its date) or aged.
+
+    "No newer figure from this side" would be wrong for a figure one day old that the
+    side itself replaced with a statement without an area (13 Mar 2025: Sudzha retaken).
+    """
+    later = _g(zone, "superseded_on")
+    if _g(zone, "stale_reason") == "superseded" and later is not None and not pd.isna(later):
+        return t("stale_label_superseded", lang, date=fmt_date(later, lang))
+    return t("stale_label", lang)
+
+
 def zone_label_lines(zone: object, lang: str) -> tuple[str, ...]:
     """The lines of a zone's label (plain text): side and figure; who, when, age; and
     for a stale zone a third line, "no newer figure from this side"."""
     said = t("said_on", lang, when=record_when(zone, lang), age=age(_g(zone, "age_days"), lang))
     lines = (f"{side_label(zone, lang)}: {zone_figure(zone, lang)}", f"{who(zone, lang)} · {said}")
-    return lines if is_current(zone) else (*lines, t("stale_label", lang))
+    return lines if is_current(zone) else (*lines, stale_note(zone, lang))
 
 
 def zone_label(zone: object, claims_by_id: pd.DataFrame, lang: str, as_of: object) -> str:
@@ -202,7 +214,7 @@ def legend_figure_line(zone: object, lang: str) -> str:
     """One legend line per side for the PNG: figure, who, when, age, and stale mark."""
     said = t("said_on", lang, when=record_when(zone, lang), age=age(_g(zone, "age_days"), lang))
     line = f"{zone_figure(zone, lang)} · {who(zone, lang)} · {said}"
-    return line if is_current(zone) else f"{line} · {t('stale_label', lang)}"
+    return line if is_current(zone) else f"{line} · {stale_note(zone, lang)}"
 
 
 __all__ = [

@@ -25,6 +25,6 @@ def test_26_april_2025_draws_ukraines_february_figure_as_stale(page, app_url):
     assert stale.get_attribute("fill-opacity") == "0"
     label = frame.locator(".zone-label.label-ukraine").inner_text()
     assert "71 days earlier" in label
-    assert "no newer figure from this side" in label
+    assert "replaced by this side's statement of 16 Mar 2025" in label
     assert frame.locator("path.claim-ru").count() == 0  # 0 km² (derived): nothing drawn
     assert "no zone drawn" in frame.locator(".claims-legend").inner_text()

@@ -136,7 +136,7 @@ def test_stale_zone_is_labelled_and_faded(claims, by_id, layers):
     ru = z.loc["russia"]
     label = zone_label(ru, by_id, "en", "2024-11-23")
     assert "said 12 Aug 2024, 103 days earlier" in label
-    assert label.endswith("no newer figure from this side")
+    assert label.endswith("replaced by this side's statement of 12 Sep 2024")
     assert zone_style_extra(ru)["fillOpacity"] == 0
     assert zone_style_extra(z.loc["ukraine"]) == {}
     fmap = base_map(*layers)
@@ -272,7 +272,7 @@ def test_png_legend_of_26_april_2025_has_a_russian_row(claims, layers):
     }
     assert rows["russia"][0].startswith("≈ 0 km² (derived) · Gen. Valery Gerasimov")
     assert rows["russia"][1] is True
-    assert rows["ukraine"][0].endswith("no newer figure from this side")
+    assert rows["ukraine"][0].endswith("replaced by this side's statement of 16 Mar 2025")
     assert rows["ukraine"][1] is False
 
 
