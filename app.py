@@ -34,6 +34,7 @@ from components.failover import render_failover_watch
 from components.figures import md_escape
 from components.headline import render_headline
 from components.i18n import t
+from components.leaflet_assets import register_leaflet
 from components.map_view import render_map_panel
 from components.page import render_head, render_title
 from components.settlement_chart import render_count_chart
@@ -66,6 +67,7 @@ lang = st.session_state["lang"]
 st.set_page_config(page_title=t("title", lang))
 embedded = st.context.is_embedded
 render_head(lang, embedded)
+register_leaflet()
 render_failover_watch()  # reload on another replica after a failover
 with st.container(horizontal=True, vertical_alignment="center", key="title_row"):
     render_title(lang)

@@ -16,8 +16,8 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-LEAFLET_JS = "/vendor/leaflet/leaflet.js"
-LEAFLET_CSS = "/vendor/leaflet/leaflet.css"
+LEAFLET_JS = "/component/components.leaflet_assets.leaflet/leaflet.js"
+LEAFLET_CSS = "/component/components.leaflet_assets.leaflet/leaflet.css"
 #: Two small boxes near Sudzha, about the place and size of the claim zones.
 UA_BOX = [[[35.0, 51.1], [35.6, 51.1], [35.6, 51.45], [35.0, 51.45], [35.0, 51.1]]]
 RU_BOX = [[[35.1, 51.15], [35.4, 51.15], [35.4, 51.35], [35.1, 51.35], [35.1, 51.15]]]

@@ -396,7 +396,7 @@ def pans(browser: Browser, url: str, n: int, idle_s: float) -> dict[str, Any]:
 
 @contextlib.contextmanager
 def hello_server() -> Iterator[str]:
-    """Serve bench/hello_map.py with the app's routes (Leaflet at /vendor/leaflet) and config.
+    """Serve bench/hello_map.py with the app's routes (Leaflet at web.assets.PREFIX) and config.
 
     A copy of the script runs from a temporary folder next to a two-line ``st.App`` that
     mounts the app's routes; cwd=ROOT still picks up .streamlit/.

@@ -591,7 +591,7 @@ def _script_safe(text: str) -> str:
 def map_html(fmap: folium.Map, title: str = "") -> str:
     """A self-contained HTML snapshot of the map: Leaflet inlined, opens offline from disk.
 
-    The live page loads Leaflet from the app's own server (``/vendor/leaflet``), which a
+    The live page loads Leaflet from the app's own server (``web.assets.PREFIX``), which a
     downloaded file cannot reach; only the optional background tiles still need a network.
     """
     page = fmap.get_root().render()

@@ -31,10 +31,11 @@ from components.zone_text import (
 )
 from geo.currency import MAX_AGE_DAYS
 from geo.fmt import fmt_date
+from web.assets import PREFIX as LEAFLET_PREFIX
 
 #: Leaflet served by the app itself from the installed package (web/assets.py).
-LEAFLET_JS = "/vendor/leaflet/leaflet.js"
-LEAFLET_CSS = "/vendor/leaflet/leaflet.css"
+LEAFLET_JS = f"{LEAFLET_PREFIX}/leaflet.js"
+LEAFLET_CSS = f"{LEAFLET_PREFIX}/leaflet.css"
 
 #: Okabe–Ito colours (colour-vision-deficiency safe); the sides differ by dash too.
 SIDE_STYLE = {

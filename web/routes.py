@@ -147,7 +147,7 @@ def leaflet_files() -> dict[str, bytes]:
 
 
 def leaflet(request: Request) -> Response:
-    """GET /vendor/leaflet/<file>: Leaflet from the installed package, never copied."""
+    """GET <assets.PREFIX>/<file>: Leaflet from the installed package, never copied."""
     name = request.path_params["name"]
     try:
         files = leaflet_files()

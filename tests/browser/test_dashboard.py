@@ -116,3 +116,18 @@ def test_phone_layout_shows_map_and_toggles(browser, app_url):
         assert box["width"] <= 390
     finally:
         context.close()
+
+
+def test_plain_streamlit_run_app_py_drew_no_map(browser):
+    """Regression: under `streamlit run app.py` (no serve.py routes) Leaflet was a 404 and
+    the map never appeared; a host that runs app.py must get the same map."""
+    from tests.browser.server import ROOT, serve
+
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        with serve(ROOT / "app.py") as url:
+            frame = open_app(page, f"{url}/?z=10&lat=51.2&lon=35.3&base=none")
+            frame.locator("path.claim-ua").first.wait_for()
+    finally:
+        context.close()

@@ -19,6 +19,7 @@ import geo
 from components.embed import embed_snippet
 from components.share import share_url
 from components.state import ViewState, to_query
+from web import assets
 from web.routes import middleware, routes
 
 BASE = "http://testserver"
@@ -98,7 +99,7 @@ def test_html_export_has_a_title_and_the_views_centre(client, state):
     title = re.search(r"<title>(.*?)</title>", page).group(1)
     assert str(state.date.year) in title
     assert f"{state.lat}" in page
-    assert "/vendor/leaflet" not in page
+    assert assets.PREFIX not in page
 
 
 @pytest.mark.parametrize("query", MALFORMED)
