@@ -32,7 +32,6 @@ LOG = logging.getLogger(__name__)
 #: Files are a pure function of data, code version and link: caches may keep them.
 CACHE_CONTROL = "public, max-age=3600"
 #: Leaflet's URLs carry no version, so keep them a day, not forever.
-ASSET_CACHE_CONTROL = "public, max-age=86400"
 READINESS = Readiness()
 
 
@@ -146,22 +145,6 @@ def leaflet_files() -> dict[str, bytes]:
     return assets.verify()
 
 
-def leaflet(request: Request) -> Response:
-    """GET <assets.PREFIX>/<file>: Leaflet from the installed package, never copied."""
-    name = request.path_params["name"]
-    try:
-        files = leaflet_files()
-    except assets.AssetError as exc:
-        return PlainTextResponse(f"{exc}\n", status_code=500)
-    if name not in files:
-        return PlainTextResponse("no such file\n", status_code=404)
-    return Response(
-        files[name],
-        media_type=assets.media_type(name),
-        headers={"Cache-Control": ASSET_CACHE_CONTROL},
-    )
-
-
 def ready(_request: Request) -> Response:
     """GET /ready: 200 once data and caches are warm (for the load balancer's checks)."""
     status, text = READINESS.answer()
@@ -175,7 +158,6 @@ def routes() -> list[Route]:
         Route("/share", share_page, methods=["GET", "HEAD"]),
         Route("/share/card.png", share_card, methods=["GET", "HEAD"]),
         Route("/oembed", oembed, methods=["GET", "HEAD"]),
-        Route(assets.PREFIX + "/{name:path}", leaflet, methods=["GET", "HEAD"]),
         Route("/ready", ready, methods=["GET", "HEAD"]),
     ]
 

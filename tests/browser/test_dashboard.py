@@ -121,7 +121,15 @@ def test_phone_layout_shows_map_and_toggles(browser, app_url):
 def test_plain_streamlit_run_app_py_drew_no_map(browser):
     """Regression: under `streamlit run app.py` (no serve.py routes) Leaflet was a 404 and
     the map never appeared; a host that runs app.py must get the same map."""
+    import hashlib
+    import urllib.error
+    import urllib.request
+
+    import pytest
+
+    from components.map_build import LEAFLET_JS
     from tests.browser.server import ROOT, serve
+    from web import assets
 
     context = browser.new_context()
     try:
@@ -129,5 +137,11 @@ def test_plain_streamlit_run_app_py_drew_no_map(browser):
         with serve(ROOT / "app.py") as url:
             frame = open_app(page, f"{url}/?z=10&lat=51.2&lon=35.3&base=none")
             frame.locator("path.claim-ua").first.wait_for()
+            # Leaflet comes from the installed package, byte for byte the pinned file.
+            with urllib.request.urlopen(f"{url}{LEAFLET_JS}") as answer:
+                body = answer.read()
+            assert hashlib.sha256(body).hexdigest() == assets.DIGESTS["leaflet.js"]
+            with pytest.raises(urllib.error.HTTPError):
+                urllib.request.urlopen(f"{url}{assets.PREFIX}/../../etc/passwd")
     finally:
         context.close()
