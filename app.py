@@ -10,7 +10,10 @@ from __future__ import annotations
 import streamlit as st
 
 import geo
-from components.cache import (
+from components.present.figures import md_escape
+from components.present.i18n import t
+from components.present.state import ViewState, initial_request, parse_query
+from components.render.cache import (
     chart_spec,
     comparison,
     count_chart_spec,
@@ -21,29 +24,34 @@ from components.cache import (
     sources_list,
     zones_as_of,
 )
-from components.cards import render_cards, render_comparison
-from components.controls import (
+from components.render.controls import (
     current_state,
     render_basemap,
     render_date,
     render_language,
     render_panel_choice,
+    render_steps,
     seed_widgets,
 )
-from components.failover import render_failover_watch
-from components.figures import md_escape
-from components.headline import render_headline
-from components.i18n import t
-from components.leaflet_assets import register_leaflet
-from components.map_view import render_map_panel
-from components.page import render_head, render_title
-from components.settlement_chart import render_count_chart
-from components.settlement_panel import render_settlements
-from components.share import render_full_view_link
-from components.sources import render_footer, render_sources
-from components.state import ViewState, initial_request, parse_query
-from components.timeline import render_chart, render_steps
-from components.upload import render_upload
+from components.render.leaflet_assets import register_leaflet
+from components.render.map_view import render_map_panel
+from components.render.page import (
+    render_failover_watch,
+    render_footer,
+    render_head,
+    render_headline,
+    render_title,
+)
+from components.render.panels import (
+    render_cards,
+    render_chart,
+    render_comparison,
+    render_count_chart,
+    render_settlements,
+    render_sources,
+)
+from components.render.share import render_full_view_link
+from components.render.upload import render_upload
 
 st.set_page_config(
     page_title=t("title", "en"), page_icon="🗺️", layout="wide", initial_sidebar_state="collapsed"

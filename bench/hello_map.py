@@ -1,7 +1,7 @@
 """The floor for bench/pageload.py: the least a Streamlit + st_folium map page costs.
 
 One plain folium map with one GeoJSON polygon (className ``claim-ua``), Leaflet served
-by the app itself exactly like components/map_build.py, no tiles. A toggle keyed ``ru``
+by the app itself exactly like components/present/map_build.py, no tiles. A toggle keyed ``ru``
 adds a second polygon (``claim-ru``) through ``feature_group_to_add``, the idiomatic
 streamlit-folium way to change a layer without a new map: it gives the toggle and rerun
 numbers a floor too.
@@ -16,8 +16,8 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-LEAFLET_JS = "/component/components.leaflet_assets.leaflet/leaflet.js"
-LEAFLET_CSS = "/component/components.leaflet_assets.leaflet/leaflet.css"
+LEAFLET_JS = "/component/components.render.leaflet_assets.leaflet/leaflet.js"
+LEAFLET_CSS = "/component/components.render.leaflet_assets.leaflet/leaflet.css"
 #: Two small boxes near Sudzha, about the place and size of the claim zones.
 UA_BOX = [[[35.0, 51.1], [35.6, 51.1], [35.6, 51.45], [35.0, 51.45], [35.0, 51.1]]]
 RU_BOX = [[[35.1, 51.15], [35.4, 51.15], [35.4, 51.35], [35.1, 51.35], [35.1, 51.15]]]

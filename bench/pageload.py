@@ -532,12 +532,12 @@ def rerun_part(n: int) -> dict[str, Any]:
 
 
 def payload_part() -> dict[str, int]:
-    """The map's arguments built in-process from components.map_build, default view."""
+    """The map's arguments built in-process from components.present.map_build, default view."""
     import folium
     import streamlit_folium as sf
 
     import geo
-    from components.map_build import base_map, overlay
+    from components.present.map_build import base_map, overlay
 
     quiet()
     regions, border, towns = geo.load_regions(), geo.load_border(), geo.load_towns()

@@ -40,8 +40,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from components.folium_payload import overlay_script  # noqa: E402
-from components.upload import user_group  # noqa: E402
+from components.present.user_layer import user_group  # noqa: E402
+from components.render.folium_payload import overlay_script  # noqa: E402
 from geo.upload import Limits, UploadError  # noqa: E402
 from geo.upload import reader as new_reader  # noqa: E402
 from tests.hostile_corpus import CANARY, CASES, Ctx, Listener, canary_csv  # noqa: E402
@@ -90,8 +90,8 @@ out["read_wall_s"] = time.monotonic() - t0
 out["read_peak_mb"] = end.ru_maxrss / 1024
 print("RESULT " + json.dumps(out), flush=True)
 if ov is not None:  # what the page then sends to the browser for this layer
-    from components.folium_payload import overlay_script
-    from components.upload import user_group
+    from components.render.folium_payload import overlay_script
+    from components.render.upload import user_group
     out["drawn_bytes"] = len(json.dumps(overlay_script(user_group(ov, "en"), idx=1)))
     print("RESULT " + json.dumps(out), flush=True)
 """

@@ -2,7 +2,7 @@
 what Russia's own recapture figures imply.
 
 Pure data: numbers, dates and record ids. The words a reader sees are composed in
-``components/`` from these fields (``components/zone_text.py``).
+``components/`` from these fields (``components/present/zone_text.py``).
 
 The age rule
 ------------

@@ -12,8 +12,8 @@ from importlib import resources
 from pathlib import Path
 
 #: URL prefix the map loads Leaflet from: the component path Streamlit itself serves for
-#: ``components/leaflet_assets.py``; ``web/routes.py`` answers it first, digest-checked.
-PREFIX = "/component/components.leaflet_assets.leaflet"
+#: ``components/render/leaflet_assets.py``; ``web/routes.py`` answers it first, digest-checked.
+PREFIX = "/component/components.render.leaflet_assets.leaflet"
 #: Every file the page may request, with the digest of Leaflet 1.9.4 as packaged.
 DIGESTS = {
     "leaflet.js": "db49d009c841f5ca34a888c96511ae936fd9f5533e90d8b2c4d57596f4e5641a",

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import geo
-from components.exports import figures_csv, map_html, map_png, view_frame, zones_geojson
-from components.i18n import t
-from components.map_build import base_map, overlay
-from components.state import ViewState
+from components.present.exports import figures_csv, map_html, map_png, view_frame, zones_geojson
+from components.present.i18n import t
+from components.present.map_build import base_map, overlay
+from components.present.state import ViewState
 from geo.fmt import fmt_date
 
 #: Bump when an export's format changes, so caches drop files made by older code.
@@ -51,7 +51,7 @@ def page_title(state: ViewState) -> str:
 
 
 def build(kind: str, state: ViewState, data: object, zones: object) -> bytes:
-    """The file of one kind for a view; ``data`` is components.cache.Data, ``zones`` its zones.
+    """The file of one kind for a view (``data``: render.cache.Data, ``zones``: its zones).
 
     Same content as the page shows for that view: the sides switched on, the date's
     statements, the reader's centre and zoom (PNG, HTML), the link's language.

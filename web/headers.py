@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-#: Tile servers the map draws from (components.map_build.TILES_LIGHT); a test ties them.
+#: Tile servers the map draws from (components.present.map_build.TILES_LIGHT); a test ties them.
 TILE_ORIGINS = ("https://tile.openstreetmap.org",)
 #: Who may frame the app: itself, any HTTPS page (newsroom articles) and pages on the
 #: reader's own machine (a newsroom developer's preview). Overridable with

@@ -36,13 +36,13 @@ READINESS = Readiness()
 
 
 def _data():
-    from components.cache import load_data  # Streamlit's caches: shared with the page
+    from components.render.cache import load_data  # Streamlit's caches: shared with the page
 
     return load_data()
 
 
 def _zones(state):
-    from components.cache import zones_as_of
+    from components.render.cache import zones_as_of
 
     return zones_as_of(state.date)
 
@@ -180,7 +180,7 @@ def middleware() -> list[Middleware]:
 
 def warm_up() -> None:
     """What the first reader would otherwise wait for: data, zones, the base map, Leaflet."""
-    from components.cache import map_payload, overlay_js
+    from components.render.cache import map_payload, overlay_js
 
     leaflet_files()
     data = _data()

@@ -10,10 +10,10 @@ from __future__ import annotations
 import html
 from urllib.parse import quote
 
-from components.embed import EMBED_HEIGHT, embed_snippet
-from components.i18n import t
-from components.state import ViewState
-from components.zone_text import legend_figure_line, side_label
+from components.present.embed import EMBED_HEIGHT, embed_snippet
+from components.present.i18n import t
+from components.present.state import ViewState
+from components.present.zone_text import legend_figure_line, side_label
 from geo.fmt import fmt_date
 from web.exports import OG_SIZE
 from web.views import canonical_query
@@ -45,7 +45,7 @@ def title(state: ViewState) -> str:
 def description(state: ViewState, zones: object) -> str:
     """The headline figures shown, each with claimant and date, then the method caveat.
 
-    Worded as the map's legend words them (components.zone_text): derived and stale
+    Worded as the map's legend words them (components.present.zone_text): derived and stale
     figures say so, in the link's language.
     """
     parts = []

@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Mapping
 from urllib.parse import urlencode
 
-from components.state import ViewState, parse_query, to_query
+from components.present.state import ViewState, parse_query, to_query
 
 #: Longer queries are not links a person made (the canonical one is ~110 characters).
 MAX_QUERY_CHARS = 1000

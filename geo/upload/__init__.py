@@ -7,7 +7,7 @@ extension names, confirmed by its content (``formats``: ``geojson``, ``kml``, ``
 ``shapefile``), with GDAL and PROJ unable to reach the network or other files
 (``lockdown``); counted before it is repaired, projected, measured and simplified for
 drawing (``geometry``). No prose lives here: the page turns codes into sentences
-(``components/upload_text.py``).
+(``components/present/upload_text.py``).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """What an upload may cost, what it yields, and how it is refused: data only, no prose.
 
-Reasons and notes are codes with parameters; ``components/upload.py`` turns them into a
-sentence in the page's language (``components/i18n.py``).
+Reasons and notes are codes with parameters; ``components/render/upload.py`` turns them into a
+sentence in the page's language (``components/present/i18n.py``).
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ class Note(NamedTuple):
 class UploadError(ValueError):
     """A reader's file could not be used: a reason code and the numbers that explain it.
 
-    ``str()`` is for logs; readers see ``components.upload.upload_message``.
+    ``str()`` is for logs; readers see ``components.render.upload.upload_message``.
     """
 
     def __init__(self, code: str, **params: Any) -> None:

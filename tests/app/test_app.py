@@ -55,7 +55,7 @@ def test_default_view_compares_the_seed_figures():
     assert "“about half”" in md_plain(at)
     assert "Smirnov" in markdown(at)
     assert "twaalf burgers" in markdown(at)
-    at.run()  # the link is written from the second run on (see components/map_view.py)
+    at.run()  # the link is written from the second run on (see components/render/map_view.py)
     assert at.query_params["ru"] == "true"
     assert at.query_params["date"] == "2024-08-12"
 

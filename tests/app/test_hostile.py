@@ -121,12 +121,12 @@ def test_hostile_upload_is_one_line_and_keeps_the_earlier_layer(tmp_path, name, 
 
 
 def test_any_exception_on_the_upload_path_is_a_message_not_a_trace(monkeypatch):
-    import components.upload
+    import components.render.upload
 
     def broken(*args, **kwargs):
         raise RuntimeError("/srv/app/secret/path.py line 3")
 
-    monkeypatch.setattr(components.upload, "read_overlay", broken)
+    monkeypatch.setattr(components.render.upload, "read_overlay", broken)
     at = upload(start(), "x.geojson", geojson(box(35.0, 51.0, 35.5, 51.3)))
     assert not at.exception
     assert "unexpected error" in plain(at.error[0].value)
@@ -134,12 +134,12 @@ def test_any_exception_on_the_upload_path_is_a_message_not_a_trace(monkeypatch):
 
 
 def test_a_layer_that_cannot_be_drawn_is_a_message_not_a_trace(monkeypatch):
-    import components.upload
+    import components.render.upload
 
     def broken(*args, **kwargs):
         raise ValueError("/srv/app/secret/path.py")
 
-    monkeypatch.setattr(components.upload, "user_group", broken)
+    monkeypatch.setattr(components.render.upload, "user_group", broken)
     at = upload(start(), "x.geojson", geojson(box(35.0, 51.0, 35.5, 51.3))).run()
     assert not at.exception
     assert "unexpected error" in plain(at.error[0].value)

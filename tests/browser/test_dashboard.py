@@ -127,7 +127,7 @@ def test_plain_streamlit_run_app_py_drew_no_map(browser):
 
     import pytest
 
-    from components.map_build import LEAFLET_JS
+    from components.present.map_build import LEAFLET_JS
     from tests.browser.server import ROOT, serve
     from web import assets
 

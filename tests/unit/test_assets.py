@@ -7,7 +7,7 @@ import shutil
 import folium
 import pytest
 
-from components.map_build import LEAFLET_CSS, LEAFLET_JS, TILES_LIGHT
+from components.present.map_build import LEAFLET_CSS, LEAFLET_JS, TILES_LIGHT
 from web import assets
 from web.headers import TILE_ORIGINS, security_headers
 from web.health import Readiness

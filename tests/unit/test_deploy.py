@@ -42,7 +42,7 @@ def test_websockets_and_failover_are_configured(config):
 
 
 def test_page_can_read_the_replica_cookie_it_watches_for_failover(config):
-    from components.failover import REPLICA_COOKIE, failover_script
+    from components.present.failover import REPLICA_COOKIE, failover_script
 
     line = next(ln for ln in config.splitlines() if ln.strip().startswith("cookie "))
     assert f"cookie {REPLICA_COOKIE} insert" in line

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from components.embed import embed_snippet, embed_url
+from components.present.embed import embed_snippet, embed_url
 
 
 class _Tags(HTMLParser):

@@ -9,10 +9,10 @@ import pandas as pd
 import pytest
 
 import geo
-from components.cards import build_card_html
-from components.figures import cards, md_escape, safe_link
-from components.map_build import base_map, overlay
-from components.sources import build_sources_html
+from components.present.cards import build_card_html
+from components.present.figures import cards, md_escape, safe_link
+from components.present.map_build import base_map, overlay
+from components.present.sources import build_sources_html
 
 XSS = '<img src=x onerror="alert(1)">'
 DAY = dt.date(2024, 8, 12)

@@ -15,8 +15,8 @@ import pytest
 from shapely.geometry import shape
 
 import geo
-from components.exports import figures_csv, map_html, map_png, zones_geojson
-from components.map_build import SIDE_STYLE, base_map, overlay
+from components.present.exports import figures_csv, map_html, map_png, zones_geojson
+from components.present.map_build import SIDE_STYLE, base_map, overlay
 from geo.crs import area_km2
 
 SEED_DAY = dt.date(2024, 8, 12)
@@ -254,7 +254,7 @@ def test_html_guards_hostile_asset_text(layers, tmp_path, monkeypatch):
     js = 'window.L={map:1};var s="</script><b>x</b>", r=/\\d+\\n/;\n//# sourceMappingURL=x.map\n'
     (tmp_path / "leaflet.js").write_text(js, encoding="utf-8")
     (tmp_path / "leaflet.css").write_text(".a{content:'</style>'}", encoding="utf-8")
-    monkeypatch.setattr("components.exports.package_dir", lambda: tmp_path)
+    monkeypatch.setattr("components.present.exports.package_dir", lambda: tmp_path)
     page = map_html(base_map(*layers))
     assert 'var s="<\\/script><b>x</b>", r=/\\d+\\n/;' in page
     assert "content:'<\\/style>'" in page
@@ -265,7 +265,7 @@ def test_html_guards_hostile_asset_text(layers, tmp_path, monkeypatch):
 def test_reader_layer_is_in_the_geojson_marked_as_their_own(zones, claims):
     from shapely.geometry import box
 
-    from components.exports import with_reader_layer
+    from components.present.exports import with_reader_layer
 
     layer = gpd.GeoDataFrame(
         {"area_km2": [12.5], "properties": [{"name": "my estimate"}]},

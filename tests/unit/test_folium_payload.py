@@ -8,8 +8,8 @@ import re
 import streamlit_folium as sf
 
 import geo
-from components.folium_payload import base_payload, overlay_script
-from components.map_build import base_map, overlay
+from components.present.map_build import base_map, overlay
+from components.render.folium_payload import base_payload, overlay_script
 
 RETURNED = ["center", "zoom"]
 

@@ -7,7 +7,7 @@ import re
 import pytest
 
 import geo
-from components.i18n import CATALOGUE, LANGS, has, t
+from components.present.i18n import CATALOGUE, LANGS, has, t
 
 
 @pytest.mark.parametrize("key", sorted(CATALOGUE))
@@ -34,7 +34,7 @@ def test_unknown_language_falls_back_to_english():
 
 
 def test_every_csv_column_has_a_dutch_header():
-    from components.exports import CSV_COLUMNS
+    from components.present.exports import CSV_COLUMNS
 
     missing = [col for col in CSV_COLUMNS if not has(f"csv_{col}")]
     assert missing == []

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import re
 
-from components.map_build import LEAFLET_CSS, LEAFLET_JS, base_map, overlay
+from components.present.map_build import LEAFLET_CSS, LEAFLET_JS, base_map, overlay
 
 SEED_DAY = dt.date(2024, 8, 12)
 

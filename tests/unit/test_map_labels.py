@@ -9,10 +9,10 @@ import re
 import pytest
 from shapely.geometry import box
 
-from components.headline import headline_html
-from components.map_build import SIDE_STYLE, base_map, legend_html, overlay
-from components.map_labels import fit_bounds, fit_script, label_anchor
-from components.timeline import localized
+from components.present.charts import localized
+from components.present.headline import headline_html
+from components.present.map_build import SIDE_STYLE, base_map, legend_html, overlay
+from components.present.map_labels import fit_bounds, fit_script, label_anchor
 from tests.unit.conftest import SEED_DAY
 
 
@@ -106,7 +106,7 @@ def test_superseded_figure_said_no_newer_figure_although_one_day_old():
     """Regression: on 13 Mar 2025 Gerasimov's 12 Mar figure, replaced by Russia's own
     "Sudzha retaken" the next day, was labelled "no newer figure from this side"."""
     import geo
-    from components.zone_text import zone_label_lines
+    from components.present.zone_text import zone_label_lines
 
     zones = geo.claim_zones("2025-03-13").set_index("side", drop=False)
     lines = zone_label_lines(next(zones.loc[["russia"]].itertuples()), "en")

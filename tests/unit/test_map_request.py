@@ -12,8 +12,7 @@ from pathlib import Path
 
 import streamlit_folium as sf
 
-from components.folium_payload import PINNED_VERSION
-from components.state import (
+from components.present.state import (
     DEFAULT_VIEW,
     MapRequest,
     ViewState,
@@ -22,6 +21,7 @@ from components.state import (
     is_start_report,
     refit,
 )
+from components.render.folium_payload import PINNED_VERSION
 
 
 def test_a_link_with_a_place_opens_exactly_there():
@@ -63,10 +63,11 @@ def test_the_fresh_maps_start_report_does_not_reach_the_link():
 
 
 def test_streamlit_folium_upgrade_must_recheck_the_view_logic():
-    """Fails loudly when streamlit-folium changes what components/folium_payload relies on."""
+    """Fails loudly when streamlit-folium changes what render/folium_payload.py relies on."""
     assert importlib.metadata.version("streamlit-folium") == PINNED_VERSION, (
         "streamlit-folium changed: re-check that its frontend moves the map only when the "
-        "center/zoom arguments change (components/folium_payload.py), then bump PINNED_VERSION"
+        "center/zoom arguments change (components/render/folium_payload.py), "
+        "then bump PINNED_VERSION"
     )
     for name in ("_component_func", "_get_html", "_get_header", "_get_map_string",
                  "get_full_id", "generate_js_hash", "_get_feature_group_string"):  # fmt: skip

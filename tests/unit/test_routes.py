@@ -16,9 +16,9 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 import geo
-from components.embed import embed_snippet
-from components.share import share_url
-from components.state import ViewState, to_query
+from components.present.embed import embed_snippet
+from components.present.links import share_url
+from components.present.state import ViewState, to_query
 from web import assets
 from web.routes import middleware, routes
 

@@ -10,11 +10,11 @@ import pandas as pd
 import pytest
 
 import geo
-from components.folium_payload import overlay_script
-from components.i18n import has
-from components.settlement_chart import count_chart, count_series
-from components.settlement_layer import settlement_layer
-from components.settlement_panel import filter_table, settlement_table
+from components.present.i18n import has
+from components.present.settlement_chart import count_chart, count_series
+from components.present.settlement_layer import settlement_layer
+from components.present.settlement_table import filter_table, settlement_table
+from components.render.folium_payload import overlay_script
 from geo.settlements import ACTIONS, SIDES, STATUSES, load_settlement_statements
 
 

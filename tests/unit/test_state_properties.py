@@ -7,8 +7,8 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from components.i18n import LANGS
-from components.state import (
+from components.present.i18n import LANGS
+from components.present.state import (
     BASEMAPS,
     LAT_RANGE,
     LON_RANGE,

@@ -12,14 +12,14 @@ import pandas as pd
 import pytest
 
 import geo
-from components.cards import build_card_html
-from components.chart import area_chart
-from components.compare import compare
-from components.exports import figures_csv, zones_geojson
-from components.figures import cards
-from components.i18n import t
-from components.map_build import base_map, overlay
-from components.zone_text import (
+from components.present.cards import build_card_html
+from components.present.charts import area_chart
+from components.present.compare import compare
+from components.present.exports import figures_csv, zones_geojson
+from components.present.figures import cards
+from components.present.i18n import t
+from components.present.map_build import base_map, overlay
+from components.present.zone_text import (
     derivation_text,
     legend_figure_line,
     method_text,
@@ -245,7 +245,7 @@ def test_map_legend_names_the_tracker_and_a_figure_without_a_zone(claims, layers
 
 @pytest.mark.parametrize("as_of", ["2024-08-12", "2025-03-13", "2025-04-26"])
 def test_headline_figures_follow_the_age_rule(claims, layers, as_of):
-    from components.headline import headline_html
+    from components.present.headline import headline_html
 
     zones = geo.claim_zones(as_of, claims=claims, regions=layers[0])
     body = headline_html(zones, claims, "en")
@@ -264,7 +264,7 @@ def test_headline_figures_follow_the_age_rule(claims, layers, as_of):
 
 def test_png_legend_of_26_april_2025_has_a_russian_row(claims, layers):
     """Regression: the PNG of 26 Apr 2025 had no Russian row at all."""
-    from components.exports import png_legend_rows
+    from components.present.exports import png_legend_rows
 
     zones = geo.claim_zones("2025-04-26", claims=claims, regions=layers[0])
     rows = {
@@ -277,8 +277,8 @@ def test_png_legend_of_26_april_2025_has_a_russian_row(claims, layers):
 
 
 def test_dutch_headline_and_labels_name_claimants_in_dutch(claims, layers):
-    from components.headline import headline_html
-    from components.map_labels import zone_label_html
+    from components.present.headline import headline_html
+    from components.present.map_labels import zone_label_html
 
     zones = geo.claim_zones("2025-01-17", claims=claims, regions=layers[0])
     body = headline_html(zones, claims, "nl")
@@ -293,7 +293,7 @@ def test_dutch_headline_and_labels_name_claimants_in_dutch(claims, layers):
 
 def test_chart_lines_end_when_a_figure_goes_stale(claims):
     """Regression: the Russian line ran flat at 480 from Aug 2024 to Jan 2025."""
-    from components.chart import area_series
+    from components.present.charts import area_series
 
     candidates = geo.area_bearing(claims, anchors_dict(geo.load_anchors()))
     series = area_series(candidates, geo.territorial_statements(claims), "en").set_index("claim_id")

@@ -223,7 +223,7 @@ def test_reader_layer_has_its_own_legend_marked_as_theirs():
     import geopandas as gpd
     from shapely.geometry import box
 
-    from components.upload import user_legend_html
+    from components.present.user_layer import user_legend_html
 
     layer = gpd.GeoDataFrame(
         {"area_km2": [1.0], "properties": [{}]}, geometry=[box(35, 51, 35.1, 51.1)], crs=4326

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 import shapely
 
-from components.folium_payload import overlay_script
-from components.upload import LIMITS_ENV, upload_limits, user_group
-from components.upload_text import note_text, upload_message
+from components.present.upload_text import note_text, upload_message
+from components.present.user_layer import user_group
+from components.render.folium_payload import overlay_script
+from components.render.upload import LIMITS_ENV, upload_limits
 from geo.upload import Limits, Note, Overlay, UploadError
 from tests.hostile_corpus import CASES, TEST_LIMITS, Ctx, canary_csv
 from tests.unit.test_upload import MAP_AREA

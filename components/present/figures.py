@@ -1,0 +1,141 @@
+"""Figure text for cards, popups and exports. Pure: no Streamlit import.
+
+Every value shown is read from a claims record; this module only formats and escapes.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import pandas as pd
+
+from components.present.i18n import has, t
+from components.present.wording import (
+    claimant,
+    disputed_names,
+    kind_label,
+    qualified,
+    record_when,
+)
+from geo.fmt import QUALIFIERS, fmt_num
+
+SIDES = ("russia", "ukraine", "independent")
+#: Card order within a side: territorial figures (areas held and retaken first), then
+#: people, then words.
+METRIC_ORDER = (
+    "area_km2", "area_recaptured_km2", "share_recaptured", "peak_area_km2",
+    "share_of_ukraine_claim", "depth_km", "width_km", "settlements", "settlements_recaptured",
+    "area_gain_km2", "advance_km", "civilians_killed", "civilians_wounded", "evacuated",
+    "to_evacuate", "evacuation_plan", "residents_unknown_fate", "attacks", "pows", "event",
+    "statement",
+)  # fmt: skip
+
+
+def _text(value: object) -> str:
+    """A record field as text ('' for None/NaN/NaT)."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
+def figure_value(rec: pd.Series, lang: str) -> str:
+    """'about 1,000 km²', '28 settlements', '500–700 km²', '63.2%' … or the metric name."""
+    metric, unit = rec["metric"], _text(rec.get("unit"))
+    value = rec["value"]
+    if value is None or pd.isna(value):
+        return t(f"metric_{metric}", lang) if has(f"metric_{metric}") else metric
+    qualifier = QUALIFIERS.get(_text(rec.get("qualifier")), {}).get(lang, "")
+    if unit == "ratio":
+        pct = value * 100
+        return f"{qualifier}{fmt_num(pct, lang, 0 if float(pct).is_integer() else 1)}%"
+    unit_text = t(f"unit_{unit}", lang) if has(f"unit_{unit}") else unit
+    text = qualified(value, unit_text, rec.get("qualifier"), lang, rec.get("value_high"))
+    if bool(rec.get("derived", False)):
+        text = f"≈ {text} ({t('derived_tag', lang)})"
+    return text
+
+
+def metric_label(metric: str, lang: str) -> str:
+    """Human name of a metric, falling back to its id for metrics added later."""
+    return t(f"metric_{metric}", lang) if has(f"metric_{metric}") else metric
+
+
+_MD_SPECIAL = set("\\`*_{}[]()#+-.!|<>~:$&")
+
+
+def md_escape(text: object) -> str:
+    """Plain text for Streamlit markdown: every markdown/HTML/LaTeX character escaped.
+
+    >>> print(md_escape("[x](javascript:alert(1))"))
+    \\[x\\]\\(javascript\\:alert\\(1\\)\\)
+    """
+    return "".join(f"\\{c}" if c in _MD_SPECIAL else c for c in _text(text))
+
+
+def safe_link(url: object, text: object) -> str:
+    """An escaped link if the URL is http(s); otherwise the escaped text alone."""
+    label = html.escape(_text(text) or _text(url))
+    href = _text(url).strip()
+    if href.lower().startswith(("http://", "https://")) and not any(c in href for c in "\"'<> "):
+        return (
+            f'<a href="{html.escape(href)}" target="_blank" rel="noopener noreferrer">{label}</a>'
+        )
+    return label
+
+
+@dataclass(frozen=True)
+class Card:
+    """One figure as the reader sees it, in one language."""
+
+    id: str
+    side: str
+    metric: str
+    value: str
+    label: str
+    who: str
+    summary: str
+    quote: str
+    quote_lang: str
+    translation: str
+    caveat: str
+    source_title: str
+    source_url: str
+    confidence: str
+    disputed_by: tuple[str, ...]  # who disputes it: names and dates, never record ids
+    kind: str = ""  # 'Russian official', 'Ukrainian-affiliated tracker', …
+    evidence: str = ""  # 'none' | 'some' | '' (the source does not say)
+    note: str = ""  # the ledger's public note (English)
+
+
+def cards(claims: pd.DataFrame, lang: str) -> dict[str, list[Card]]:
+    """Cards grouped by side (always all three keys), newest first within a side."""
+    out: dict[str, list[Card]] = {side: [] for side in SIDES}
+    rank = {metric: i for i, metric in enumerate(METRIC_ORDER)}
+    by_id = claims.drop_duplicates("id").set_index("id")
+    ordered = claims.assign(_rank=claims["metric"].map(rank).fillna(len(rank)))
+    ordered = ordered.sort_values(["_rank", "date", "id"], ascending=[True, False, True])
+    for _, rec in ordered.iterrows():
+        out.setdefault(rec["side"], []).append(
+            Card(
+                id=rec["id"],
+                side=rec["side"],
+                metric=rec["metric"],
+                value=figure_value(rec, lang),
+                label=metric_label(rec["metric"], lang),
+                who=t("said_by", lang, who=claimant(rec, lang), date=record_when(rec, lang)),
+                summary=_text(rec.get(f"summary_{lang}")) or _text(rec.get("summary_en")),
+                quote=_text(rec.get("quote")),
+                quote_lang=_text(rec.get("quote_lang")),
+                translation=_text(rec.get("quote_en")),
+                caveat=_text(rec.get(f"caveat_{lang}")) or _text(rec.get("caveat_en")),
+                source_title=_text(rec.get("source_title")) or _text(rec.get("source_outlet")),
+                source_url=_text(rec.get("source_url")),
+                confidence=_text(rec.get("confidence")),
+                disputed_by=tuple(disputed_names(rec.get("disputed_by"), by_id, lang)),
+                kind=kind_label(rec.get("source_kind"), rec["side"], lang),
+                evidence=_text(rec.get("evidence")),
+                note=_text(rec.get("note")),
+            )
+        )
+    return out

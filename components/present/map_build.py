@@ -1,0 +1,403 @@
+"""Pure folium builders: the fixed base map and the overlay layer that changes.
+
+Nothing here calls Streamlit, so the builders are tested on folium objects and their
+rendered HTML. The base map depends only on language and basemap choice, so toggles and
+dates change the overlay group alone and the map (and the reader's pan/zoom) survives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+
+import folium
+import geopandas as gpd
+import pandas as pd
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+from components.present.i18n import t
+from components.present.map_labels import LABEL_SLOTS, label_anchor, zone_label_html
+from components.present.state import DEFAULT_VIEW
+from components.present.zone_text import (
+    STALE_CLASS,
+    is_current,
+    legend_label,
+    zone_figure,
+    zone_popup_html,
+    zone_style_extra,
+    zone_tooltip,
+)
+from geo.currency import MAX_AGE_DAYS
+from geo.fmt import fmt_date
+from web.assets import PREFIX as LEAFLET_PREFIX
+
+#: Leaflet served by the app itself from the installed package (web/assets.py).
+LEAFLET_JS = f"{LEAFLET_PREFIX}/leaflet.js"
+LEAFLET_CSS = f"{LEAFLET_PREFIX}/leaflet.css"
+
+#: Okabe–Ito colours (colour-vision-deficiency safe); the sides differ by dash too.
+SIDE_STYLE = {
+    "russia": {"color": "#D55E00", "dashArray": "10 6", "className": "claim-ru"},
+    "ukraine": {"color": "#0072B2", "dashArray": "3 6", "className": "claim-ua"},
+    "independent": {"color": "#4D4D4D", "dashArray": "1 4", "className": "claim-ind"},
+}
+#: Same weight and fill for every claim: no side looks more "real" than another.
+CLAIM_WEIGHT = 2.5
+CLAIM_FILL_OPACITY = 0.18
+#: OpenStreetMap tiles, faded: decoration only, the vector layers carry the geography.
+TILES_LIGHT = "OpenStreetMap"
+
+MAP_CSS = """
+<style>
+.leaflet-tooltip.label { background: transparent; border: 0; box-shadow: none; padding: 0; }
+.leaflet-tooltip.label::before { display: none; }
+.leaflet-container { background: #e8eef2; font-family: system-ui, sans-serif; }
+/* The page sizes the map's frame to the screen; the map fills the frame. */
+body { margin: 0; }
+#parent, #map_div { height: 100vh !important; }
+.zone-label { background: rgba(255,255,255,.9); border: 0; border-left: 4px solid var(--c);
+  border-radius: 2px; box-shadow: 0 1px 3px #0003; padding: 2px 6px; color: #111;
+  font: 12px/1.25 system-ui, sans-serif; white-space: nowrap; pointer-events: none; }
+.zone-label span { color: #444; font-size: 11px; }
+.zone-label { position: absolute; left: 0; top: 0; width: max-content; }
+.zone-label { max-width: 280px; white-space: normal; }
+.zone-label.label-stale { background: rgba(255,255,255,.75); color: #555;
+  border-left-style: dotted; }
+.leaflet-popup-content { margin: 10px 12px; font-size: 12px; line-height: 1.35; }
+.claims-hint { background: rgba(255,255,255,.85); padding: 1px 6px; border-radius: 3px;
+  font: 11px system-ui, sans-serif; color: #333; }
+.region-label.minor { font-weight: 400; color: #777; font-size: 11px; }
+.region-label { font: 600 13px/1.1 system-ui, sans-serif; color: #222; text-transform: uppercase;
+  letter-spacing: .08em;
+  text-shadow: 0 0 3px #fff, 0 0 3px #fff; white-space: nowrap; pointer-events: none; }
+.town-label { font: 11px/1.1 system-ui, sans-serif; color: #333; white-space: nowrap;
+  text-shadow: 0 0 2px #fff, 0 0 2px #fff; pointer-events: none; }
+.town-label.rank-1 { font-weight: 600; font-size: 12px; }
+.claims-legend { background: rgba(255,255,255,.93); padding: 6px 8px; border-radius: 4px;
+  font: 12px/1.35 system-ui, sans-serif; max-width: 250px; box-shadow: 0 1px 4px #0003; }
+.claims-legend svg { margin-right: 6px; vertical-align: middle; }
+.claims-legend p { margin: 4px 0 0; color: #444; }
+.claims-legend summary { cursor: pointer; }
+@media (max-width: 500px) { .claims-legend { max-width: 170px; font-size: 11px; }
+  .town-label.rank-3 { display: none; } .zone-label { font-size: 11px; } }
+</style>
+"""
+#: Each zone label carries its side's colour as a left rule.
+LABEL_CSS = (
+    "<style>"
+    + "".join(f".label-{side}{{--c:{s['color']}}}" for side, s in SIDE_STYLE.items())
+    + "</style>"
+)
+
+
+def base_map(
+    regions: gpd.GeoDataFrame,
+    border: gpd.GeoDataFrame,
+    towns: gpd.GeoDataFrame,
+    lang: str = "en",
+    basemap: str = "light",
+) -> folium.Map:
+    """The map that stays put: regions, border, labels; Leaflet from the app's server."""
+    fmap = folium.Map(
+        location=(DEFAULT_VIEW.lat, DEFAULT_VIEW.lon),
+        zoom_start=DEFAULT_VIEW.z,
+        tiles=None,
+        min_zoom=5,
+        max_zoom=13,
+        control_scale=True,
+    )
+    # folium would load Leaflet, jQuery, Bootstrap and icon fonts from CDNs: use only
+    # Leaflet, served locally.
+    fmap.default_js = [("leaflet", LEAFLET_JS)]
+    fmap.default_css = [("leaflet_css", LEAFLET_CSS)]
+    fmap.get_root().header.add_child(Element(MAP_CSS + LABEL_CSS), name="claims_css")
+    MapSetup(t("touch_hint", lang)).add_to(fmap)
+    if basemap == "light":
+        folium.TileLayer(TILES_LIGHT, name="light", max_zoom=13, opacity=0.45).add_to(fmap)
+
+    name = f"name_{lang}"
+    shapes = regions[["iso_3166_2", "country", "focus", name, "geometry"]].rename(
+        columns={name: "label"}
+    )
+    folium.GeoJson(
+        json.loads(shapes.to_json(drop_id=True)),
+        name="regions",
+        style_function=_region_style,
+        control=False,
+    ).add_to(fmap)
+    folium.GeoJson(
+        json.loads(border[["geometry"]].to_json(drop_id=True)),
+        name="border",
+        style_function=lambda _: {"color": "#1a1a1a", "weight": 2.5, "className": "state-border"},
+        interactive=False,
+        control=False,
+    ).add_to(fmap)
+    for row in regions.itertuples():
+        css = "region-label" + ("" if row.focus else " minor")
+        _label(fmap, (row.label_lat, row.label_lon), getattr(row, name), css)
+    for row in towns.sort_values("rank").itertuples():
+        folium.CircleMarker(
+            (row.geometry.y, row.geometry.x),
+            radius=2.5 if row.rank > 1 else 3.5,
+            color="#333",
+            weight=1,
+            fill=True,
+            fill_color="#fff",
+            fill_opacity=1,
+            interactive=False,
+        ).add_to(fmap)
+        _label(
+            fmap,
+            (row.geometry.y, row.geometry.x),
+            getattr(row, name),
+            f"town-label rank-{row.rank}",
+        )
+    return fmap
+
+
+def _region_style(feature: dict) -> dict:
+    focus = feature["properties"]["focus"]
+    return {
+        "color": "#555" if focus else "#9a9a9a",
+        "weight": 1.4 if focus else 0.7,
+        "fillColor": "#f7f4ec" if focus else "#fbfbfb",
+        "fillOpacity": 0.6 if focus else 0.35,
+        "className": "region focus" if focus else "region",
+    }
+
+
+def _label(fmap: folium.Map, latlon: tuple[float, float], text: str, css: str) -> None:
+    """A text label: a permanent tooltip on an invisible point (no marker icons needed)."""
+    anchor = folium.CircleMarker(latlon, radius=0, opacity=0, fill=False, interactive=False)
+    Bind("tooltip", html.escape(text), {
+        "permanent": True, "direction": "right", "className": f"label {css}", "offset": [4, 0],
+    }).add_to(anchor)  # fmt: skip
+    anchor.add_to(fmap)
+
+
+def overlay(
+    zones: gpd.GeoDataFrame,
+    claims: pd.DataFrame,
+    sides: tuple[str, ...],
+    lang: str,
+    as_of: dt.date,
+) -> folium.FeatureGroup:
+    """The claim zones for the chosen sides, with tooltips, popups and the legend.
+
+    Wording and stale styling come from ``components/present/zone_text.py``.
+    """
+    group = folium.FeatureGroup(name="claims")
+    by_id = claims.set_index("id")
+    shown, stale, labels = [], False, {}
+    slots = _label_slots(zones, sides)
+    # Larger zones first, so smaller ones stay on top and clickable.
+    for _, zone in zones.sort_values("area_km2", ascending=False).iterrows():
+        if zone.side not in sides or zone.geometry is None or zone.geometry.is_empty:
+            continue
+        slot = slots[zone.side]
+        shown.append(zone.side)
+        labels[zone.side] = legend_label(zone, lang)
+        style = dict(SIDE_STYLE[zone.side], weight=CLAIM_WEIGHT, fillOpacity=CLAIM_FILL_OPACITY)
+        style["fillColor"] = style["color"]
+        extra = zone_style_extra(zone)
+        if extra:
+            stale = True
+            style.update(extra, className=f"{style['className']} {STALE_CLASS}")
+        folium.GeoJson(
+            zone.geometry.__geo_interface__,
+            style_function=lambda _, s=style: s,
+            highlight_function=lambda _, s=style: dict(s, weight=s["weight"] + 1.5),
+        ).add_child(
+            Bind("tooltip", zone_tooltip(zone, by_id, lang, as_of), {"sticky": True})
+        ).add_child(Bind("popup", zone_popup_html(zone, by_id, lang, as_of), POPUP_OPTIONS)).add_to(
+            group
+        )
+        zone_label(zone, by_id, lang, slot).add_to(group)
+    order = [side for side in SIDE_STYLE if side in shown]
+    empty = [
+        f"{t(f'side_{z.side}', lang)}: {zone_figure(z, lang)} — {t('no_zone', lang)}"
+        for _, z in zones.iterrows()
+        if z.side in sides and (z.geometry is None or z.geometry.is_empty)
+    ]
+    legend = legend_html(order, lang, as_of, stale=stale, empty=empty, labels=labels)
+    Legend(legend).add_to(group)
+    return group
+
+
+def _label_slots(zones: gpd.GeoDataFrame, sides: tuple[str, ...]) -> dict[str, str]:
+    """Label slot per side: current figures take the outside slots (largest first), stale
+    ones the inside slot, so a faded zone's label never crowds out a current one's."""
+    drawn = zones[zones["side"].isin(list(sides)) & ~zones.geometry.is_empty]
+    order = sorted(drawn.itertuples(), key=lambda z: (not is_current(z), -float(z.area_km2)))
+    return {z.side: LABEL_SLOTS[min(i, len(LABEL_SLOTS) - 1)] for i, z in enumerate(order)}
+
+
+#: A popup scrolls inside itself rather than growing taller than a phone's map.
+POPUP_OPTIONS = {"maxWidth": 300, "maxHeight": 230, "autoPanPaddingTopLeft": [10, 40]}
+
+
+#: How a zone label hangs from its anchor: above it, below it, or centred on it.
+LABEL_SHIFT = {"top": "-50%,calc(-100% - 6px)", "bottom": "-50%,6px", "center": "-50%,-50%"}
+
+
+def zone_label(zone: object, by_id: pd.DataFrame, lang: str, slot: str) -> folium.Marker:
+    """A permanent label at the zone's top, bottom or inside (slot), in the side's colour.
+
+    A marker with a text icon, not a permanent tooltip: tooltips placed before the map
+    took its first view kept stale positions and drifted off the map.
+    """
+    shift = LABEL_SHIFT[slot]
+    text = zone_label_html(zone, by_id, lang)
+    css = f"zone-label label-{zone.side}" + ("" if is_current(zone) else " label-stale")
+    body = f'<div class="{css}" style="transform:translate({shift})">{text}</div>'
+    return folium.Marker(
+        label_anchor(zone.geometry, slot),
+        icon=folium.DivIcon(html=body, icon_size=(0, 0), class_name="zone-label-anchor"),
+        interactive=False,
+        keyboard=False,
+    )
+
+
+def legend_html(
+    sides: list[str],
+    lang: str,
+    as_of: dt.date,
+    stale: bool = False,
+    empty: list[str] | None = None,
+    labels: dict[str, str] | None = None,
+) -> str:
+    """Legend body: claim styles shown, base layers, as-of date, method note, credits.
+
+    `labels` names a side's row by the zone drawn (e.g. the tracker's kind and name);
+    `empty` lists figures that draw no zone (0 km²); `stale` adds the faint-outline key.
+    """
+    labels = labels or {}
+    esc = html.escape
+    rows = [
+        f"<details open><summary><b>{esc(t('legend_title', lang))}</b> · "
+        f"<i>{esc(t('schematic', lang))}</i></summary>"
+    ]
+    for side in sides:
+        s = SIDE_STYLE[side]
+        rows.append(
+            f"<div>{swatch(s['color'], s['dashArray'])}"
+            f"{esc(labels.get(side) or t(f'side_{side}', lang))}</div>"
+        )
+    rows.append(f"<div>{swatch('#1a1a1a', '')}{esc(t('legend_border', lang))}</div>")
+    rows.extend(f"<div>{esc(line)}</div>" for line in empty or [])
+    rows.append(f"<p>{esc(t('legend_as_of', lang, date=fmt_date(as_of, lang)))}</p>")
+    if stale:
+        rows.append(f"<p>{esc(t('legend_stale', lang, max=MAX_AGE_DAYS))}</p>")
+    rows.append(f"<p>{esc(t('legend_derived', lang))}</p>")
+    rows.append(f"<p>{esc(t('legend_note', lang))}</p>")
+    rows.append(f'<p style="font-size:10px">{esc(t("credits", lang))}</p></details>')
+    return "".join(rows)
+
+
+def swatch(color: str, dash: str) -> str:
+    """A legend line drawn with the same colour and dash pattern as the layer."""
+    dash_attr = f' stroke-dasharray="{html.escape(dash)}"' if dash else ""
+    return (
+        '<svg width="28" height="8" aria-hidden="true">'
+        f'<line x1="0" y1="4" x2="28" y2="4" stroke="{html.escape(color)}" stroke-width="3"'
+        f"{dash_attr}/></svg>"
+    )
+
+
+class MapSetup(MacroElement):
+    """Neutral map furniture and phone-friendly gestures, set once when the map is built.
+
+    Leaflet's attribution prefix carries a national flag; on a map that compares both
+    sides' claims the furniture stays neutral, so the prefix is the plain word. On touch
+    screens one finger scrolls the page (no scroll trap) and two fingers move the map.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.attributionControl.setPrefix(
+            '<a href="https://leafletjs.com">Leaflet</a>');
+        if (L.Browser.mobile && L.Browser.touch) {
+            {{ this._parent.get_name() }}.dragging.disable();
+            var hint = L.control({position: "bottomleft"});
+            hint.onAdd = function () {
+                var d = L.DomUtil.create("div", "claims-hint");
+                d.textContent = {{ this.hint|tojson }};
+                return d;
+            };
+            hint.addTo({{ this._parent.get_name() }});
+        }
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, hint: str) -> None:
+        super().__init__()
+        self._name = "MapSetup"
+        self.hint = hint
+
+
+class Legend(MacroElement):
+    """A legend control that lives inside a layer group.
+
+    It is added and removed with the overlay group, so a rerun that swaps the overlay
+    (streamlit-folium ``feature_group_to_add``) swaps the legend without a new map.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.layerGroup();
+        {{ this.get_name() }}.onAdd = function (map) {
+            var ctl = L.control({position: "topright"});
+            ctl.onAdd = function () {
+                var div = L.DomUtil.create("div", "claims-legend");
+                div.innerHTML = {{ this.body|tojson }};
+                // On a phone the legend starts folded: tap its title to open it.
+                if (map.getSize().x < 500) { div.querySelector("details").open = false; }
+                L.DomEvent.disableClickPropagation(div);
+                return div;
+            };
+            this._ctl = ctl.addTo(map);
+        };
+        {{ this.get_name() }}.onRemove = function (map) {
+            if (this._ctl) { map.removeControl(this._ctl); }
+        };
+        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, body: str) -> None:
+        super().__init__()
+        self._name = "Legend"
+        self.body = body
+
+
+class Bind(MacroElement):
+    """Bind a popup or tooltip to the parent layer, passing the HTML as a JSON string.
+
+    folium's own Popup needs jQuery and its Tooltip pastes text into a JS template
+    literal; this needs neither, and ``tojson`` keeps any text inert in the script.
+    The HTML itself must already be escaped by the caller.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.{{ this.method }}(
+            {{ this.body|tojson }}, {{ this.options|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, kind: str, body: str, options: dict | None = None) -> None:
+        super().__init__()
+        if kind not in ("popup", "tooltip"):
+            raise ValueError(f"kind must be 'popup' or 'tooltip', not {kind!r}")
+        self._name = "Bind"
+        self.method = "bindPopup" if kind == "popup" else "bindTooltip"
+        self.body = body
+        self.options = options or {}

@@ -1,0 +1,164 @@
+"""Pure folium builder of the named-settlements layer: points styled by the sides' claims.
+
+Each placed settlement named by the selected date is a dot: blue when Ukraine's side
+last claimed it, orange when Russia's side last claimed ("liberated") it, split in
+two when both sides claim it, hollow grey when only fighting or trackers were
+reported. Same size and shape for both sides. The popup lists every statement up to
+the date, oldest first, each with its source. All text is escaped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+import folium
+import geopandas as gpd
+import pandas as pd
+from branca.element import MacroElement
+from jinja2 import Template
+
+from components.present.figures import safe_link
+from components.present.i18n import t
+from components.present.map_build import SIDE_STYLE, Bind
+from geo.fmt import fmt_date
+from geo.settlements import STATUSES, settlement_status, statements_as_of
+
+RU, UA = SIDE_STYLE["russia"]["color"], SIDE_STYLE["ukraine"]["color"]
+GREY = SIDE_STYLE["independent"]["color"]
+#: Dot fill per status: the two sides differ only by colour; "contested" takes both halves.
+FILL = {
+    "ukraine": UA,
+    "russia": RU,
+    "contested": f"linear-gradient(90deg,{RU} 50%,{UA} 50%)",
+    "reported": "#fff",
+}
+DOT_PX = 14
+
+
+def dot_html(status: str) -> str:
+    """The marker's HTML: a round dot with a white ring (the dark edge keeps it visible)."""
+    ring = GREY if status == "reported" else "#fff"
+    return (
+        f'<span class="stl-dot stl-{status}" style="display:block;width:{DOT_PX}px;'
+        f"height:{DOT_PX}px;box-sizing:border-box;border-radius:50%;"
+        f'background:{FILL[status]};border:2px solid {ring};box-shadow:0 0 0 1px #222"></span>'
+    )
+
+
+def display_name(row: object, lang: str) -> str:
+    """The settlement's name in the reader's language, falling back to English."""
+    name_nl = getattr(row, "name_nl", "") or ""
+    return name_nl if lang == "nl" and name_nl else row.name_en
+
+
+def statement_html(rec: pd.Series, lang: str) -> str:
+    """One statement: date, side, claimant, action (and army named), summary, source."""
+    esc = html.escape
+    side, force = rec["side"], rec["acting_force"]
+    action = t(f"stl_action_{rec['action']}", lang)
+    if force and (side == "independent" or force != side):
+        action += " (" + t(f"stl_force_{force}", lang) + ")"
+    relay = f" · {t('stl_relay', lang)}" if rec["evidence"] == "S" else ""
+    link = safe_link(rec["source_url"], rec["source_outlet"] or rec["source_title"])
+    return (
+        f'<div class="stl-statement stl-side-{esc(side)}" style="margin-top:5px">'
+        f"<b>{esc(fmt_date(rec['date'], lang))}</b> · {esc(t('stl_side_' + side, lang))}"
+        f" · {esc(rec['claimant'])}: <b>{esc(action)}</b><br>"
+        f"<span>{esc(rec['summary_en'])}</span><br>"
+        f"<small>{esc(t('source', lang))}: {link}{esc(relay)}</small></div>"
+    )
+
+
+def popup_html(place: object, said: pd.DataFrame, status: str, lang: str) -> str:
+    """Popup body: name (Russian name), status and every statement so far."""
+    esc = html.escape
+    head = f"<b>{esc(display_name(place, lang))}</b>"
+    if place.name_ru:
+        head += f" ({esc(place.name_ru)})"
+    parts = [head, f"<div><i>{esc(t(f'stl_status_{status}', lang))}</i></div>"]
+    parts += [statement_html(rec, lang) for _, rec in said.iterrows()]
+    return f'<div class="stl-popup" style="font-size:12px;line-height:1.35">{"".join(parts)}</div>'
+
+
+def legend_html(lang: str) -> str:
+    """Folded legend of the dot styles and the rule behind them."""
+    esc = html.escape
+    rows = [
+        f'<details><summary style="cursor:pointer"><b>{esc(t("stl_layer", lang))}</b></summary>'
+    ]
+    for status in STATUSES:
+        rows.append(
+            f'<div style="display:flex;gap:6px;align-items:center">{dot_html(status)}'
+            f"{esc(t(f'stl_status_{status}', lang))}</div>"
+        )
+    rows.append(f'<p style="margin:4px 0 0;color:#444">{esc(t("stl_rule", lang))}</p></details>')
+    return "".join(rows)
+
+
+def settlement_layer(
+    settlements: gpd.GeoDataFrame, statements: pd.DataFrame, as_of: dt.date, lang: str
+) -> folium.FeatureGroup:
+    """Placed settlements named on or before *as_of*, styled by the sides' latest claims."""
+    group = folium.FeatureGroup(name="settlements")
+    said = statements_as_of(statements, as_of)
+    status = settlement_status(said).set_index("settlement_id")["status"]
+    for place in settlements.itertuples():
+        if not place.located or place.id not in status.index:
+            continue
+        icon = folium.DivIcon(
+            html=dot_html(status[place.id]),
+            icon_size=(DOT_PX, DOT_PX),
+            icon_anchor=(DOT_PX // 2, DOT_PX // 2),
+            class_name="stl-icon",
+        )
+        marker = folium.Marker((place.geometry.y, place.geometry.x), icon=icon)
+        tip = f"{display_name(place, lang)} — {t(f'stl_status_{status[place.id]}', lang)}"
+        marker.add_child(Bind("tooltip", html.escape(tip), {"direction": "top"}))
+        own = said[said["settlement_id"] == place.id]
+        body = popup_html(place, own, status[place.id], lang)
+        marker.add_child(Bind("popup", body, {"maxWidth": 340, "maxHeight": 280}))
+        marker.add_to(group)
+    SettlementLegend(legend_html(lang)).add_to(group)
+    return group
+
+
+class SettlementLegend(MacroElement):
+    """A folded legend control added and removed with the settlements group.
+
+    Its own class (``stl-legend``), so it never mixes with the claims legend; styled
+    inline because the base map's CSS belongs to the claims layer.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.layerGroup();
+        {{ this.get_name() }}.onAdd = function (map) {
+            var ctl = L.control({position: "topright"});
+            ctl.onAdd = function () {
+                var div = L.DomUtil.create("div", "stl-legend");
+                div.style.cssText = {{ this.css|tojson }};
+                div.innerHTML = {{ this.body|tojson }};
+                if (map.getSize().x < 500) { div.style.maxWidth = "170px"; }
+                L.DomEvent.disableClickPropagation(div);
+                return div;
+            };
+            this._ctl = ctl.addTo(map);
+        };
+        {{ this.get_name() }}.onRemove = function (map) {
+            if (this._ctl) { map.removeControl(this._ctl); }
+        };
+        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+    css = (
+        "background:rgba(255,255,255,.93);padding:6px 8px;border-radius:4px;"
+        "font:12px/1.35 system-ui,sans-serif;max-width:250px;box-shadow:0 1px 4px #0003"
+    )
+
+    def __init__(self, body: str) -> None:
+        super().__init__()
+        self._name = "SettlementLegend"
+        self.body = body

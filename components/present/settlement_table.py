@@ -1,0 +1,101 @@
+"""The Settlements panel: every settlement named by the selected date, searchable.
+
+Includes the places the map cannot draw (no coordinates from a source yet), so no
+statement is hidden because a village is missing from the gazetteer.
+``settlement_table`` is pure; ``render_settlements`` draws it with Streamlit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import geopandas as gpd
+import pandas as pd
+
+from components.present.i18n import t
+from components.present.settlement_layer import display_name
+from geo.fmt import fmt_date
+from geo.settlements import fold, settlement_status, statements_as_of
+
+#: A link column shows the outlet's domain, e.g. "kyivindependent.com".
+DOMAIN = r"https?://(?:www\.)?([^/:]+)"
+#: Table columns in display order (``search`` is hidden, used for filtering only).
+COLUMNS = ("name", "status", "russia", "ukraine", "independent", "on_map", "sources", "link",
+           "district")  # fmt: skip
+
+
+def _claim(records: dict, label: object, lang: str) -> str:
+    """'“liberated”, 13 Mar 2025 (Russian Ministry of Defence)' or '' if none.
+
+    A statement read only in a relay says so ("· read in a relay"), as in the popups.
+    """
+    if pd.isna(label):
+        return ""
+    rec = records[label]
+    action = t(f"stl_action_{rec['action']}", lang)
+    if rec["acting_force"] and rec["acting_force"] != rec["side"]:
+        action += " (" + t(f"stl_force_{rec['acting_force']}", lang) + ")"
+    day = fmt_date(rec["date"], lang)
+    text = t("stl_claim", lang, action=action, date=day, who=rec["claimant"])
+    return f"{text} · {t('stl_relay', lang)}" if rec["evidence"] == "S" else text
+
+
+def settlement_table(
+    settlements: gpd.GeoDataFrame, statements: pd.DataFrame, as_of: dt.date, lang: str
+) -> pd.DataFrame:
+    """One row per settlement named on or before *as_of*: status, each side's latest claim.
+
+    Sorted by name; ``search`` holds every name and the district, folded for matching.
+    """
+    said = statements_as_of(statements, as_of)
+    status = settlement_status(said).set_index("settlement_id").to_dict("index")
+    records = said.to_dict("index")
+    urls = said.groupby("settlement_id")["source_url"].agg(list).to_dict()
+    rows = []
+    for place in settlements.itertuples():
+        if place.id not in status:
+            continue
+        row = status[place.id]
+        names = [place.name_en, place.name_ru, place.name_uk, place.name_nl, place.district]
+        rows.append({
+            "name": display_name(place, lang) + (f" ({place.name_ru})" if place.name_ru else ""),
+            "district": place.district,
+            "status": t(f"stl_status_{row['status']}", lang),
+            "russia": _claim(records, row["latest_russia"], lang),
+            "ukraine": _claim(records, row["latest_ukraine"], lang),
+            "independent": _claim(records, row["latest_independent"], lang),
+            "on_map": t("stl_on_map" if place.located else "stl_not_placed", lang),
+            "sources": len(set(urls[place.id])),
+            "link": urls[place.id][-1],
+            "search": " ".join(fold(n) for n in names if n),
+        })  # fmt: skip
+    table = pd.DataFrame(rows, columns=[*COLUMNS, "search"])
+    return table.sort_values("name", key=lambda s: s.map(fold)).reset_index(drop=True)
+
+
+def totals_table(counts: pd.DataFrame, as_of: dt.date, lang: str) -> pd.DataFrame:
+    """Stated totals up to *as_of*, newest first, in the claimant's words (number or not)."""
+    shown = counts[counts["date"] <= pd.Timestamp(as_of)].iloc[::-1]
+    area = shown["area_text"].map(lambda a: f" · {a}" if a else "")
+    return pd.DataFrame(
+        {
+            "date": [fmt_date(d, lang) for d in shown["date"]],
+            "claimant": shown["claimant"].to_numpy(),
+            "stated": (shown["count_text"] + area).to_numpy(),
+            "link": shown["source_url"].to_numpy(),
+        }
+    )
+
+
+def filter_table(table: pd.DataFrame, query: str) -> pd.DataFrame:
+    """Rows whose names or district contain the query (case, accents, hyphens ignored).
+
+    Places whose English name starts with the query come first ("Sudzha" before the
+    villages of the Sudzhansky district).
+    """
+    needle = fold(query or "")
+    if not needle:
+        return table
+    hits = table[table["search"].str.contains(needle, regex=False)]
+    first = ~hits["search"].str.startswith(needle)
+    return hits.iloc[first.argsort(kind="stable")].reset_index(drop=True)

@@ -1,0 +1,114 @@
+"""Reader wording shared by every surface: dates as precise as the source, ages, who
+said it (short name, source kind) and figures with their qualifier. Pure: no Streamlit.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from components.present.i18n import has, t
+from geo.fmt import MONTHS, QUALIFIERS, fmt_date, fmt_num
+
+
+def field(rec: object, key: str, default: object = None) -> object:
+    """A field of a record or zone given as a Series, dict or namedtuple."""
+    if hasattr(rec, "get"):
+        return rec.get(key, default)
+    return getattr(rec, key, default)
+
+
+def _text(value: object) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
+def when(date: object, lang: str, approx: object = False, precision: object = None) -> str:
+    """A date as precise as its source: '12 Aug 2024', 'c. 20 Aug 2024', 'mid-Jan 2025'.
+
+    >>> when("2025-01-15", "en", True, "mid_month"), when("2024-08-20", "nl", True)
+    ('mid-Jan 2025', 'ca. 20 aug 2024')
+    """
+    if pd.isna(pd.Timestamp(date)):
+        return ""
+    precision = _text(precision)
+    if approx is True and precision:
+        ts = pd.Timestamp(date)
+        month = f"{MONTHS.get(lang, MONTHS['en'])[ts.month - 1]} {ts.year}"
+        return t(f"when_{precision}", lang, month=month)
+    day = fmt_date(date, lang)
+    return t("when_approx", lang, date=day) if approx is True else day
+
+
+def record_when(rec: object, lang: str) -> str:
+    """:func:`when` for a ledger record or a zone row (fields date, date_approx, ...)."""
+    raw = field(rec, "date_approx", False)
+    approx = False if raw is None or pd.isna(raw) else bool(raw)
+    stated = field(rec, "stated_on")
+    date = stated if stated is not None and not pd.isna(stated) else field(rec, "date")
+    return when(date, lang, approx, field(rec, "date_precision"))
+
+
+def age(days: int, lang: str) -> str:
+    """'the same day', '1 day earlier', '103 days earlier'."""
+    days = int(days)
+    if days <= 0:
+        return t("age_same_day", lang)
+    if days == 1:
+        return t("age_one_day", lang)
+    return t("age_days", lang, n=fmt_num(days, lang))
+
+
+_SPLIT = re.compile(r"[,(;]")
+
+
+def short_name(claimant: object) -> str:
+    """The person or body without their role: 'Gen. Oleksandr Syrskyi', 'DeepState'.
+
+    >>> short_name("Aleksei Smirnov, acting governor of Kursk region (video meeting)")
+    'Aleksei Smirnov'
+    """
+    return _SPLIT.split(_text(claimant), maxsplit=1)[0].strip()
+
+
+def claimant(rec: object, lang: str) -> str:
+    """The full claimant with role, in the page language where the ledger has it."""
+    if lang == "nl" and _text(field(rec, "claimant_nl")):
+        return _text(field(rec, "claimant_nl"))
+    return _text(field(rec, "claimant"))
+
+
+def who(rec: object, lang: str) -> str:
+    """Short name of the claimant in the page language."""
+    return short_name(claimant(rec, lang))
+
+
+def kind_label(source_kind: object, side: object, lang: str) -> str:
+    """'Russian official', 'Ukrainian-affiliated tracker', 'Media arithmetic' …"""
+    kind, side = _text(source_kind), _text(side)
+    for key in (f"kind_{kind}_{side}", f"kind_{kind}"):
+        if has(key):
+            return t(key, lang)
+    return kind
+
+
+def qualified(value: float, unit: str, qualifier: object, lang: str, high: object = None) -> str:
+    """'about 1,000 km²', 'more than 1,250 km²', '500–700 km²'."""
+    decimals = 0 if float(value).is_integer() else 1
+    if high is not None and not pd.isna(high):
+        return t("range_figure", lang, low=fmt_num(value, lang, decimals),
+                 high=fmt_num(high, lang, decimals), unit=unit).strip()  # fmt: skip
+    words = QUALIFIERS.get(_text(qualifier), {}).get(lang, "")
+    return f"{words}{fmt_num(value, lang, decimals)} {unit}".strip()
+
+
+def disputed_names(ids: object, by_id: pd.DataFrame, lang: str) -> list[str]:
+    """'DeepState, 26 Apr 2025' for each disputing record (names, never record ids)."""
+    out = []
+    for other in list(ids or ()):
+        if other in by_id.index:
+            rec = by_id.loc[other]
+            out.append(f"{who(rec, lang)}, {record_when(rec, lang)}")
+    return list(dict.fromkeys(out))

@@ -1,0 +1,64 @@
+"""Downloads of the current view: links to the stateless export routes (web/routes.py).
+
+Each file is made from the view's URL by whichever replica answers, so downloads work
+behind a load balancer and nothing is held in this session's memory.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.present.exports import map_png, view_frame, with_reader_layer, zones_geojson
+from components.present.i18n import t
+from components.present.links import (
+    FILES,
+    export_url,
+)
+from components.present.state import ViewState
+from components.render.cache import load_data, zones_as_of
+from geo.upload import Overlay
+
+
+def _with_own_layer(state: ViewState, overlay: Overlay) -> bytes:
+    zones = zones_geojson(zones_as_of(state.date), load_data().claims, state.sides(), state.date)
+    return with_reader_layer(zones, overlay.layer, overlay.name).encode("utf-8")
+
+
+def _png_with_own_layer(state: ViewState, overlay: Overlay) -> bytes:
+    data = load_data()
+    return map_png(
+        data.regions, data.border, data.towns, zones_as_of(state.date), state.sides(),
+        state.lang, state.date, frame=view_frame(state.lat, state.lon, state.z),
+        reader_layer=(overlay.name, overlay.layer),
+    )  # fmt: skip
+
+
+def render_downloads(state: ViewState) -> None:
+    """Links to the view's files; the server sends each as an attachment.
+
+    With an uploaded layer, one more file holds the zones plus that layer (marked as the
+    reader's own); it is made in this session, the only place the upload exists.
+    """
+    with st.popover(t("downloads", state.lang), key="downloads_pop"):
+        st.caption(t("dl_links_help", state.lang))
+        cols = st.columns(2)
+        for i, (key, name) in enumerate(FILES):
+            cols[i % 2].link_button(t(key, state.lang), export_url(name, state), width="stretch")
+        overlay = st.session_state.get("overlay")
+        if overlay is not None:
+            st.download_button(
+                t("dl_own", state.lang),
+                lambda: _with_own_layer(state, overlay),
+                f"kursk-claims-{state.date.isoformat()}-zones-and-my-layer.geojson",
+                "application/geo+json",
+                key="dl_own",
+                on_click="ignore",
+            )
+            st.download_button(
+                t("dl_own_png", state.lang),
+                lambda: _png_with_own_layer(state, overlay),
+                f"kursk-claims-{state.date.isoformat()}-map-and-my-layer.png",
+                "image/png",
+                key="dl_own_png",
+                on_click="ignore",
+            )

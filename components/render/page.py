@@ -1,0 +1,40 @@
+"""Page furniture drawn with Streamlit: head, title, headline boxes, footer, failover watch."""
+
+from __future__ import annotations
+
+import html
+
+import geopandas as gpd
+import pandas as pd
+import streamlit as st
+
+from components.present.failover import failover_script
+from components.present.headline import HEADLINE_CSS, headline_html
+from components.present.i18n import t
+from components.present.page import EMBED_CSS, PAGE_CSS, head_script
+
+
+def render_head(lang: str, embedded: bool) -> None:
+    """Page CSS and head script (runs in the page itself, not in a frame)."""
+    st.html(PAGE_CSS + (EMBED_CSS if embedded else ""))
+    st.html(head_script(lang), unsafe_allow_javascript=True)
+
+
+def render_title(lang: str) -> None:
+    """The page title as a compact heading (the map, not the title, fills the screen)."""
+    st.html(f'<h1 class="claims-title">{html.escape(t("title", lang))}</h1>')
+
+
+def render_headline(zones: gpd.GeoDataFrame, claims: pd.DataFrame, lang: str) -> None:
+    """Draw the headline boxes."""
+    st.html(HEADLINE_CSS + headline_html(zones, claims, lang))
+
+
+def render_footer(lang: str) -> None:
+    """Credits for the embedded data."""
+    st.caption(t("credits", lang))
+
+
+def render_failover_watch() -> None:
+    """Install the reconnect watch in the page (once per page load)."""
+    st.html(failover_script(), unsafe_allow_javascript=True)

@@ -1,0 +1,132 @@
+"""Moving through time: step to the previous/next claim date, and the area chart."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from components.present.cards import CARD_CSS, build_card_html
+from components.present.charts import localized
+from components.present.compare import Comparison
+from components.present.figures import SIDES, Card, md_escape
+from components.present.i18n import t
+from components.present.outbound import outbound_links
+from components.present.settlement_table import COLUMNS, DOMAIN, filter_table
+from components.present.state import ViewState
+from geo.fmt import fmt_date, fmt_num
+from geo.upload import Overlay
+
+
+def render_chart(spec: dict, lang: str) -> None:
+    """Claimed area over time by side, the selected date marked (spec from the cache)."""
+    st.markdown(f"**{t('chart_title', lang)}**")
+    st.vega_lite_chart(localized(spec, lang), width="stretch")
+    st.caption(t("chart_note", lang))
+
+
+def render_outbound(state: ViewState) -> None:
+    """Links to assessed maps for the same view."""
+    links = outbound_links(state)
+    st.caption(t("compare_maps", state.lang))
+    cols = st.columns(len(links))
+    for col, (name, url) in zip(cols, links.items(), strict=True):
+        col.link_button(name, url, width="stretch")
+
+
+def render_comparison(comparison: Comparison, lang: str, overlay: Overlay | None = None) -> None:
+    """Russian vs Ukrainian area on the chosen date (current figures only), and yours."""
+    st.subheader(t("compare_title", lang))
+    cols = st.columns(2)
+    cols[0].metric(t("side_russia", lang), comparison.ru_text)
+    cols[0].caption(md_escape(comparison.ru_note))
+    cols[1].metric(t("side_ukraine", lang), comparison.ua_text)
+    cols[1].caption(md_escape(comparison.ua_note))
+    if overlay is not None:
+        st.metric(
+            f"{t('your_layer', lang)}: {md_escape(overlay.name)}", _km2(overlay.total_km2, lang)
+        )
+    if comparison.sentence:
+        st.markdown(md_escape(comparison.sentence))
+    elif comparison.ru_km2 is not None and comparison.ua_km2 is not None:
+        st.caption(t("compare_dates_differ", lang))
+    else:
+        st.caption(t("compare_missing", lang))
+
+
+def _km2(value: float | None, lang: str) -> str:
+    return "–" if value is None else f"{fmt_num(value, lang)} km²"
+
+
+def render_cards(groups: dict[str, list[Card]], lang: str) -> None:
+    """All figures of the date, grouped by side, as escaped HTML cards."""
+    st.subheader(t("figures", lang))
+    st.html(CARD_CSS)
+    if not any(groups.values()):
+        st.info(t("no_figures", lang))
+        return
+    for side in SIDES:
+        items = groups.get(side, [])
+        if not items:
+            continue
+        with st.expander(
+            f"{t(f'group_{side}', lang)} ({len(items)})", expanded=side != "independent"
+        ):
+            st.html("".join(build_card_html(c, lang) for c in items))
+
+
+def render_sources(count: int, body: str, lang: str) -> None:
+    """Where every figure on the page comes from (body: escaped HTML list)."""
+    st.subheader(f"{t('panel_sources', lang)} ({count})")
+    st.html(body)
+
+
+def render_count_chart(spec: dict, lang: str) -> None:
+    """The totals chart under the area chart (spec from the cache)."""
+    st.markdown(f"**{t('stl_chart_title', lang)}**")
+    st.vega_lite_chart(localized(spec, lang), width="stretch")
+    st.caption(t("stl_chart_note", lang))
+
+
+def render_settlements(
+    table: pd.DataFrame, totals: pd.DataFrame, total: int, as_of: dt.date, lang: str
+) -> None:
+    """Search box, a count line, the table (links show the outlet's domain), stated totals."""
+    query = st.text_input(t("stl_search", lang), key="stl_query", help=t("stl_search_help", lang))
+    st.caption(t("stl_count", lang, shown=len(table), total=total, date=fmt_date(as_of, lang)))
+    shown = filter_table(table, query)
+    if shown.empty:
+        st.info(t("stl_no_match", lang))
+    else:
+        _render_table(shown, lang)
+    if not totals.empty:
+        st.markdown(f"**{t('stl_totals', lang)}**")
+        st.dataframe(
+            totals,
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "date": st.column_config.TextColumn(t("chart_date", lang), width="small"),
+                "claimant": st.column_config.TextColumn(t("stl_col_claimant", lang)),
+                "stated": st.column_config.TextColumn(t("stl_col_stated", lang)),
+                "link": st.column_config.LinkColumn(t("source", lang), display_text=DOMAIN),
+            },
+        )
+
+
+def _render_table(shown: pd.DataFrame, lang: str) -> None:
+    labels = {c: t(f"stl_col_{c}", lang) for c in COLUMNS if c != "on_map"}
+    labels["on_map"] = t("stl_col_map", lang)
+    st.dataframe(
+        shown[list(COLUMNS)],
+        hide_index=True,
+        width="stretch",
+        column_config={
+            **{
+                c: st.column_config.TextColumn(label, width="medium") for c, label in labels.items()
+            },
+            "sources": st.column_config.NumberColumn(labels["sources"], width="small"),
+            "link": st.column_config.LinkColumn(labels["link"], display_text=DOMAIN),
+        },
+    )

@@ -1,0 +1,61 @@
+"""Share and embed: the link to this view (with a copy button) and the iframe snippet."""
+
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+
+from components.present.continuity import with_mark
+from components.present.embed import embed_snippet
+from components.present.i18n import t
+from components.present.links import (
+    COPY_CSS,
+    COPY_JS,
+    copy_field_html,
+    share_url,
+    view_url,
+)
+from components.present.state import ViewState, to_query
+
+
+def page_url() -> str:
+    """The page's own URL, or '' where the runtime has none (AppTest)."""
+    try:
+        return st.context.url or ""
+    except Exception:  # older runtimes / AppTest have no URL
+        return ""
+
+
+def sync_url(state: ViewState) -> None:
+    """Write the view into the address bar (only when it changed)."""
+    wanted = with_mark(to_query(state), st.session_state.get("overlay") is not None)
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def _copy_block(field_id: str, text: str, label: str, lang: str, rows: int) -> None:
+    body = copy_field_html(field_id, text, label, t("copy", lang), t("copied", lang), rows)
+    st.html(COPY_CSS + body + COPY_JS, unsafe_allow_javascript=True)
+
+
+def render_share(state: ViewState) -> None:
+    """Share and embed this view, each behind one compact button."""
+    lang = state.lang
+    with st.popover(t("share", lang), key="share_pop"):
+        st.caption(t("share_help", lang))
+        _copy_block("share-link", share_url(page_url(), state), t("share", lang), lang, rows=3)
+    with st.popover(t("embed", lang), key="embed_pop"):
+        st.caption(t("embed_help", lang))
+        # The frame loads the app itself; the /share page is for link previews.
+        snippet = embed_snippet(view_url(page_url(), state), t("title", lang))
+        _copy_block("embed-code", snippet, t("embed", lang), lang, 5)
+
+
+def render_full_view_link(state: ViewState) -> None:
+    """In an embedded page: open the same view as a full page, in a new tab."""
+    url = view_url(page_url(), state)
+    st.html(
+        f'<a href="{html.escape(url)}" target="_blank" rel="noopener">'
+        f"{html.escape(t('open_full', state.lang))} ↗</a>"
+    )

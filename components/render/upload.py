@@ -1,0 +1,164 @@
+"""The reader's own overlay: upload, read in a bounded process (geo.upload), draw it.
+
+The layer lives in this session only (st.session_state); a bad file leaves the previous
+layer and the rest of the view untouched. Whatever happens while reading becomes one
+line in the page's language; the file's name is shown as plain text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import dataclasses
+import logging
+import os
+from collections.abc import Mapping
+
+import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from components.present.continuity import overlay_lost
+from components.present.figures import md_escape
+from components.present.i18n import t
+from components.present.upload_text import note_text, upload_message
+from components.present.user_layer import user_group
+from components.render.cache import load_data
+from components.render.folium_payload import overlay_script
+from geo.fmt import fmt_num
+from geo.upload import Limits, Overlay, UploadError, read_overlay
+
+_LOG = logging.getLogger(__name__)
+#: Limits for uploads, e.g. "memory_mb=256,cpu_s=5" (operators; tests use small ones).
+LIMITS_ENV = "KURSK_CLAIMS_UPLOAD_LIMITS"
+
+
+def upload_limits(environ: Mapping[str, str]) -> Limits:
+    """The app's limits, with overrides from ``KURSK_CLAIMS_UPLOAD_LIMITS`` if set.
+
+    >>> upload_limits({LIMITS_ENV: "cpu_s=3, wall_s=4.5"}).cpu_s
+    3
+    """
+    limits = Limits()
+    fields = {f.name: f.type for f in dataclasses.fields(Limits)}
+    changes = {}
+    for item in filter(None, (p.strip() for p in environ.get(LIMITS_ENV, "").split(","))):
+        key, _, value = item.partition("=")
+        key = key.strip()
+        try:
+            changes[key] = (float if fields[key] == "float" else int)(value)
+        except (KeyError, ValueError):
+            _LOG.warning("ignored %s item %r", LIMITS_ENV, item)
+    return dataclasses.replace(limits, **changes)
+
+
+def user_script(overlay: Overlay | None, lang: str) -> str:
+    """Script adding the user's layer to the live map (second feature group), or ''."""
+    if overlay is None:
+        return ""
+    key = (id(overlay), lang)
+    cached = st.session_state.get("_user_js")
+    if cached and cached[0] == key:
+        return cached[1]
+    try:
+        script = overlay_script(user_group(overlay, lang), idx=1)
+    except Exception:  # drawing is on the upload path too: one line, never a trace
+        _LOG.exception("uploaded layer could not be drawn")
+        st.session_state["overlay"] = None
+        st.session_state["upload_error"] = UploadError("internal")
+        return ""
+    st.session_state["_user_js"] = (key, script)
+    return script
+
+
+def map_area() -> tuple[float, float, float, float]:
+    """(south, west, north, east) of the regions the map is about."""
+    west, south, east, north = (float(v) for v in load_data().regions.total_bounds)
+    return south, west, north, east
+
+
+def _release(file) -> None:
+    """Drop the uploaded bytes once they are read: from Streamlit's upload store, and
+    from the file object that the widget's last value keeps in session state.
+
+    Streamlit keeps a session's files until the session shuts down (a session that
+    expires after a disconnect never is), and the widget value until the uploader is
+    drawn again (a fragment rerun does not draw it). The value is an ``io.BytesIO``
+    sharing the upload's bytes; emptying it lets them go (closing it would break the
+    copy Streamlit makes of widget values).
+    """
+    ctx = get_script_run_ctx()
+    if ctx is not None and ctx.uploaded_file_mgr is not None:
+        ctx.uploaded_file_mgr.remove_file(ctx.session_id, file.file_id)
+    file.seek(0)
+    file.truncate()
+
+
+def _map_large_buffers() -> None:
+    """Make glibc give every buffer of 1 MB or more its own mapping, unmapped when freed.
+
+    An upload passes through the server as a few 10 MB buffers (the request, the file,
+    the copy sent to the reading process). By default glibc raises its mmap threshold
+    after the first such buffer is freed, so later ones come from the malloc arena of the
+    session's thread (one per session) and stay resident when freed: ~7–10 MB kept per
+    upload session (``bench/upload.py``). A fixed threshold returns them at once.
+    """
+    m_mmap_threshold = -3
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).mallopt(m_mmap_threshold, 1 << 20)
+
+
+_map_large_buffers()
+
+
+def _on_upload() -> None:
+    """Read the new file; keep the old layer if it is unusable. Never raises."""
+    file = st.session_state.get("upload_file")
+    if file is None:
+        return
+    try:
+        data = file.getvalue()
+        _release(file)
+        overlay = read_overlay(
+            file.name, data, limits=upload_limits(os.environ), map_area=map_area()
+        )
+        st.session_state["overlay"] = overlay
+        st.session_state["upload_error"] = None
+    except UploadError as exc:  # kept without its traceback, whose frames hold the bytes
+        st.session_state["upload_error"] = UploadError(exc.code, **exc.params)
+    except Exception:  # anything else on the upload path is still one line, not a trace
+        _LOG.exception("upload failed")
+        st.session_state["upload_error"] = UploadError("internal")
+
+
+def render_upload(lang: str) -> Overlay | None:
+    """File picker, the last error (one line), what was changed, a remove button."""
+    if "_overlay_checked" not in st.session_state:  # first run of this session
+        st.session_state["_overlay_checked"] = True
+        had = overlay_lost(st.query_params.to_dict(), st.session_state.get("overlay") is not None)
+        st.session_state["_overlay_lost"] = had
+    if st.session_state.get("_overlay_lost") and st.session_state.get("overlay") is None:
+        st.warning(t("overlay_lost", lang), icon="⚠️")
+    with st.expander(t("upload_title", lang)):
+        st.file_uploader(
+            t("upload_help", lang),
+            key="upload_file",
+            on_change=_on_upload,
+            accept_multiple_files=False,
+        )
+        overlay = st.session_state.get("overlay")
+        error = st.session_state.get("upload_error")
+        if isinstance(error, UploadError):
+            st.error(md_escape(upload_message(error, lang)), icon="⚠️")
+        if overlay is not None:
+            st.caption(
+                md_escape(t("upload_ok", lang, name=overlay.name, n=len(overlay.layer),
+                            area=fmt_num(overlay.total_km2, lang, 1)))
+            )  # fmt: skip
+            for note in overlay.notes:
+                show = st.warning if note.code == "outside" else st.caption
+                show(md_escape(note_text(note, lang)))
+            if st.button(t("upload_remove", lang)):
+                st.session_state["overlay"] = None
+                st.session_state["upload_error"] = None
+                st.rerun()
+    return st.session_state.get("overlay")
