@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 import geo
 from components.present.exports import figures_csv, map_html, map_png, view_frame, zones_geojson
+from components.present.fmt import fmt_date
 from components.present.i18n import t
 from components.present.map_build import base_map, overlay
 from components.present.state import ViewState
-from geo.fmt import fmt_date
 
 #: Bump when an export's format changes, so caches drop files made by older code.
 EXPORTS_VERSION = "2"

@@ -11,10 +11,10 @@ import html
 from urllib.parse import quote
 
 from components.present.embed import EMBED_HEIGHT, embed_snippet
+from components.present.fmt import fmt_date
 from components.present.i18n import t
 from components.present.state import ViewState
 from components.present.zone_text import legend_figure_line, side_label
-from geo.fmt import fmt_date
 from web.exports import OG_SIZE
 from web.views import canonical_query
 

@@ -14,12 +14,11 @@ import altair as alt
 import pandas as pd
 
 from components.present.figures import SIDES
-from components.present.i18n import t
+from components.present.i18n import t, words
 from components.present.map_build import SIDE_STYLE
 from components.present.wording import record_when, who
 from components.present.zone_text import zone_figure
 from geo.currency import MAX_AGE_DAYS
-from geo.fmt import MONTHS
 
 
 def _line_end(row: pd.Series, candidates: pd.DataFrame, statements: pd.DataFrame) -> pd.Timestamp:
@@ -117,31 +116,31 @@ def area_chart(
     return alt.layer(lines, *points, rule, ratio_text).properties(height=260)
 
 
-#: Vega's number and time locale per page language, so the chart's axis says "mrt 2025"
-#: and "1.000" on a Dutch page (Vega defaults to US English).
-VEGA_LOCALE = {
-    "en": {},
+#: Vega's number and date formats for pages not in US English (Vega's default), so the
+#: chart's axis says "mrt 2025" and "1.000" on a Dutch page. Names come from the catalogue.
+VEGA_FORMATS = {
     "nl": {
         "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]},
-        "time": {
-            "dateTime": "%a %e %B %Y %X",
-            "date": "%d-%m-%Y",
-            "time": "%H:%M:%S",
-            "periods": ["", ""],
-            "days": ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
-                     "zaterdag"],
-            "shortDays": ["zo", "ma", "di", "wo", "do", "vr", "za"],
-            "months": ["januari", "februari", "maart", "april", "mei", "juni", "juli",
-                       "augustus", "september", "oktober", "november", "december"],
-            "shortMonths": MONTHS["nl"],
-        },
+        "time": {"dateTime": "%a %e %B %Y %X", "date": "%d-%m-%Y", "time": "%H:%M:%S",
+                 "periods": ["", ""]},
     },
 }  # fmt: skip
 
 
+def vega_locale(lang: str) -> dict:
+    """Vega's locale for a page language ({} for English: Vega's own default)."""
+    formats = VEGA_FORMATS.get(lang)
+    if not formats:
+        return {}
+    names = {"days": "days_long", "shortDays": "days_short", "months": "months_long",
+             "shortMonths": "months_short"}  # fmt: skip
+    time = formats["time"] | {k: words(key, lang) for k, key in names.items()}
+    return {"number": formats["number"], "time": time}
+
+
 def localized(spec: dict, lang: str) -> dict:
     """The chart spec with the page language's number and date formats."""
-    locale = VEGA_LOCALE.get(lang) or {}
+    locale = vega_locale(lang)
     if not locale:
         return spec
     return {**spec, "config": {**spec.get("config", {}), "locale": locale}}

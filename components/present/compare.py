@@ -11,10 +11,10 @@ import geopandas as gpd
 import pandas as pd
 
 from components.present.figures import _text
+from components.present.fmt import fmt_num
 from components.present.i18n import t
 from components.present.wording import age, record_when, who
 from components.present.zone_text import compact_figure, is_current, stale_note, zone_figure
-from geo.fmt import fmt_num
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from matplotlib.path import Path as MplPath
 from matplotlib.patheffects import withStroke
 from shapely.geometry.base import BaseGeometry
 
+from components.present.fmt import fmt_date, fmt_num
 from components.present.i18n import has, t
 from components.present.map_build import LEAFLET_CSS, LEAFLET_JS, SIDE_STYLE
 from components.present.zone_text import (
@@ -45,7 +46,6 @@ from components.present.zone_text import (
     zone_label,
 )
 from geo.currency import MAX_AGE_DAYS
-from geo.fmt import fmt_date, fmt_num
 from web.assets import package_dir
 
 #: Said on every exported zone, in the file itself: the outline is not a front line.

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from components.present.fmt import fmt_num, hedge
 from components.present.i18n import has, t
 from components.present.wording import (
     claimant,
@@ -18,7 +19,6 @@ from components.present.wording import (
     qualified,
     record_when,
 )
-from geo.fmt import QUALIFIERS, fmt_num
 
 SIDES = ("russia", "ukraine", "independent")
 #: Card order within a side: territorial figures (areas held and retaken first), then
@@ -45,7 +45,7 @@ def figure_value(rec: pd.Series, lang: str) -> str:
     value = rec["value"]
     if value is None or pd.isna(value):
         return t(f"metric_{metric}", lang) if has(f"metric_{metric}") else metric
-    qualifier = QUALIFIERS.get(_text(rec.get("qualifier")), {}).get(lang, "")
+    qualifier = hedge(rec.get("qualifier"), lang)
     if unit == "ratio":
         pct = value * 100
         return f"{qualifier}{fmt_num(pct, lang, 0 if float(pct).is_integer() else 1)}%"

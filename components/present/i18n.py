@@ -1,4 +1,10 @@
-"""UI text in English and Dutch (the seed's language). Figures never live here: only words."""
+"""Every reader-facing word, in English and Dutch (the seed's language): the catalogue.
+
+UI text, qualifier words ("about", "zo'n"), month and weekday names: all here, nothing
+in ``geo/`` (which returns data and numbers) or in the rendering code. Figures never live
+here: only words. Over 300 lines because it is one table; split it by topic only if a
+third language makes it unwieldy.
+"""
 
 from __future__ import annotations
 
@@ -729,6 +735,28 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "copy": {"en": "Copy", "nl": "Kopieer"},
     "copied": {"en": "Copied", "nl": "Gekopieerd"},
     "open_full": {"en": "Open the full view", "nl": "Open de volledige weergave"},
+    # How a claimant hedged a number ("about 1,000 km²"): one entry per qualifier code in
+    # the data (geo.claims.QUALIFIERS; tests/unit/test_i18n.py checks both lists agree).
+    "qualifier_about": {"en": "about", "nl": "zo'n"},
+    "qualifier_at_least": {"en": "at least", "nl": "minstens"},
+    "qualifier_more_than": {"en": "more than", "nl": "meer dan"},
+    "qualifier_up_to": {"en": "up to", "nl": "tot"},
+    # Calendar words, space-separated (read with words()): dates in text, chart axes.
+    "months_short": {
+        "en": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+        "nl": "jan feb mrt apr mei jun jul aug sep okt nov dec",
+    },
+    "months_long": {
+        "en": "January February March April May June July August September October "
+        "November December",
+        "nl": "januari februari maart april mei juni juli augustus september oktober "
+        "november december",
+    },
+    "days_long": {
+        "en": "Sunday Monday Tuesday Wednesday Thursday Friday Saturday",
+        "nl": "zondag maandag dinsdag woensdag donderdag vrijdag zaterdag",
+    },
+    "days_short": {"en": "Sun Mon Tue Wed Thu Fri Sat", "nl": "zo ma di wo do vr za"},
 }
 
 
@@ -737,6 +765,15 @@ def t(key: str, lang: str = "en", **fields: object) -> str:
     lang = lang if lang in LANGS else "en"
     text = CATALOGUE[key][lang]
     return text.format(**fields) if fields else text
+
+
+def words(key: str, lang: str = "en") -> list[str]:
+    """A space-separated list from the catalogue (month and weekday names).
+
+    >>> words("months_short", "nl")[2]
+    'mrt'
+    """
+    return t(key, lang).split(" ")
 
 
 def has(key: str) -> bool:

@@ -17,6 +17,7 @@ import pandas as pd
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
+from components.present.fmt import fmt_date
 from components.present.i18n import t
 from components.present.map_labels import LABEL_SLOTS, label_anchor, zone_label_html
 from components.present.state import DEFAULT_VIEW
@@ -30,7 +31,6 @@ from components.present.zone_text import (
     zone_tooltip,
 )
 from geo.currency import MAX_AGE_DAYS
-from geo.fmt import fmt_date
 from web.assets import PREFIX as LEAFLET_PREFIX
 
 #: Leaflet served by the app itself from the installed package (web/assets.py).

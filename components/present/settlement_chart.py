@@ -12,9 +12,9 @@ import datetime as dt
 import altair as alt
 import pandas as pd
 
+from components.present.fmt import hedge
 from components.present.i18n import t
 from components.present.map_build import SIDE_STYLE
-from geo.fmt import QUALIFIERS
 
 #: Totals drawn: cumulative ones only ("retaken_in_period" and "other" stay in the data).
 KINDS = ("held_by_ukraine", "retaken")
@@ -37,7 +37,7 @@ def count_series(counts: pd.DataFrame, lang: str) -> pd.DataFrame:
     gap = rows.groupby("series")["date"].diff() > pd.Timedelta(days=MAX_GAP_DAYS)
     rows["segment"] = rows["series"] + "#" + gap.groupby(rows["series"]).cumsum().astype(str)
     rows["stated"] = [
-        QUALIFIERS.get(q, {}).get(lang, "") + f"{n:.0f}"
+        hedge(q, lang) + f"{n:.0f}"
         for q, n in zip(rows["count_qualifier"], rows["count"], strict=True)
     ]
     return rows[["date", "day", "series", "segment", "side", "count_kind", "count", "stated",

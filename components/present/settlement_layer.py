@@ -19,9 +19,9 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from components.present.figures import safe_link
+from components.present.fmt import fmt_date
 from components.present.i18n import t
 from components.present.map_build import SIDE_STYLE, Bind
-from geo.fmt import fmt_date
 from geo.settlements import STATUSES, settlement_status, statements_as_of
 
 RU, UA = SIDE_STYLE["russia"]["color"], SIDE_STYLE["ukraine"]["color"]

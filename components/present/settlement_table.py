@@ -12,9 +12,9 @@ import datetime as dt
 import geopandas as gpd
 import pandas as pd
 
+from components.present.fmt import fmt_date
 from components.present.i18n import t
 from components.present.settlement_layer import display_name
-from geo.fmt import fmt_date
 from geo.settlements import fold, settlement_status, statements_as_of
 
 #: A link column shows the outlet's domain, e.g. "kyivindependent.com".

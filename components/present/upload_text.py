@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from components.present.fmt import fmt_num
 from components.present.i18n import t
-from geo.fmt import fmt_num
 from geo.upload import Limits, Note, UploadError
 
 #: Refusals about *what kind of file* it is end with the list of accepted formats.

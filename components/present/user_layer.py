@@ -7,9 +7,9 @@ import html
 import folium
 from branca.element import MacroElement, Template
 
+from components.present.fmt import fmt_num
 from components.present.i18n import t
 from components.present.map_build import Legend, swatch
-from geo.fmt import fmt_num
 from geo.upload import Overlay
 
 USER_STYLE = {

@@ -8,8 +8,8 @@ import re
 
 import pandas as pd
 
+from components.present.fmt import fmt_date, fmt_num, hedge, month_year
 from components.present.i18n import has, t
-from geo.fmt import MONTHS, QUALIFIERS, fmt_date, fmt_num
 
 
 def field(rec: object, key: str, default: object = None) -> object:
@@ -35,9 +35,7 @@ def when(date: object, lang: str, approx: object = False, precision: object = No
         return ""
     precision = _text(precision)
     if approx is True and precision:
-        ts = pd.Timestamp(date)
-        month = f"{MONTHS.get(lang, MONTHS['en'])[ts.month - 1]} {ts.year}"
-        return t(f"when_{precision}", lang, month=month)
+        return t(f"when_{precision}", lang, month=month_year(date, lang))
     day = fmt_date(date, lang)
     return t("when_approx", lang, date=day) if approx is True else day
 
@@ -100,8 +98,7 @@ def qualified(value: float, unit: str, qualifier: object, lang: str, high: objec
     if high is not None and not pd.isna(high):
         return t("range_figure", lang, low=fmt_num(value, lang, decimals),
                  high=fmt_num(high, lang, decimals), unit=unit).strip()  # fmt: skip
-    words = QUALIFIERS.get(_text(qualifier), {}).get(lang, "")
-    return f"{words}{fmt_num(value, lang, decimals)} {unit}".strip()
+    return f"{hedge(qualifier, lang)}{fmt_num(value, lang, decimals)} {unit}".strip()
 
 
 def disputed_names(ids: object, by_id: pd.DataFrame, lang: str) -> list[str]:

@@ -12,10 +12,10 @@ import html
 import pandas as pd
 
 from components.present.figures import figure_value, safe_link
+from components.present.fmt import fmt_date, fmt_num, hedge
 from components.present.i18n import t
 from components.present.wording import age, claimant, field, kind_label, qualified, record_when, who
 from geo.currency import MAX_AGE_DAYS
-from geo.fmt import QUALIFIERS, fmt_date, fmt_num
 
 #: CSS class added to a stale zone, beside its side's class (claim-ru, claim-ua, …).
 STALE_CLASS = "claim-stale"
@@ -42,7 +42,7 @@ def zone_figure(zone: object, lang: str) -> str:
     """'about 1,000 km²', '12 × 40 km (≈ 480 km², derived)', '≈ 466 km² (derived)'."""
     area = float(_g(zone, "area_km2") or 0)
     if _g(zone, "kind") == "box":
-        words = QUALIFIERS.get(str(_g(zone, "qualifier") or ""), {}).get(lang, "")
+        words = hedge(_g(zone, "qualifier"), lang)
         return t("box_figure", lang, q=words, d=fmt_num(_g(zone, "depth_km"), lang),
                  w=fmt_num(_g(zone, "width_km"), lang), area=fmt_num(area, lang))  # fmt: skip
     if _flag(zone, "derived"):

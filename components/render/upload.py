@@ -19,12 +19,12 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from components.present.continuity import overlay_lost
 from components.present.figures import md_escape
+from components.present.fmt import fmt_num
 from components.present.i18n import t
 from components.present.upload_text import note_text, upload_message
 from components.present.user_layer import user_group
 from components.render.cache import load_data
 from components.render.folium_payload import overlay_script
-from geo.fmt import fmt_num
 from geo.upload import Limits, Overlay, UploadError, read_overlay
 
 _LOG = logging.getLogger(__name__)

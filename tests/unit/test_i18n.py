@@ -38,3 +38,28 @@ def test_every_csv_column_has_a_dutch_header():
 
     missing = [col for col in CSV_COLUMNS if not has(f"csv_{col}")]
     assert missing == []
+
+
+def test_every_qualifier_in_the_data_vocabulary_has_words_and_no_other():
+    from geo.claims import QUALIFIERS
+
+    in_catalogue = {k.removeprefix("qualifier_") for k in CATALOGUE if k.startswith("qualifier_")}
+    assert in_catalogue == set(QUALIFIERS)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_calendar_words_are_complete(lang):
+    from components.present.i18n import words
+
+    assert [len(words(k, lang)) for k in ("months_short", "months_long")] == [12, 12]
+    assert [len(words(k, lang)) for k in ("days_short", "days_long")] == [7, 7]
+
+
+def test_dutch_dates_and_hedges_read_as_dutch():
+    from components.present.fmt import fmt_date, hedge
+    from components.present.wording import when
+
+    assert fmt_date("2025-03-13", "nl") == "13 mrt 2025"
+    assert when("2025-01-15", "nl", True, "mid_month") == "half jan 2025"
+    assert hedge("at_least", "nl") == "minstens "
+    assert hedge("unknown", "nl") == hedge(None, "nl") == ""
