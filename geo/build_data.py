@@ -12,7 +12,6 @@ towns from GeoNames, write compact GeoJSON and a registry with sha256 and counts
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from geo.build_settlements import REGISTRY as SETTLEMENT_REGISTRY
 from geo.build_settlements import build_settlements, write_csv
 from geo.crs import METRIC, WGS84, area_km2
 from geo.paths import DATA_DIR
+from geo.registry import file_sha256
 
 #: The three regions the dashboard is about.
 FOCUS = ("RU-KRS", "RU-BEL", "UA-59")
@@ -155,11 +155,6 @@ def write_geojson(gdf: gpd.GeoDataFrame, path: Path) -> None:
     )
 
 
-def sha256(path: Path) -> str:
-    """Hex sha256 of a file, for the registry."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def build(
     source_dir: Path,
     out_dir: Path = DATA_DIR,
@@ -189,7 +184,7 @@ def build(
         entry = registry.setdefault(name, {})
         entry.update(
             {
-                "sha256": sha256(path),
+                "sha256": file_sha256(path),
                 "features": len(gdf),
                 "geometry_type": sorted(set(gdf.geom_type))[0],
                 "built_by": BUILT_BY,
@@ -200,7 +195,7 @@ def build(
         tables, notes = build_settlements(settlements_dir, dutch, gazetteer, gazetteer_licence)
         for name, frame in tables.items():
             write_csv(frame, out_dir / name)
-            registry[name] = dict(SETTLEMENT_REGISTRY[name], sha256=sha256(out_dir / name),
+            registry[name] = dict(SETTLEMENT_REGISTRY[name], sha256=file_sha256(out_dir / name),
                                   features=len(frame), built_by=BUILT_BY)  # fmt: skip
             layers[name] = frame
         for note in notes:

@@ -26,9 +26,14 @@ def load_registry(data_dir: Path = DATA_DIR) -> dict[str, dict]:
     return registry
 
 
+def sha256_hex(data: bytes) -> str:
+    """Hex sha256: the project's one digest (data registry, pinned Leaflet files, ETags)."""
+    return hashlib.sha256(data).hexdigest()
+
+
 def file_sha256(path: Path) -> str:
     """Hex sha256 of a file."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return sha256_hex(path.read_bytes())
 
 
 def check_data_dir(data_dir: Path = DATA_DIR) -> list[str]:

@@ -7,13 +7,16 @@ half-installed package is reported as what it is, not as broken data.
 
 from __future__ import annotations
 
-import hashlib
 from importlib import resources
 from pathlib import Path
+
+from geo.registry import sha256_hex
 
 #: URL prefix the map loads Leaflet from: the component path Streamlit itself serves for
 #: ``components/render/leaflet_assets.py``; ``web/routes.py`` answers it first, digest-checked.
 PREFIX = "/component/components.render.leaflet_assets.leaflet"
+LEAFLET_JS = f"{PREFIX}/leaflet.js"
+LEAFLET_CSS = f"{PREFIX}/leaflet.css"
 #: Every file the page may request, with the digest of Leaflet 1.9.4 as packaged.
 DIGESTS = {
     "leaflet.js": "db49d009c841f5ca34a888c96511ae936fd9f5533e90d8b2c4d57596f4e5641a",
@@ -56,7 +59,7 @@ def verify(folder: Path | None = None) -> dict[str, bytes]:
             body = path.read_bytes()
         except OSError as exc:
             raise AssetError(f"Leaflet file {name} is missing from {folder}") from exc
-        if hashlib.sha256(body).hexdigest() != digest:
+        if sha256_hex(body) != digest:
             raise AssetError(
                 f"Leaflet file {name} in {folder} is not the pinned Leaflet 1.9.4 "
                 "(sha256 differs): reinstall django-js-lib-leaflet==1.9.4.1"

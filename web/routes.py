@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import logging
 import os
 import signal
@@ -23,6 +22,7 @@ from starlette.routing import Route
 
 from geo.errors import DataError
 from geo.paths import DATA_DIR
+from geo.registry import sha256_hex
 from web import assets, exports, share
 from web.headers import SecurityHeaders
 from web.health import Readiness
@@ -50,10 +50,9 @@ def _zones(state):
 @functools.cache
 def data_version() -> str:
     """Digest of every data file and the export format: part of each ETag."""
-    digest = hashlib.sha256(exports.EXPORTS_VERSION.encode())
-    for path in sorted(p for p in DATA_DIR.iterdir() if p.is_file()):
-        digest.update(path.name.encode() + path.read_bytes())
-    return digest.hexdigest()[:16]
+    files = sorted(p for p in DATA_DIR.iterdir() if p.is_file())
+    body = b"".join(p.name.encode() + p.read_bytes() for p in files)
+    return sha256_hex(exports.EXPORTS_VERSION.encode() + body)[:16]
 
 
 def _view(request: Request):

@@ -7,11 +7,11 @@ one-line reason instead, because a file or a preview of a view nobody asked for 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Mapping
 from urllib.parse import urlencode
 
 from components.present.state import ViewState, parse_query, to_query
+from geo.registry import sha256_hex
 
 #: Longer queries are not links a person made (the canonical one is ~110 characters).
 MAX_QUERY_CHARS = 1000
@@ -66,4 +66,4 @@ def canonical_query(state: ViewState) -> str:
 def etag(kind: str, state: ViewState, data_version: str) -> str:
     """A strong ETag from the data version, the export kind and the canonical view."""
     key = f"{data_version}|{kind}|{canonical_query(state)}".encode()
-    return '"' + hashlib.sha256(key).hexdigest()[:32] + '"'
+    return '"' + sha256_hex(key)[:32] + '"'

@@ -6,7 +6,7 @@ import html
 
 from components.present.figures import Card, safe_link
 from components.present.i18n import t
-from components.present.map_build import SIDE_STYLE
+from components.present.sides import SIDE_STYLE
 
 CARD_CSS = """<style>
 .fig-card{border-left:4px dashed var(--c);padding:4px 10px;margin:0 0 10px;background:#fafafa}

@@ -13,9 +13,8 @@ import datetime as dt
 import altair as alt
 import pandas as pd
 
-from components.present.figures import SIDES
 from components.present.i18n import t, words
-from components.present.map_build import SIDE_STYLE
+from components.present.sides import CLAIMANTS, SIDE_STYLE, SIDES, dash_pattern
 from components.present.wording import record_when, who
 from components.present.zone_text import zone_figure
 from geo.currency import MAX_AGE_DAYS
@@ -51,11 +50,11 @@ def area_series(
 
 def same_day_ratios(candidates: pd.DataFrame) -> pd.DataFrame:
     """RU/UA area ratio on each date where both sides gave a figure (e.g. 12 Aug 2024)."""
-    sides = candidates[candidates["side"].isin(["russia", "ukraine"])]
+    sides = candidates[candidates["side"].isin(CLAIMANTS)]
     wide = sides.pivot_table(index="date", columns="side", values="area_km2", aggfunc="last")
     flags = sides.pivot_table(index="date", columns="side", values="derived", aggfunc="max")
-    both = wide.dropna(subset=[c for c in ("russia", "ukraine") if c in wide.columns])
-    if not {"russia", "ukraine"} <= set(both.columns) or both.empty:
+    both = wide.dropna(subset=[c for c in CLAIMANTS if c in wide.columns])
+    if not set(CLAIMANTS) <= set(both.columns) or both.empty:
         return pd.DataFrame(columns=["date", "russia", "ukraine", "ratio", "derived"])
     both = both[both["ukraine"] > 0]
     out = both.assign(
@@ -72,7 +71,7 @@ def area_chart(
     data = area_series(candidates, statements, lang)
     labels = [t(f"side_{s}", lang) for s in SIDES]
     colors = [SIDE_STYLE[s]["color"] for s in SIDES]
-    dashes = [[int(x) for x in SIDE_STYLE[s]["dashArray"].split()] for s in SIDES]
+    dashes = [dash_pattern(s) for s in SIDES]
     color = alt.Color("side_label:N", title=None, scale=alt.Scale(domain=labels, range=colors))
     dash = alt.StrokeDash("side_label:N", scale=alt.Scale(domain=labels, range=dashes), legend=None)
     x = alt.X("date:T", title=t("chart_date", lang), axis=alt.Axis(format="%b %Y"))

@@ -36,7 +36,7 @@ from shapely.geometry.base import BaseGeometry
 
 from components.present.fmt import fmt_date, fmt_num
 from components.present.i18n import has, t
-from components.present.map_build import LEAFLET_CSS, LEAFLET_JS, SIDE_STYLE
+from components.present.sides import SIDE_STYLE, dash_pattern
 from components.present.zone_text import (
     derivation_text,
     is_current,
@@ -46,7 +46,7 @@ from components.present.zone_text import (
     zone_label,
 )
 from geo.currency import MAX_AGE_DAYS
-from web.assets import package_dir
+from web.assets import LEAFLET_CSS, LEAFLET_JS, package_dir
 
 #: Said on every exported zone, in the file itself: the outline is not a front line.
 ZONE_NOTE = "schematic, area-true: not a surveyed front line"
@@ -294,7 +294,7 @@ def _lines(geoms: Iterable[BaseGeometry]) -> list[np.ndarray]:
 
 def _dashes(side: str) -> tuple[float, tuple[float, ...]]:
     """Leaflet's dashArray (px) as a matplotlib dash pattern (scaled by line width)."""
-    pattern = [float(v) for v in SIDE_STYLE[side]["dashArray"].split()]
+    pattern = [float(v) for v in dash_pattern(side)]
     return (0.0, tuple(v * DASH_PT_PER_PX / ZONE_LINEWIDTH for v in pattern))
 
 

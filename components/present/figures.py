@@ -12,6 +12,7 @@ import pandas as pd
 
 from components.present.fmt import fmt_num, hedge
 from components.present.i18n import has, t
+from components.present.sides import SIDES
 from components.present.wording import (
     claimant,
     disputed_names,
@@ -20,7 +21,6 @@ from components.present.wording import (
     record_when,
 )
 
-SIDES = ("russia", "ukraine", "independent")
 #: Card order within a side: territorial figures (areas held and retaken first), then
 #: people, then words.
 METRIC_ORDER = (

@@ -13,14 +13,11 @@ import geopandas as gpd
 import pandas as pd
 
 from components.present.i18n import t
-from components.present.map_build import SIDE_STYLE
 from components.present.map_labels import zone_figure
+from components.present.sides import CLAIMANTS, SIDE_STYLE
 from components.present.wording import age, record_when
 from components.present.wording import who as who_said
 from components.present.zone_text import is_current, stale_note
-
-#: The two claimant sides, in the order they are named everywhere.
-HEADLINE_SIDES = ("russia", "ukraine")
 
 HEADLINE_CSS = """<style>
 .headline{display:flex;gap:8px;margin:0 0 2px}
@@ -38,7 +35,7 @@ def headline_html(zones: gpd.GeoDataFrame, claims: pd.DataFrame, lang: str) -> s
     by_id = claims.set_index("id")
     rows = {zone.side: zone for zone in zones.itertuples()}
     boxes = []
-    for side in HEADLINE_SIDES:
+    for side in CLAIMANTS:
         zone = rows.get(side)
         if zone is None:
             value, who = t("headline_none", lang), ""

@@ -20,6 +20,7 @@ from jinja2 import Template
 from components.present.fmt import fmt_date
 from components.present.i18n import t
 from components.present.map_labels import LABEL_SLOTS, label_anchor, zone_label_html
+from components.present.sides import CLAIM_FILL_OPACITY, CLAIM_WEIGHT, SIDE_STYLE
 from components.present.state import DEFAULT_VIEW
 from components.present.zone_text import (
     STALE_CLASS,
@@ -31,21 +32,8 @@ from components.present.zone_text import (
     zone_tooltip,
 )
 from geo.currency import MAX_AGE_DAYS
-from web.assets import PREFIX as LEAFLET_PREFIX
+from web.assets import LEAFLET_CSS, LEAFLET_JS
 
-#: Leaflet served by the app itself from the installed package (web/assets.py).
-LEAFLET_JS = f"{LEAFLET_PREFIX}/leaflet.js"
-LEAFLET_CSS = f"{LEAFLET_PREFIX}/leaflet.css"
-
-#: Okabe–Ito colours (colour-vision-deficiency safe); the sides differ by dash too.
-SIDE_STYLE = {
-    "russia": {"color": "#D55E00", "dashArray": "10 6", "className": "claim-ru"},
-    "ukraine": {"color": "#0072B2", "dashArray": "3 6", "className": "claim-ua"},
-    "independent": {"color": "#4D4D4D", "dashArray": "1 4", "className": "claim-ind"},
-}
-#: Same weight and fill for every claim: no side looks more "real" than another.
-CLAIM_WEIGHT = 2.5
-CLAIM_FILL_OPACITY = 0.18
 #: OpenStreetMap tiles, faded: decoration only, the vector layers carry the geography.
 TILES_LIGHT = "OpenStreetMap"
 

@@ -14,7 +14,7 @@ import pandas as pd
 
 from components.present.fmt import hedge
 from components.present.i18n import t
-from components.present.map_build import SIDE_STYLE
+from components.present.sides import SIDE_STYLE, dash_pattern
 
 #: Totals drawn: cumulative ones only ("retaken_in_period" and "other" stay in the data).
 KINDS = ("held_by_ukraine", "retaken")
@@ -51,7 +51,7 @@ def count_chart(counts: pd.DataFrame, as_of: dt.date, lang: str) -> alt.Chart:
     side_of = dict(zip(data["series"], data["side"], strict=False))
     kind_of = dict(zip(data["series"], data["count_kind"], strict=False))
     colors = [SIDE_STYLE[side_of[s]]["color"] for s in order]
-    dashes = [[int(x) for x in SIDE_STYLE[side_of[s]]["dashArray"].split()] for s in order]
+    dashes = [dash_pattern(side_of[s]) for s in order]
     color = alt.Color("series:N", title=None, scale=alt.Scale(domain=order, range=colors),
                       legend=alt.Legend(orient="bottom", columns=1, labelLimit=400))  # fmt: skip
     x = alt.X("date:T", title=t("chart_date", lang), axis=alt.Axis(format="%b %Y"))

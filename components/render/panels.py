@@ -10,11 +10,12 @@ import streamlit as st
 from components.present.cards import CARD_CSS, build_card_html
 from components.present.charts import localized
 from components.present.compare import Comparison
-from components.present.figures import SIDES, Card, md_escape
+from components.present.figures import Card, md_escape
 from components.present.fmt import fmt_date, fmt_num
 from components.present.i18n import t
 from components.present.outbound import outbound_links
 from components.present.settlement_table import COLUMNS, DOMAIN, filter_table
+from components.present.sides import SIDES
 from components.present.state import ViewState
 from geo.upload import Overlay
 

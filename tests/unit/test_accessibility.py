@@ -7,7 +7,7 @@ import itertools
 import numpy as np
 import pytest
 
-from components.present.map_build import SIDE_STYLE
+from components.present.sides import SIDE_STYLE
 from components.present.user_layer import USER_STYLE
 
 # Machado, Oliveira & Fernandes (2009), severity 1.0, applied to linear RGB.

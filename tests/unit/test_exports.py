@@ -16,7 +16,8 @@ from shapely.geometry import shape
 
 import geo
 from components.present.exports import figures_csv, map_html, map_png, zones_geojson
-from components.present.map_build import SIDE_STYLE, base_map, overlay
+from components.present.map_build import base_map, overlay
+from components.present.sides import SIDE_STYLE
 from geo.crs import area_km2
 
 SEED_DAY = dt.date(2024, 8, 12)

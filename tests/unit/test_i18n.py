@@ -63,3 +63,12 @@ def test_dutch_dates_and_hedges_read_as_dutch():
     assert when("2025-01-15", "nl", True, "mid_month") == "half jan 2025"
     assert hedge("at_least", "nl") == "minstens "
     assert hedge("unknown", "nl") == hedge(None, "nl") == ""
+
+
+def test_every_side_in_the_data_is_shown_named_and_styled():
+    from components.present.sides import SIDE_STYLE, SIDES
+    from geo.claims import SIDES as DATA_SIDES
+
+    assert sorted(SIDES) == sorted(DATA_SIDES) == sorted(SIDE_STYLE)
+    for side in SIDES:
+        assert all(has(f"{kind}_{side}") for kind in ("side", "group", "show")), side
