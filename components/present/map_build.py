@@ -14,11 +14,10 @@ import json
 import folium
 import geopandas as gpd
 import pandas as pd
-from branca.element import Element, MacroElement
-from jinja2 import Template
+from branca.element import Element
 
-from components.present.fmt import fmt_date
 from components.present.i18n import t
+from components.present.map_elements import Bind, Legend, MapSetup, legend_html
 from components.present.map_labels import LABEL_SLOTS, label_anchor, zone_label_html
 from components.present.sides import CLAIM_FILL_OPACITY, CLAIM_WEIGHT, SIDE_STYLE
 from components.present.state import DEFAULT_VIEW
@@ -31,7 +30,6 @@ from components.present.zone_text import (
     zone_style_extra,
     zone_tooltip,
 )
-from geo.currency import MAX_AGE_DAYS
 from web.assets import LEAFLET_CSS, LEAFLET_JS
 
 #: OpenStreetMap tiles, faded: decoration only, the vector layers carry the geography.
@@ -246,146 +244,3 @@ def zone_label(zone: object, by_id: pd.DataFrame, lang: str, slot: str) -> foliu
         interactive=False,
         keyboard=False,
     )
-
-
-def legend_html(
-    sides: list[str],
-    lang: str,
-    as_of: dt.date,
-    stale: bool = False,
-    empty: list[str] | None = None,
-    labels: dict[str, str] | None = None,
-) -> str:
-    """Legend body: claim styles shown, base layers, as-of date, method note, credits.
-
-    `labels` names a side's row by the zone drawn (e.g. the tracker's kind and name);
-    `empty` lists figures that draw no zone (0 km²); `stale` adds the faint-outline key.
-    """
-    labels = labels or {}
-    esc = html.escape
-    rows = [
-        f"<details open><summary><b>{esc(t('legend_title', lang))}</b> · "
-        f"<i>{esc(t('schematic', lang))}</i></summary>"
-    ]
-    for side in sides:
-        s = SIDE_STYLE[side]
-        rows.append(
-            f"<div>{swatch(s['color'], s['dashArray'])}"
-            f"{esc(labels.get(side) or t(f'side_{side}', lang))}</div>"
-        )
-    rows.append(f"<div>{swatch('#1a1a1a', '')}{esc(t('legend_border', lang))}</div>")
-    rows.extend(f"<div>{esc(line)}</div>" for line in empty or [])
-    rows.append(f"<p>{esc(t('legend_as_of', lang, date=fmt_date(as_of, lang)))}</p>")
-    if stale:
-        rows.append(f"<p>{esc(t('legend_stale', lang, max=MAX_AGE_DAYS))}</p>")
-    rows.append(f"<p>{esc(t('legend_derived', lang))}</p>")
-    rows.append(f"<p>{esc(t('legend_note', lang))}</p>")
-    rows.append(f'<p style="font-size:10px">{esc(t("credits", lang))}</p></details>')
-    return "".join(rows)
-
-
-def swatch(color: str, dash: str) -> str:
-    """A legend line drawn with the same colour and dash pattern as the layer."""
-    dash_attr = f' stroke-dasharray="{html.escape(dash)}"' if dash else ""
-    return (
-        '<svg width="28" height="8" aria-hidden="true">'
-        f'<line x1="0" y1="4" x2="28" y2="4" stroke="{html.escape(color)}" stroke-width="3"'
-        f"{dash_attr}/></svg>"
-    )
-
-
-class MapSetup(MacroElement):
-    """Neutral map furniture and phone-friendly gestures, set once when the map is built.
-
-    Leaflet's attribution prefix carries a national flag; on a map that compares both
-    sides' claims the furniture stays neutral, so the prefix is the plain word. On touch
-    screens one finger scrolls the page (no scroll trap) and two fingers move the map.
-    """
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        {{ this._parent.get_name() }}.attributionControl.setPrefix(
-            '<a href="https://leafletjs.com">Leaflet</a>');
-        if (L.Browser.mobile && L.Browser.touch) {
-            {{ this._parent.get_name() }}.dragging.disable();
-            var hint = L.control({position: "bottomleft"});
-            hint.onAdd = function () {
-                var d = L.DomUtil.create("div", "claims-hint");
-                d.textContent = {{ this.hint|tojson }};
-                return d;
-            };
-            hint.addTo({{ this._parent.get_name() }});
-        }
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, hint: str) -> None:
-        super().__init__()
-        self._name = "MapSetup"
-        self.hint = hint
-
-
-class Legend(MacroElement):
-    """A legend control that lives inside a layer group.
-
-    It is added and removed with the overlay group, so a rerun that swaps the overlay
-    (streamlit-folium ``feature_group_to_add``) swaps the legend without a new map.
-    """
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.layerGroup();
-        {{ this.get_name() }}.onAdd = function (map) {
-            var ctl = L.control({position: "topright"});
-            ctl.onAdd = function () {
-                var div = L.DomUtil.create("div", "claims-legend");
-                div.innerHTML = {{ this.body|tojson }};
-                // On a phone the legend starts folded: tap its title to open it.
-                if (map.getSize().x < 500) { div.querySelector("details").open = false; }
-                L.DomEvent.disableClickPropagation(div);
-                return div;
-            };
-            this._ctl = ctl.addTo(map);
-        };
-        {{ this.get_name() }}.onRemove = function (map) {
-            if (this._ctl) { map.removeControl(this._ctl); }
-        };
-        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, body: str) -> None:
-        super().__init__()
-        self._name = "Legend"
-        self.body = body
-
-
-class Bind(MacroElement):
-    """Bind a popup or tooltip to the parent layer, passing the HTML as a JSON string.
-
-    folium's own Popup needs jQuery and its Tooltip pastes text into a JS template
-    literal; this needs neither, and ``tojson`` keeps any text inert in the script.
-    The HTML itself must already be escaped by the caller.
-    """
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        {{ this._parent.get_name() }}.{{ this.method }}(
-            {{ this.body|tojson }}, {{ this.options|tojson }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, kind: str, body: str, options: dict | None = None) -> None:
-        super().__init__()
-        if kind not in ("popup", "tooltip"):
-            raise ValueError(f"kind must be 'popup' or 'tooltip', not {kind!r}")
-        self._name = "Bind"
-        self.method = "bindPopup" if kind == "popup" else "bindTooltip"
-        self.body = body
-        self.options = options or {}

@@ -21,7 +21,7 @@ from jinja2 import Template
 from components.present.figures import safe_link
 from components.present.fmt import fmt_date
 from components.present.i18n import t
-from components.present.map_build import Bind
+from components.present.map_elements import Bind
 from components.present.sides import SIDE_STYLE
 from geo.settlements import STATUSES, settlement_status, statements_as_of
 

@@ -9,7 +9,7 @@ from branca.element import MacroElement, Template
 
 from components.present.fmt import fmt_num
 from components.present.i18n import t
-from components.present.map_build import Legend, swatch
+from components.present.map_elements import Legend, swatch
 from geo.upload import Overlay
 
 USER_STYLE = {

@@ -127,9 +127,9 @@ def test_plain_streamlit_run_app_py_drew_no_map(browser):
 
     import pytest
 
-    from components.present.map_build import LEAFLET_JS
     from tests.browser.server import ROOT, serve
     from web import assets
+    from web.assets import LEAFLET_JS
 
     context = browser.new_context()
     try:

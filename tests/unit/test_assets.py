@@ -7,8 +7,9 @@ import shutil
 import folium
 import pytest
 
-from components.present.map_build import LEAFLET_CSS, LEAFLET_JS, TILES_LIGHT
+from components.present.map_build import TILES_LIGHT
 from web import assets
+from web.assets import LEAFLET_CSS, LEAFLET_JS
 from web.headers import TILE_ORIGINS, security_headers
 from web.health import Readiness
 

@@ -6,7 +6,8 @@ import datetime as dt
 import json
 import re
 
-from components.present.map_build import LEAFLET_CSS, LEAFLET_JS, base_map, overlay
+from components.present.map_build import base_map, overlay
+from web.assets import LEAFLET_CSS, LEAFLET_JS
 
 SEED_DAY = dt.date(2024, 8, 12)
 

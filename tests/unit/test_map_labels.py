@@ -11,7 +11,8 @@ from shapely.geometry import box
 
 from components.present.charts import localized
 from components.present.headline import headline_html
-from components.present.map_build import base_map, legend_html, overlay
+from components.present.map_build import base_map, overlay
+from components.present.map_elements import legend_html
 from components.present.map_labels import fit_bounds, fit_script, label_anchor
 from components.present.sides import SIDE_STYLE
 from tests.unit.conftest import SEED_DAY
