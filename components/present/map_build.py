@@ -99,7 +99,7 @@ def base_map(
     fmap.default_js = [("leaflet", LEAFLET_JS)]
     fmap.default_css = [("leaflet_css", LEAFLET_CSS)]
     fmap.get_root().header.add_child(Element(MAP_CSS + LABEL_CSS), name="claims_css")
-    MapSetup(t("touch_hint", lang)).add_to(fmap)
+    MapSetup(hint=t("touch_hint", lang)).add_to(fmap)
     if basemap == "light":
         folium.TileLayer(TILES_LIGHT, name="light", max_zoom=13, opacity=0.45).add_to(fmap)
 

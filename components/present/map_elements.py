@@ -64,12 +64,22 @@ def swatch(color: str, dash: str) -> str:
     )
 
 
-class MapSetup(MacroElement):
+class _Script(MacroElement):
+    """A script element whose template reads the fields it was given (``this.<field>``)."""
+
+    def __init__(self, **fields: object) -> None:
+        super().__init__()
+        self._name = type(self).__name__
+        self.__dict__.update(fields)
+
+
+class MapSetup(_Script):
     """Neutral map furniture and phone-friendly gestures, set once when the map is built.
 
     Leaflet's attribution prefix carries a national flag; on a map that compares both
     sides' claims the furniture stays neutral, so the prefix is the plain word. On touch
     screens one finger scrolls the page (no scroll trap) and two fingers move the map.
+    Field: ``hint`` (the two-finger hint, in the page language).
     """
 
     _template = Template(
@@ -91,17 +101,14 @@ class MapSetup(MacroElement):
         """
     )
 
-    def __init__(self, hint: str) -> None:
-        super().__init__()
-        self._name = "MapSetup"
-        self.hint = hint
 
+class Legend(_Script):
+    """A legend control that lives inside a layer group (claims, settlements, your layer).
 
-class Legend(MacroElement):
-    """A legend control that lives inside a layer group.
-
-    It is added and removed with the overlay group, so a rerun that swaps the overlay
+    It is added and removed with its group, so a rerun that swaps the overlay
     (streamlit-folium ``feature_group_to_add``) swaps the legend without a new map.
+    Fields: ``body`` (escaped HTML, a ``<details>``), ``class_name``, optional inline
+    ``css`` (for legends whose group does not own the base map's CSS).
     """
 
     _template = Template(
@@ -111,10 +118,14 @@ class Legend(MacroElement):
         {{ this.get_name() }}.onAdd = function (map) {
             var ctl = L.control({position: "topright"});
             ctl.onAdd = function () {
-                var div = L.DomUtil.create("div", "claims-legend");
+                var div = L.DomUtil.create("div", {{ this.class_name|tojson }});
+                {% if this.css %}div.style.cssText = {{ this.css|tojson }};{% endif %}
                 div.innerHTML = {{ this.body|tojson }};
-                // On a phone the legend starts folded: tap its title to open it.
-                if (map.getSize().x < 500) { div.querySelector("details").open = false; }
+                // On a phone a legend starts folded (tap its title to open it), narrower.
+                if (map.getSize().x < 500) {
+                    var d = div.querySelector("details"); if (d) { d.open = false; }
+                    div.style.maxWidth = "170px";
+                }
                 L.DomEvent.disableClickPropagation(div);
                 return div;
             };
@@ -128,13 +139,11 @@ class Legend(MacroElement):
         """
     )
 
-    def __init__(self, body: str) -> None:
-        super().__init__()
-        self._name = "Legend"
-        self.body = body
+    def __init__(self, body: str, class_name: str = "claims-legend", css: str = "") -> None:
+        super().__init__(body=body, class_name=class_name, css=css)
 
 
-class Bind(MacroElement):
+class Bind(_Script):
     """Bind a popup or tooltip to the parent layer, passing the HTML as a JSON string.
 
     folium's own Popup needs jQuery and its Tooltip pastes text into a JS template
@@ -152,10 +161,7 @@ class Bind(MacroElement):
     )
 
     def __init__(self, kind: str, body: str, options: dict | None = None) -> None:
-        super().__init__()
         if kind not in ("popup", "tooltip"):
             raise ValueError(f"kind must be 'popup' or 'tooltip', not {kind!r}")
-        self._name = "Bind"
-        self.method = "bindPopup" if kind == "popup" else "bindTooltip"
-        self.body = body
-        self.options = options or {}
+        method = "bindPopup" if kind == "popup" else "bindTooltip"
+        super().__init__(method=method, body=body, options=options or {})

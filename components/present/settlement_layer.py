@@ -15,13 +15,11 @@ import html
 import folium
 import geopandas as gpd
 import pandas as pd
-from branca.element import MacroElement
-from jinja2 import Template
 
 from components.present.figures import safe_link
 from components.present.fmt import fmt_date
 from components.present.i18n import t
-from components.present.map_elements import Bind
+from components.present.map_elements import Bind, Legend
 from components.present.sides import SIDE_STYLE
 from geo.settlements import STATUSES, settlement_status, statements_as_of
 
@@ -82,6 +80,13 @@ def popup_html(place: object, said: pd.DataFrame, status: str, lang: str) -> str
     return f'<div class="stl-popup" style="font-size:12px;line-height:1.35">{"".join(parts)}</div>'
 
 
+#: Styled inline: the base map's CSS belongs to the claims layer.
+LEGEND_CSS = (
+    "background:rgba(255,255,255,.93);padding:6px 8px;border-radius:4px;"
+    "font:12px/1.35 system-ui,sans-serif;max-width:250px;box-shadow:0 1px 4px #0003"
+)
+
+
 def legend_html(lang: str) -> str:
     """Folded legend of the dot styles and the rule behind them."""
     esc = html.escape
@@ -120,46 +125,5 @@ def settlement_layer(
         body = popup_html(place, own, status[place.id], lang)
         marker.add_child(Bind("popup", body, {"maxWidth": 340, "maxHeight": 280}))
         marker.add_to(group)
-    SettlementLegend(legend_html(lang)).add_to(group)
+    Legend(legend_html(lang), class_name="stl-legend", css=LEGEND_CSS).add_to(group)
     return group
-
-
-class SettlementLegend(MacroElement):
-    """A folded legend control added and removed with the settlements group.
-
-    Its own class (``stl-legend``), so it never mixes with the claims legend; styled
-    inline because the base map's CSS belongs to the claims layer.
-    """
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.layerGroup();
-        {{ this.get_name() }}.onAdd = function (map) {
-            var ctl = L.control({position: "topright"});
-            ctl.onAdd = function () {
-                var div = L.DomUtil.create("div", "stl-legend");
-                div.style.cssText = {{ this.css|tojson }};
-                div.innerHTML = {{ this.body|tojson }};
-                if (map.getSize().x < 500) { div.style.maxWidth = "170px"; }
-                L.DomEvent.disableClickPropagation(div);
-                return div;
-            };
-            this._ctl = ctl.addTo(map);
-        };
-        {{ this.get_name() }}.onRemove = function (map) {
-            if (this._ctl) { map.removeControl(this._ctl); }
-        };
-        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
-        {% endmacro %}
-        """
-    )
-    css = (
-        "background:rgba(255,255,255,.93);padding:6px 8px;border-radius:4px;"
-        "font:12px/1.35 system-ui,sans-serif;max-width:250px;box-shadow:0 1px 4px #0003"
-    )
-
-    def __init__(self, body: str) -> None:
-        super().__init__()
-        self._name = "SettlementLegend"
-        self.body = body

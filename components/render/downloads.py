@@ -45,20 +45,18 @@ def render_downloads(state: ViewState) -> None:
         for i, (key, name) in enumerate(FILES):
             cols[i % 2].link_button(t(key, state.lang), export_url(name, state), width="stretch")
         overlay = st.session_state.get("overlay")
-        if overlay is not None:
+        if overlay is None:
+            return
+        own = (
+            ("dl_own", _with_own_layer, "zones-and-my-layer.geojson", "application/geo+json"),
+            ("dl_own_png", _png_with_own_layer, "map-and-my-layer.png", "image/png"),
+        )
+        for key, build, suffix, mime in own:
             st.download_button(
-                t("dl_own", state.lang),
-                lambda: _with_own_layer(state, overlay),
-                f"kursk-claims-{state.date.isoformat()}-zones-and-my-layer.geojson",
-                "application/geo+json",
-                key="dl_own",
-                on_click="ignore",
-            )
-            st.download_button(
-                t("dl_own_png", state.lang),
-                lambda: _png_with_own_layer(state, overlay),
-                f"kursk-claims-{state.date.isoformat()}-map-and-my-layer.png",
-                "image/png",
-                key="dl_own_png",
+                t(key, state.lang),
+                lambda build=build: build(state, overlay),
+                f"kursk-claims-{state.date.isoformat()}-{suffix}",
+                mime,
+                key=key,
                 on_click="ignore",
             )
