@@ -151,46 +151,50 @@ _ids = rule(
 )
 
 
-#: The record schema: field -> (required, own check). ``None``: checked with other
-#: fields (``value``, ``unit``, ``value_high`` by metric; ``source`` when resolved).
-#: An optional field given as null counts as absent.
-FIELDS: dict[str, tuple[bool, Check | None]] = {
-    "id": (True, _kebab),
-    "date": (True, _date),
-    "side": (True, one_of(SIDES)),
-    "source_kind": (True, one_of(SOURCE_KINDS)),
-    "claimant": (True, _text),
-    "region": (True, one_of(REGIONS)),
-    "metric": (True, one_of(METRICS)),
-    "value": (True, None),
-    "unit": (True, None),
-    "summary_en": (True, _text),
-    "summary_nl": (True, _text),
-    "source": (True, None),
-    "confidence": (True, one_of(CONFIDENCES)),
-    "claimant_nl": (False, _text),
-    "date_approx": (False, _flag),
-    "qualifier": (False, one_of(QUALIFIERS)),
-    "period": (False, _text),
-    "group": (False, _text),
-    "quote": (False, _text),
-    "quote_lang": (False, _lang),
-    "quote_en": (False, _text),
-    "caveat_en": (False, _text),
-    "caveat_nl": (False, _text),
-    "disputed_by": (False, _ids),
-    "note": (False, _text),
-    "date_precision": (False, one_of(DATE_PRECISIONS)),
-    "value_high": (False, None),
-    "evidence": (False, one_of(EVIDENCE)),
-    "derived_from": (False, _ref),
-    "anchor": (False, _ref),
-    "anchor_basis": (False, one_of(ANCHOR_BASES)),
-    "depth_ref": (False, _ref),
-    "supersedes_area": (False, _flag),
+#: Fields every record must have (``value`` may be null for an event or a statement).
+REQUIRED_FIELDS: tuple[str, ...] = (
+    "id", "date", "side", "source_kind", "claimant", "region", "metric", "value",
+    "unit", "summary_en", "summary_nl", "source", "confidence",
+)  # fmt: skip
+#: The record schema: every field a record may hold -> the check of its value alone.
+#: ``None``: checked with other fields (``value``, ``unit``, ``value_high`` by metric;
+#: ``source`` when resolved). An optional field given as null counts as absent.
+FIELDS: dict[str, Check | None] = {
+    "id": _kebab,
+    "date": _date,
+    "side": one_of(SIDES),
+    "source_kind": one_of(SOURCE_KINDS),
+    "claimant": _text,
+    "region": one_of(REGIONS),
+    "metric": one_of(METRICS),
+    "value": None,
+    "unit": None,
+    "summary_en": _text,
+    "summary_nl": _text,
+    "source": None,
+    "confidence": one_of(CONFIDENCES),
+    "claimant_nl": _text,
+    "date_approx": _flag,
+    "qualifier": one_of(QUALIFIERS),
+    "period": _text,
+    "group": _text,
+    "quote": _text,
+    "quote_lang": _lang,
+    "quote_en": _text,
+    "caveat_en": _text,
+    "caveat_nl": _text,
+    "disputed_by": _ids,
+    "note": _text,
+    "date_precision": one_of(DATE_PRECISIONS),
+    "value_high": None,
+    "evidence": one_of(EVIDENCE),
+    "derived_from": _ref,
+    "anchor": _ref,
+    "anchor_basis": one_of(ANCHOR_BASES),
+    "depth_ref": _ref,
+    "supersedes_area": _flag,
 }
-REQUIRED_FIELDS: tuple[str, ...] = tuple(k for k, (req, _) in FIELDS.items() if req)
-OPTIONAL_FIELDS: tuple[str, ...] = tuple(k for k, (req, _) in FIELDS.items() if not req)
+OPTIONAL_FIELDS: tuple[str, ...] = tuple(k for k in FIELDS if k not in REQUIRED_FIELDS)
 
 
 def schema_problem(record: Any) -> str | None:
@@ -203,9 +207,9 @@ def schema_problem(record: Any) -> str | None:
     missing = [f for f in REQUIRED_FIELDS if f not in record]
     if missing:
         return f"missing required field(s): {', '.join(missing)}"
-    for name, (required, check) in FIELDS.items():
+    for name, check in FIELDS.items():
         value = record.get(name)
-        if check is not None and (required or value is not None):
+        if check is not None and (name in REQUIRED_FIELDS or value is not None):
             problem = check(name, value)
             if problem:
                 return problem
