@@ -1,84 +1,223 @@
-"""Schema rules added for issue 9: dates as vague as their source, ranges, evidence,
-derived records, anchors (named places with coordinates) and depth references.
+"""Validation of the claims ledger: rules between fields, records and named places.
 
-Split from :mod:`geo.claims` to keep that module about loading and the core record;
-every error still names the file, the record (or anchor) and the field.
+:func:`validate_claims` checks each record against :data:`geo.claim_schema.FIELDS`
+(each field alone), then the rules here: a unit that fits its metric, a value where
+the metric needs one, a quote found verbatim in its seed, a source kind that fits the
+side, ranges, references between records, anchors and groups. Pure: reads nothing from
+disk. Every message starts with the file and the record (or anchor) and names the field.
 """
 
 from __future__ import annotations
 
-import math
-import re
 from collections.abc import Mapping
 from typing import Any
 
+from geo.claim_schema import (
+    CLAIMANT_KINDS,
+    FIELDS,
+    ID_RE,
+    METRIC_UNITS,
+    VALUELESS_METRICS,
+    is_number,
+    normalise_text,
+    parse_date,
+    resolve_source,
+    schema_problem,
+)
 from geo.errors import ClaimsError
 
-_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DEFAULT_FILE_LABEL = "data/claims.yaml"
 
-#: What kind of voice made the statement, beside the side it speaks for. Officials and
-#: unofficial voices (war bloggers) belong to a claimant side; trackers, analysts and the
-#: media's own arithmetic stand apart (side ``independent``), whoever they lean to.
-SOURCE_KINDS: tuple[str, ...] = (
-    "official",
-    "unofficial",
-    "affiliated_tracker",
-    "independent_analyst",
-    "media_arithmetic",
+#: Groups of records that are one statement: a width and a depth (Smirnov's box), or a
+#: recaptured area and the share of the whole it stands for (Russia's own arithmetic).
+GROUP_SHAPES: tuple[tuple[str, ...], ...] = (
+    ("depth_km", "width_km"),
+    ("area_recaptured_km2", "share_recaptured"),
 )
-CLAIMANT_KINDS: tuple[str, ...] = ("official", "unofficial")
-#: How vague an approximate date is (``date_approx: true``); none = "around that day".
-DATE_PRECISIONS: tuple[str, ...] = ("early_month", "mid_month", "late_month", "month")
-#: What the source says about evidence for the claim (absent = the source does not say).
-EVIDENCE: tuple[str, ...] = ("none", "some")
-ANCHOR_BASES: tuple[str, ...] = ("source", "context")
-#: Metrics a figure can be drawn from, and the ones a range (value..value_high) may use.
+#: Metrics a range (value..value_high) may use.
 RANGE_METRICS: tuple[str, ...] = ("area_km2", "settlements", "depth_km", "advance_km")
 ANCHOR_FIELDS: tuple[str, ...] = ("name_en", "name_nl", "lon", "lat", "coord_source")
 #: Sanity box for anchor coordinates (the Kursk–Sumy border area).
 ANCHOR_BOX = (34.0, 50.5, 37.5, 52.5)
 
 
-def is_number(value: Any) -> bool:
-    """A finite int or float, not a bool."""
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+def _label(record: Any, index: int) -> str:
+    rid = record.get("id") if isinstance(record, Mapping) else None
+    if isinstance(rid, str) and rid:
+        return f"record {rid!r}"
+    return f"record #{index + 1} (no id)"
 
 
-def check_extras(record: Mapping, value: Any, metric: str, date_approx: bool, fail: Any) -> None:
-    """Optional fields added for dates, ranges, evidence, derivation, anchors and shapes."""
-    precision = record.get("date_precision")
-    if precision is not None:
-        if precision not in DATE_PRECISIONS:
-            fail(f"date_precision {precision!r} is not one of: {', '.join(DATE_PRECISIONS)}")
-        if not date_approx:
-            fail("date_precision given but date_approx is not true")
-    high = record.get("value_high")
-    if high is not None:
-        if metric not in RANGE_METRICS:
-            fail(f"value_high (a range) is not allowed for metric {metric!r}")
-        if not is_number(high) or value is None or high <= value:
-            fail(f"value_high {high!r} must be a number above value {value!r}")
-    evidence = record.get("evidence")
-    if evidence is not None and evidence not in EVIDENCE:
-        fail(f"evidence {evidence!r} is not one of: {', '.join(EVIDENCE)}")
-    for key in ("derived_from", "anchor", "depth_ref"):
-        val = record.get(key)
-        if val is not None and (not isinstance(val, str) or not val.strip()):
-            fail(f"{key} must be a record or anchor id, got {val!r}")
-    basis = record.get("anchor_basis")
-    if basis is not None:
-        if basis not in ANCHOR_BASES:
-            fail(f"anchor_basis {basis!r} is not one of: {', '.join(ANCHOR_BASES)}")
-        if record.get("anchor") is None:
-            fail("anchor_basis given without an anchor")
-    if record.get("anchor") is not None and metric != "area_km2":
-        fail(f"anchor is only for area_km2 records, not metric {metric!r}")
-    supersedes = record.get("supersedes_area")
-    if supersedes is not None and not isinstance(supersedes, bool):
-        fail(f"supersedes_area must be true or false, got {supersedes!r}")
+def record_problem(rec: Mapping[str, Any], seed_texts: Mapping[str, str]) -> str | None:
+    """The first rule between *rec*'s fields that it breaks (source already resolved)."""
+    metric, value, high, side = rec["metric"], rec["value"], rec.get("value_high"), rec["side"]
+    kind, seed, quote = rec["source_kind"], rec["source"]["seed"], rec.get("quote")
+    checks = (
+        (rec["unit"] != METRIC_UNITS[metric],
+         f"unit {rec['unit']!r} does not fit metric {metric!r} "
+         f"(expected {METRIC_UNITS[metric]!r})"),
+        (value is None and metric not in VALUELESS_METRICS,
+         f"value is null, but metric {metric!r} needs a number"),
+        (value is not None and metric in VALUELESS_METRICS,
+         f"value must be null for metric {metric!r}, got {value!r}"),
+        (value is not None and not is_number(value), f"value {value!r} is not a number"),
+        (is_number(value) and value < 0, f"value {value!r} is negative"),
+        (rec.get("qualifier") is not None and value is None, "qualifier given but value is null"),
+        ((kind in CLAIMANT_KINDS) != (side != "independent"),
+         f"source_kind {kind!r} needs side "
+         f"{'russia or ukraine' if kind in CLAIMANT_KINDS else 'independent'}, "
+         f"got side {side!r}"),
+        (rec.get("date_precision") is not None and not rec.get("date_approx"),
+         "date_precision given but date_approx is not true"),
+        (high is not None and metric not in RANGE_METRICS,
+         f"value_high (a range) is not allowed for metric {metric!r}"),
+        (high is not None and not (is_number(high) and is_number(value) and high > value),
+         f"value_high {high!r} must be a number above value {value!r}"),
+        (rec.get("anchor_basis") is not None and rec.get("anchor") is None,
+         "anchor_basis given without an anchor"),
+        (rec.get("anchor") is not None and metric != "area_km2",
+         f"anchor is only for area_km2 records, not metric {metric!r}"),
+        ((rec.get("caveat_en") is None) != (rec.get("caveat_nl") is None),
+         "caveat_en and caveat_nl must be given together"),
+        *((seed is not None and not rec.get(key),
+           f"source is the seed {seed!r}, so {key} is required")
+          for key in ("quote", "quote_lang", "quote_en")),
+        (seed is not None and seed not in seed_texts, f"seed text {seed!r} is not loaded"),
+        (quote is not None and seed is None,
+         "quote given, but the source names no seed to check it against"),
+        (quote is not None and seed is not None
+         and normalise_text(quote) not in normalise_text(seed_texts.get(seed, "")),
+         f"quote not found verbatim in seed {seed!r}: {quote!r}"),
+        (quote is None and (rec.get("quote_lang") or rec.get("quote_en")) is not None,
+         "quote_lang/quote_en given without a quote"),
+        (rec["id"] in (rec.get("disputed_by") or []), "disputed_by lists the record itself"),
+    )  # fmt: skip
+    return next((msg for broken, msg in checks if broken), None)
 
 
-def validate_anchors(anchors: Any, file: str = "data/claims.yaml") -> dict[str, dict]:
+def _normalise(rec: Mapping[str, Any], source: dict[str, Any]) -> dict[str, Any]:
+    """Every field present (absent optional ones as None), typed and trimmed."""
+    out: dict[str, Any] = {key: rec.get(key) for key in FIELDS}
+    value, high = rec["value"], rec.get("value_high")
+    out.update(
+        date=parse_date(rec["date"]),
+        date_approx=bool(rec.get("date_approx")),
+        value=None if value is None else float(value),
+        value_high=None if high is None else float(high),
+        supersedes_area=bool(rec.get("supersedes_area")),
+        anchor_basis=rec.get("anchor_basis") or ("source" if rec.get("anchor") else None),
+        claimant=rec["claimant"].strip(),
+        claimant_nl=(rec.get("claimant_nl") or rec["claimant"]).strip(),
+        summary_en=rec["summary_en"].strip(),
+        summary_nl=rec["summary_nl"].strip(),
+        source=source,
+        disputed_by=list(rec.get("disputed_by") or []),
+    )
+    return out
+
+
+def validate_record(
+    record: Any, index: int, seed_texts: Mapping[str, str], sources: Mapping, file: str
+) -> dict[str, Any]:
+    """One record checked against the schema and the rules, returned normalised."""
+
+    def fail(msg: str) -> None:
+        raise ClaimsError(f"{file}: {_label(record, index)}: {msg}")
+
+    problem = schema_problem(record)
+    if problem:
+        fail(problem)
+    source = resolve_source(record["source"], sources)
+    if isinstance(source, str):
+        fail(source)
+    problem = record_problem({**record, "source": source}, seed_texts)
+    if problem:
+        fail(problem)
+    return _normalise(record, source)
+
+
+def validate_claims(
+    records: list[dict],
+    seed_texts: dict[str, str],
+    *,
+    sources: Mapping[str, Any] | None = None,
+    anchors: Mapping[str, Any] | None = None,
+    file: str = DEFAULT_FILE_LABEL,
+) -> list[dict]:
+    """Check claim records against the schema and return them normalised.
+
+    Pure: reads nothing from disk, so tests can feed small in-memory records.
+
+    Parameters
+    ----------
+    records : list of dict
+        Raw records as parsed from YAML.
+    seed_texts : dict
+        Seed path as written in the records (``seeds/....txt``) -> full text; quotes
+        are checked against it after whitespace normalisation.
+    sources : mapping, optional
+        The top-level ``sources`` mapping that record ``source`` keys refer to.
+    anchors : mapping, optional
+        The top-level ``anchors`` mapping (named places) that record ``anchor`` keys
+        refer to; resolved into ``anchor_name_en/nl`` and ``anchor_lon/lat``.
+    file : str
+        Name of the ledger, used as the prefix of every error message.
+
+    Returns
+    -------
+    list of dict
+        One dict per record with every field present (missing optional ones as
+        None), ``date`` as :class:`datetime.date`, ``value`` as float or None and
+        ``source`` resolved to a full mapping.
+
+    Raises
+    ------
+    ClaimsError
+        On the first problem, naming the file, the record and the field.
+    """
+    if not isinstance(records, list):
+        raise ClaimsError(f"{file}: 'claims' must be a list of records")
+    sources = sources or {}
+    if not isinstance(sources, Mapping):
+        raise ClaimsError(f"{file}: 'sources' must be a mapping")
+
+    out: list[dict] = []
+    seen: set[str] = set()
+    for index, record in enumerate(records):
+        norm = validate_record(record, index, seed_texts, sources, file)
+        if norm["id"] in seen:
+            raise ClaimsError(f"{file}: record {norm['id']!r}: duplicate id")
+        seen.add(norm["id"])
+        out.append(norm)
+
+    places = validate_anchors(anchors, file)
+    by_id = {rec["id"]: rec for rec in out}
+    for rec in out:
+        check_links(rec, by_id, places, file)
+    check_groups(out, file)
+    return out
+
+
+def check_groups(records: list[dict], file: str) -> None:
+    """Each ``group`` holds one record of each metric of a :data:`GROUP_SHAPES` shape."""
+    groups: dict[str, list[dict]] = {}
+    for rec in records:
+        if rec["group"] is not None:
+            groups.setdefault(rec["group"], []).append(rec)
+    for name, members in groups.items():
+        metrics = tuple(sorted(m["metric"] for m in members))
+        same_side_date = len({(m["side"], m["date"]) for m in members}) == 1
+        if metrics not in GROUP_SHAPES or not same_side_date:
+            found = ", ".join(f"{m['id']} ({m['metric']})" for m in members)
+            shapes = " or ".join(" + ".join(g) for g in GROUP_SHAPES)
+            raise ClaimsError(
+                f"{file}: record {members[0]['id']!r}: group {name!r} must hold exactly "
+                f"one record of each metric of {shapes}, all of the same side and date "
+                f"(found: {found})"
+            )
+
+
+def validate_anchors(anchors: Any, file: str = DEFAULT_FILE_LABEL) -> dict[str, dict]:
     """Check the top-level ``anchors`` mapping: named places zones are built around."""
     if anchors is None:
         return {}
@@ -91,11 +230,11 @@ def validate_anchors(anchors: Any, file: str = "data/claims.yaml") -> dict[str, 
         def fail(msg: str, aid: Any = aid) -> None:
             raise ClaimsError(f"{file}: anchor {aid!r}: {msg}")
 
-        if not isinstance(aid, str) or not _ID_RE.match(aid):
+        if not isinstance(aid, str) or not ID_RE.match(aid):
             fail("id is not kebab-case")
         if not isinstance(entry, Mapping):
             fail("expected a mapping")
-        unknown = sorted(set(entry) - set(ANCHOR_FIELDS) - {"note"})
+        unknown = sorted(set(entry) - set(ANCHOR_FIELDS) - {"note"}, key=str)
         if unknown:
             fail(f"unknown field(s): {', '.join(map(str, unknown))}")
         for key in ANCHOR_FIELDS:

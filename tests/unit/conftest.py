@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 import geo
+from geo.settlements import load_settlement_statements
 
 SEED_DAY = dt.date(2024, 8, 12)
 
@@ -26,3 +27,15 @@ def claims():
 def zones(layers, claims):
     """The zones of the seed's day (12 Aug 2024)."""
     return geo.claim_zones(SEED_DAY, claims=claims, regions=layers[0])
+
+
+@pytest.fixture(scope="session")
+def settlements():
+    """Every named settlement, placed or not (read-only: copy before changing)."""
+    return geo.load_settlements()
+
+
+@pytest.fixture(scope="session")
+def statements(settlements):
+    """Every dated statement about a settlement, checked against ``settlements``."""
+    return load_settlement_statements(settlements=settlements)

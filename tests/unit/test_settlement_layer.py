@@ -15,17 +15,7 @@ from components.present.settlement_chart import count_chart, count_series
 from components.present.settlement_layer import settlement_layer
 from components.present.settlement_table import filter_table, settlement_table
 from components.render.folium_payload import overlay_script
-from geo.settlements import ACTIONS, SIDES, STATUSES, load_settlement_statements
-
-
-@pytest.fixture(scope="module")
-def places():
-    return geo.load_settlements()
-
-
-@pytest.fixture(scope="module")
-def said(places):
-    return load_settlement_statements(settlements=places)
+from geo.settlements import ACTIONS, SIDES, STATUSES
 
 
 def markers(script: str) -> dict[str, dict]:
@@ -39,13 +29,13 @@ def markers(script: str) -> dict[str, dict]:
     return out
 
 
-def layer(places, said, day: str, lang: str = "en") -> dict[str, dict]:
-    group = settlement_layer(places, said, dt.date.fromisoformat(day), lang)
+def layer(settlements, statements, day: str, lang: str = "en") -> dict[str, dict]:
+    group = settlement_layer(settlements, statements, dt.date.fromisoformat(day), lang)
     return markers(overlay_script(group, idx=2))
 
 
-def test_sudzha_popup_on_13_march_2025_lists_both_sides_claims(places, said):
-    sudzha = layer(places, said, "2025-03-13")["Sudzha"]
+def test_sudzha_popup_on_13_march_2025_lists_both_sides_claims(settlements, statements):
+    sudzha = layer(settlements, statements, "2025-03-13")["Sudzha"]
     popup = sudzha["popup"]
     assert "15 Aug 2024</b> · Ukrainian side" in popup
     assert "Military commandant&#x27;s office created in Sudzha" in popup
@@ -67,40 +57,43 @@ def test_sudzha_popup_on_13_march_2025_lists_both_sides_claims(places, said):
         ("2025-04-26", {"Gornal": "contested"}),
     ],
 )
-def test_points_are_styled_by_the_latest_claims_as_of_a_date(places, said, day, expected):
-    shown = layer(places, said, day)
+def test_points_are_styled_by_the_latest_claims_as_of_a_date(
+    settlements, statements, day, expected
+):
+    shown = layer(settlements, statements, day)
     assert {name: shown[name]["status"] for name in expected} == expected
 
 
-def test_only_placed_settlements_named_by_the_date_are_drawn(places, said):
-    early = layer(places, said, "2024-08-09")
+def test_only_placed_settlements_named_by_the_date_are_drawn(settlements, statements):
+    early = layer(settlements, statements, "2024-08-09")
     assert "Glushkovo" not in early  # first named later
-    late = layer(places, said, "2025-04-26")
+    late = layer(settlements, statements, "2025-04-26")
     assert len(late) == 15
     assert "Agronom" not in late  # no coordinates from any source
 
 
-def test_settlement_legend_is_its_own_control_beside_the_claims_legend(places, said):
-    script = overlay_script(settlement_layer(places, said, dt.date(2025, 3, 13), "en"), idx=2)
+def test_settlement_legend_is_its_own_control_beside_the_claims_legend(settlements, statements):
+    group = settlement_layer(settlements, statements, dt.date(2025, 3, 13), "en")
+    script = overlay_script(group, idx=2)
     assert '"stl-legend"' in script
     assert "claims-legend" not in script
     assert "Contested: both sides claim it" in script
 
 
-def test_statement_text_is_escaped_in_popup_and_tooltip(places, said):
-    hostile = said.copy()
+def test_statement_text_is_escaped_in_popup_and_tooltip(settlements, statements):
+    hostile = statements.copy()
     row = hostile.index[hostile["settlement_id"] == "sudzha"][0]
     hostile.loc[row, ["claimant", "summary_en"]] = ["<img src=x onerror=alert(1)>", "</script>"]
     hostile.loc[row, "source_url"] = "javascript:alert(2)"
-    popup = layer(places, hostile, "2024-08-20")["Sudzha"]["popup"]
+    popup = layer(settlements, hostile, "2024-08-20")["Sudzha"]["popup"]
     assert "<img" not in popup
     assert "&lt;img src=x" in popup
     assert "</script>" not in popup
     assert "javascript:" not in popup
 
 
-def test_dutch_layer_uses_dutch_names_and_words(places, said):
-    shown = layer(places, said, "2025-03-16", "nl")
+def test_dutch_layer_uses_dutch_names_and_words(settlements, statements):
+    shown = layer(settlements, statements, "2025-03-16", "nl")
     assert "Soedzja" in shown
     assert "„bevrijd”" in shown["Soedzja"]["popup"]
 
@@ -111,8 +104,8 @@ def test_every_action_status_and_side_has_a_label():
     assert [k for k in keys if not has(k)] == []
 
 
-def test_table_lists_unplaced_settlements_and_each_sides_latest_claim(places, said):
-    table = settlement_table(places, said, dt.date(2025, 3, 13), "en")
+def test_table_lists_unplaced_settlements_and_each_sides_latest_claim(settlements, statements):
+    table = settlement_table(settlements, statements, dt.date(2025, 3, 13), "en")
     sudzha = filter_table(table, "Sudzha").iloc[0]
     assert sudzha["name"] == "Sudzha (Суджа)"
     assert sudzha["russia"] == (
@@ -121,8 +114,8 @@ def test_table_lists_unplaced_settlements_and_each_sides_latest_claim(places, sa
     assert sudzha["ukraine"].startswith("fighting reported, 12 Mar 2025")
     agronom = filter_table(table, "агроном").iloc[0]
     assert agronom["on_map"] == "location not in the embedded gazetteer"
-    early = settlement_table(places, said, dt.date(2024, 8, 9), "en")
-    assert len(early) < len(table) < len(places)
+    early = settlement_table(settlements, statements, dt.date(2024, 8, 9), "en")
+    assert len(early) < len(table) < len(settlements)
 
 
 def test_totals_chart_keeps_each_sides_figures_on_their_own_line():

@@ -18,16 +18,6 @@ from geo.settlements import (
 )
 
 
-@pytest.fixture(scope="module")
-def settlements():
-    return geo.load_settlements()
-
-
-@pytest.fixture(scope="module")
-def statements(settlements):
-    return load_settlement_statements(settlements=settlements)
-
-
 def test_all_86_settlements_load_and_15_are_placed_with_their_source(settlements):
     assert len(settlements) == 86
     assert settlements.crs.to_epsg() == 4326
