@@ -30,27 +30,28 @@ from typing import Any
 #: Sides of a claim; trackers, analysts and the media's arithmetic are ``independent``.
 SIDES: tuple[str, ...] = ("independent", "russia", "ukraine")
 
-# Each metric has exactly one unit, so a figure cannot silently change meaning.
+# Each metric has exactly one unit, so a figure cannot silently change meaning. Listed in
+# the order a side's cards show them: territory first (held, retaken), then people, words.
 METRIC_UNITS: dict[str, str] = {
     "area_km2": "km2",
-    "area_gain_km2": "km2",
     "area_recaptured_km2": "km2",
+    "share_recaptured": "ratio",
     "peak_area_km2": "km2",
-    "settlements": "settlements",
+    "share_of_ukraine_claim": "ratio",
     "depth_km": "km",
     "width_km": "km",
+    "settlements": "settlements",
+    "settlements_recaptured": "settlements",
+    "area_gain_km2": "km2",
     "advance_km": "km",
+    "civilians_killed": "people",
+    "civilians_wounded": "people",
     "evacuated": "people",
     "to_evacuate": "people",
     "evacuation_plan": "people",
-    "civilians_killed": "people",
-    "civilians_wounded": "people",
     "residents_unknown_fate": "people",
-    "pows": "people",
     "attacks": "attacks",
-    "share_of_ukraine_claim": "ratio",
-    "share_recaptured": "ratio",
-    "settlements_recaptured": "settlements",
+    "pows": "people",
     "event": "none",
     "statement": "none",
 }

@@ -20,16 +20,7 @@ from components.present.wording import (
     qualified,
     record_when,
 )
-
-#: Card order within a side: territorial figures (areas held and retaken first), then
-#: people, then words.
-METRIC_ORDER = (
-    "area_km2", "area_recaptured_km2", "share_recaptured", "peak_area_km2",
-    "share_of_ukraine_claim", "depth_km", "width_km", "settlements", "settlements_recaptured",
-    "area_gain_km2", "advance_km", "civilians_killed", "civilians_wounded", "evacuated",
-    "to_evacuate", "evacuation_plan", "residents_unknown_fate", "attacks", "pows", "event",
-    "statement",
-)  # fmt: skip
+from geo.claim_schema import METRICS
 
 
 def _text(value: object) -> str:
@@ -111,7 +102,7 @@ class Card:
 def cards(claims: pd.DataFrame, lang: str) -> dict[str, list[Card]]:
     """Cards grouped by side (always all three keys), newest first within a side."""
     out: dict[str, list[Card]] = {side: [] for side in SIDES}
-    rank = {metric: i for i, metric in enumerate(METRIC_ORDER)}
+    rank = {metric: i for i, metric in enumerate(METRICS)}
     by_id = claims.drop_duplicates("id").set_index("id")
     ordered = claims.assign(_rank=claims["metric"].map(rank).fillna(len(rank)))
     ordered = ordered.sort_values(["_rank", "date", "id"], ascending=[True, False, True])

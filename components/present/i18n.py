@@ -736,7 +736,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "copied": {"en": "Copied", "nl": "Gekopieerd"},
     "open_full": {"en": "Open the full view", "nl": "Open de volledige weergave"},
     # How a claimant hedged a number ("about 1,000 km²"): one entry per qualifier code in
-    # the data (geo.claims.QUALIFIERS; tests/unit/test_i18n.py checks both lists agree).
+    # the data (geo.claim_schema.QUALIFIERS; tests/unit/test_i18n.py checks both lists agree).
     "qualifier_about": {"en": "about", "nl": "zo'n"},
     "qualifier_at_least": {"en": "at least", "nl": "minstens"},
     "qualifier_more_than": {"en": "more than", "nl": "meer dan"},

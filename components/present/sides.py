@@ -1,6 +1,6 @@
 """The sides a figure comes from: their display order and their look, in one place.
 
-The data's vocabulary of sides is ``geo.claims.SIDES`` (validation); this module adds what
+The data's vocabulary of sides is ``geo.claim_schema.SIDES`` (validation); this module adds what
 the reader sees: the order sides are named in (cards, chart, legend, exports) and the two
 claimant sides the headline and the comparison set against each other.
 """

@@ -41,7 +41,7 @@ def test_every_csv_column_has_a_dutch_header():
 
 
 def test_every_qualifier_in_the_data_vocabulary_has_words_and_no_other():
-    from geo.claims import QUALIFIERS
+    from geo.claim_schema import QUALIFIERS
 
     in_catalogue = {k.removeprefix("qualifier_") for k in CATALOGUE if k.startswith("qualifier_")}
     assert in_catalogue == set(QUALIFIERS)
@@ -67,7 +67,7 @@ def test_dutch_dates_and_hedges_read_as_dutch():
 
 def test_every_side_in_the_data_is_shown_named_and_styled():
     from components.present.sides import SIDE_STYLE, SIDES
-    from geo.claims import SIDES as DATA_SIDES
+    from geo.claim_schema import SIDES as DATA_SIDES
 
     assert sorted(SIDES) == sorted(DATA_SIDES) == sorted(SIDE_STYLE)
     for side in SIDES:
