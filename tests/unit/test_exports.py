@@ -255,7 +255,7 @@ def test_html_guards_hostile_asset_text(layers, tmp_path, monkeypatch):
     js = 'window.L={map:1};var s="</script><b>x</b>", r=/\\d+\\n/;\n//# sourceMappingURL=x.map\n'
     (tmp_path / "leaflet.js").write_text(js, encoding="utf-8")
     (tmp_path / "leaflet.css").write_text(".a{content:'</style>'}", encoding="utf-8")
-    monkeypatch.setattr("components.present.exports.package_dir", lambda: tmp_path)
+    monkeypatch.setattr("components.present.exports.html_map.package_dir", lambda: tmp_path)
     page = map_html(base_map(*layers))
     assert 'var s="<\\/script><b>x</b>", r=/\\d+\\n/;' in page
     assert "content:'<\\/style>'" in page
