@@ -10,14 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import geo
-from components.present.exports import figures_csv, map_html, map_png, view_frame, zones_geojson
-from components.present.fmt import fmt_date
-from components.present.i18n import t
+from components.present.exports import (
+    figures_csv,
+    map_html,
+    map_png,
+    view_frame,
+    view_title,
+    zones_geojson,
+)
+from components.present.exports import file_name as export_file_name
 from components.present.map_build import base_map, overlay
 from components.present.state import ViewState
 
 #: Bump when an export's format changes, so caches drop files made by older code.
-EXPORTS_VERSION = "2"
+EXPORTS_VERSION = "3"
 #: The social-card size Open Graph and Twitter recommend.
 OG_SIZE = (1200, 630)
 
@@ -41,13 +47,12 @@ KINDS = {
 
 def file_name(kind: str, state: ViewState) -> str:
     """The name a browser saves the file under (date first, as the buttons did)."""
-    return f"kursk-claims-{state.date.isoformat()}-{KINDS[kind].suffix}"
+    return export_file_name(state.date, KINDS[kind].suffix)
 
 
 def page_title(state: ViewState) -> str:
     """Title of a view for the offline HTML's tab: the app's title and the date."""
-    as_of = t("legend_as_of", state.lang, date=fmt_date(state.date, state.lang))
-    return f"{t('title', state.lang)} — {as_of}"
+    return view_title(state.lang, state.date)
 
 
 def build(kind: str, state: ViewState, data: object, zones: object) -> bytes:

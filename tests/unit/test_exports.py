@@ -6,12 +6,15 @@ import datetime as dt
 import io
 import json
 import re
+from pathlib import Path
 
 import geopandas as gpd
 import matplotlib.image as mpimg
 import numpy as np
 import pandas as pd
 import pytest
+from matplotlib.figure import Figure
+from matplotlib.text import Text
 from shapely.geometry import shape
 
 import geo
@@ -19,6 +22,7 @@ from components.present.exports import figures_csv, map_html, map_png, zones_geo
 from components.present.map_build import base_map, overlay
 from components.present.sides import SIDE_STYLE
 from geo.crs import area_km2
+from tests.unit.test_layers import imported
 
 SEED_DAY = dt.date(2024, 8, 12)
 ZERO_DAY = dt.date(2025, 4, 26)  # Russia: 0 km² left, so no Russian zone
@@ -209,10 +213,48 @@ def test_png_without_a_zone_for_zero_km2(layers, zones_zero):
     assert _near(map_part, "#7CB3CF") > 100  # the blue outline at half opacity
 
 
-def test_png_language_changes_the_image(layers, zones, png_all):
-    dutch = _png(layers, zones, ALL_SIDES, lang="nl")
-    assert dutch.startswith(PNG_SIGNATURE)
-    assert dutch != png_all
+def _drawn_text(monkeypatch, render) -> tuple[str, bytes]:
+    """Every text on the figure when it is saved (wrapping undone), and the PNG.
+
+    Read from the figure's ``Text`` artists, so only what is drawn counts: a label the
+    exporter removed for not fitting is gone, and the PNG's metadata is not text.
+    """
+    drawn: list[str] = []
+    save = Figure.savefig
+
+    def spy(fig, *args, **kwargs):
+        drawn.extend(text.get_text() for text in fig.findobj(Text))
+        return save(fig, *args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Figure, "savefig", spy)
+        png = render()
+    return " ".join(" ".join(drawn).split()), png
+
+
+def test_png_language_changes_the_words_a_reader_sees(layers, zones, monkeypatch):
+    english, en_png = _drawn_text(monkeypatch, lambda: _png(layers, zones, ALL_SIDES, "en"))
+    dutch, nl_png = _drawn_text(monkeypatch, lambda: _png(layers, zones, ALL_SIDES, "nl"))
+    assert nl_png.startswith(PNG_SIGNATURE)
+    assert nl_png != en_png
+    # Title, date, legend rows, border, region and town names, each in its language.
+    for words in (
+        "what each side claims", "Claims as of 12 Aug 2024", "Russian claim",
+        "Ukrainian claim", "about 1,000 km²", "Russia–Ukraine border", "Sudzha", "KURSK",
+    ):  # fmt: skip
+        assert words in english, words
+    for words in (
+        "wat elke partij beweert", "Beweringen tot en met 12 aug 2024", "Russische bewering",
+        "Oekraïense bewering", "zo'n 1.000 km²", "Grens Rusland–Oekraïne", "Soedzja", "KOERSK",
+    ):  # fmt: skip
+        assert words in dutch, words
+    assert not {"claim", "border", "Sudzha"} & set(re.findall(r"[\w–]+", dutch))
+    assert not {"bewering", "Grens", "Soedzja"} & set(re.findall(r"[\w–]+", english))
+    # The words reach the pixels: the legend panel (right) reads differently.
+    en_img, nl_img = (mpimg.imread(io.BytesIO(png)) for png in (en_png, nl_png))
+    panel = slice(int(en_img.shape[1] * 0.63), None)
+    changed = np.abs(en_img[:, panel, :3] - nl_img[:, panel, :3]).max(axis=-1) > 0.25
+    assert changed.mean() > 0.01
 
 
 # --- HTML --------------------------------------------------------------------------
@@ -255,7 +297,7 @@ def test_html_guards_hostile_asset_text(layers, tmp_path, monkeypatch):
     js = 'window.L={map:1};var s="</script><b>x</b>", r=/\\d+\\n/;\n//# sourceMappingURL=x.map\n'
     (tmp_path / "leaflet.js").write_text(js, encoding="utf-8")
     (tmp_path / "leaflet.css").write_text(".a{content:'</style>'}", encoding="utf-8")
-    monkeypatch.setattr("components.present.exports.package_dir", lambda: tmp_path)
+    monkeypatch.setattr("components.present.exports.html_map.package_dir", lambda: tmp_path)
     page = map_html(base_map(*layers))
     assert 'var s="<\\/script><b>x</b>", r=/\\d+\\n/;' in page
     assert "content:'<\\/style>'" in page
@@ -297,3 +339,18 @@ def test_reader_layer_is_drawn_and_named_in_the_png_legend(layers, zones):
     purple = np.all(np.abs(pixels.astype(int) - (0xCC, 0x79, 0xA7)) < 12, axis=1).sum()
     assert own != plain
     assert purple > 200  # outline and legend swatch in the reader's colour
+
+
+# --- Layering ----------------------------------------------------------------------
+
+EXPORTERS = sorted(
+    (Path(__file__).resolve().parents[2] / "components/present/exports").glob("*.py")
+)
+
+
+@pytest.mark.parametrize("path", EXPORTERS, ids=lambda p: p.name)
+def test_exporters_never_import_streamlit(path):
+    """test_layers.py globs components/present/*.py only; the exporters are a package below it."""
+    bad = {m for m in imported(path) if m.split(".")[0] in ("streamlit", "streamlit_folium")}
+    bad |= {m for m in imported(path) if m.startswith("components.render")}
+    assert not bad, f"{path.name} imports {sorted(bad)}"

@@ -1,0 +1,60 @@
+"""The map of a view as one self-contained HTML file that opens offline.
+
+Named ``html_map`` so it never shadows the standard library's ``html``.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import re
+from pathlib import Path
+
+import folium
+
+from web.assets import LEAFLET_CSS, LEAFLET_JS, package_dir
+
+
+def _inline_css_images(css: str, folder: Path) -> str:
+    """Leaflet's CSS points at images/*.png: embed them so nothing is fetched from disk."""
+
+    def embed(match: re.Match) -> str:
+        path = folder / match.group(1)
+        if not path.is_file():
+            return match.group(0)
+        data = base64.b64encode(path.read_bytes()).decode("ascii")
+        return f"url(data:image/png;base64,{data})"
+
+    return re.sub(r"url\((images/[\w.-]+\.png)\)", embed, css)
+
+
+def _script_safe(text: str) -> str:
+    """Keep inlined code from closing its own <script>/<style> element early."""
+    text = re.sub(r"</(script|style)", r"<\\/\1", text, flags=re.IGNORECASE)
+    return re.sub(r"^\s*//# sourceMappingURL=.*$", "", text, flags=re.MULTILINE)
+
+
+def map_html(fmap: folium.Map, title: str = "") -> str:
+    """A self-contained HTML snapshot of the map: Leaflet inlined, opens offline from disk.
+
+    The live page loads Leaflet from the app's own server (``web.assets.PREFIX``), which a
+    downloaded file cannot reach; only the optional background tiles still need a network.
+    """
+    page = fmap.get_root().render()
+    folder = package_dir()
+    js = _script_safe((folder / "leaflet.js").read_text(encoding="utf-8"))
+    css = _inline_css_images((folder / "leaflet.css").read_text(encoding="utf-8"), folder)
+    css = _script_safe(css)
+    script_re = re.compile(
+        r"<script\b[^>]*\bsrc=[\"']" + re.escape(LEAFLET_JS) + r"[\"'][^>]*>\s*</script>", re.I
+    )
+    link_re = re.compile(
+        r"<link\b[^>]*\bhref=[\"']" + re.escape(LEAFLET_CSS) + r"[\"'][^>]*>", re.I
+    )
+    # Replacement functions, not strings: the code holds backslashes re.sub would expand.
+    page = script_re.sub(lambda _: f"<script>\n{js}\n</script>", page)
+    page = link_re.sub(lambda _: f"<style>\n{css}\n</style>", page)
+    if title:  # a saved file's tab and bookmark say what it shows
+        escaped = html.escape(title, quote=False)
+        page = re.sub(r"<head>", lambda _: f"<head>\n<title>{escaped}</title>", page, count=1)
+    return page
