@@ -233,7 +233,11 @@ class Results:
         }
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(out, indent=2, default=_plain) + "\n", encoding="utf-8")
-        print(f"\nresults written to {args.json}")
+        m = out["machine"]
+        print(
+            f"\n({m['seconds']:.0f} s, {m['cpus']} cores, 1-min load average before/after"
+            f" {m['loadavg_before'][0]}/{m['loadavg_after'][0]}; results in {args.json})"
+        )
 
 
 def _plain(value: object) -> object:

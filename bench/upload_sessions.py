@@ -2,7 +2,7 @@
 
 Each session: a new browser context opens the page, uploads one file, waits for the
 answer (the layer's caption or a one-line error), toggles a claim once, and closes. The
-server's resident memory (``/proc/<pid>/status``) is read before the first session, after
+server's resident memory (psutil) is read before the first session, after
 each, right after the last one closed, and after ``--settle`` seconds, by when Streamlit
 has dropped the closed sessions (it keeps a disconnected session for 2 minutes, for a
 reconnect). Bytes: every server → browser WebSocket frame of the upload's reruns, and of
@@ -20,7 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from playwright.sync_api import sync_playwright
 
-from tests.browser.server import CHROMIUM_ARGS, ROOT, chromium_path, running
+from bench.common import MAP, TOGGLE, Results, chromium, rss_mb
+from tests.browser.server import ROOT, running
 from tests.hostile_corpus import CASES, Ctx
 
 FILES = {
@@ -30,13 +31,6 @@ FILES = {
 #: Sessions of the old app with the dense zip: each one kept ~750 MB (issue 12), so the
 #: old app gets only this many of them on a shared machine.
 OLD_DENSE_SESSIONS = 4
-
-
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def quiet(page, frames: list[tuple[float, int]], seconds: float = 2.0, limit: float = 180):
@@ -60,9 +54,7 @@ def one_session(browser, url: str, name: str, data: bytes) -> dict:
     ))  # fmt: skip
     try:
         page.goto(url)
-        page.frame_locator('iframe[title="streamlit_folium.st_folium"]').locator(
-            "path.claim-ru"
-        ).first.wait_for()
+        page.frame_locator(MAP).locator("path.claim-ru").first.wait_for()
         page.get_by_text("Add your own overlay").click()
         page.wait_for_timeout(500)
         start = time.monotonic()
@@ -74,7 +66,7 @@ def one_session(browser, url: str, name: str, data: bytes) -> dict:
         answered = time.monotonic()
         quiet(page, frames)
         toggled = time.monotonic()
-        page.locator(".st-key-ru label").click()
+        page.locator(TOGGLE).click()
         page.wait_for_timeout(500)
         quiet(page, frames)
         upload_bytes = sum(n for t, n in frames if start <= t <= toggled)
@@ -92,12 +84,10 @@ def run_app(label: str, app: Path, file_key: str, sessions: int, settle: float, 
     env = {"PYTHONPATH": str(app)}
     out = {"app": label, "file": file_key, "sessions": sessions, "rss_mb": []}
     with running(app / "app.py", cwd=app, env=env) as (url, proc), sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = pw.chromium.launch(**chromium())
         warm = browser.new_context().new_page()
         warm.goto(url)
-        warm.frame_locator('iframe[title="streamlit_folium.st_folium"]').locator(
-            "path.claim-ru"
-        ).first.wait_for(timeout=180_000)
+        warm.frame_locator(MAP).locator("path.claim-ru").first.wait_for(timeout=180_000)
         warm.context.close()
         out["baseline_mb"] = rss_mb(proc.pid)
         for i in range(sessions):
@@ -148,6 +138,7 @@ if __name__ == "__main__":
     parser.add_argument("--before", default="00215d2")
     parser.add_argument("--files", type=lambda v: v.split(","), help="dense,oblast")
     parser.add_argument("--apps", type=lambda v: v.split(","), help="before,after")
+    results = Results("upload_sessions", parser)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        part_sessions(args, Path(tmp))
+        results.save(args, {"sessions": part_sessions(args, Path(tmp))})
