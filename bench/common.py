@@ -207,18 +207,19 @@ def is_finished(data: bytes) -> bool:
 class Results:
     """``--json`` (default ``bench/results/<script>.json``) and the machine around a run."""
 
-    def __init__(self, script: str, parser: argparse.ArgumentParser) -> None:
+    def __init__(self, script: str, parser: argparse.ArgumentParser, stem: str = "") -> None:
         self.script = script
         parser.add_argument(
             "--json",
             type=Path,
-            default=RESULTS / f"{script}.json",
-            help=f"where the results go (default bench/results/{script}.json)",
+            help=f"where the results go (default bench/results/{stem or script}.json)",
         )
         self.started, self.load_before = time.monotonic(), os.getloadavg()
 
-    def save(self, args: argparse.Namespace, doc: dict[str, Any]) -> None:
-        """Write doc with when, the arguments, CPU count and load average before/after."""
+    def save(self, args: argparse.Namespace, doc: dict[str, Any], name: str = "") -> None:
+        """Write doc with when, the arguments, CPU count and load average before/after, to
+        --json or bench/results/<name or script>.json."""
+        path = args.json or RESULTS / f"{name or self.script}.json"
         out = {
             "script": f"bench/{self.script}.py",
             "when": dt.datetime.now().isoformat(timespec="seconds"),
@@ -231,12 +232,12 @@ class Results:
             },
             **doc,
         }
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(out, indent=2, default=_plain) + "\n", encoding="utf-8")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(out, indent=2, default=_plain) + "\n", encoding="utf-8")
         m = out["machine"]
         print(
             f"\n({m['seconds']:.0f} s, {m['cpus']} cores, 1-min load average before/after"
-            f" {m['loadavg_before'][0]}/{m['loadavg_after'][0]}; results in {args.json})"
+            f" {m['loadavg_before'][0]}/{m['loadavg_after'][0]}; results in {path})"
         )
 
 

@@ -279,7 +279,7 @@ def main() -> None:
     parser.add_argument("--cap-s", type=int, default=90, help="old reader: CPU seconds")
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--settle", type=float, default=150.0)
-    results = Results("upload", parser)
+    results = Results("upload", parser, stem="upload[-PART]")
     args = parser.parse_args()
     doc = {}
     with tempfile.TemporaryDirectory(prefix="bench-upload-") as tmp:
@@ -291,7 +291,7 @@ def main() -> None:
             from bench.upload_sessions import part_sessions
 
             doc["sessions"] = part_sessions(args, Path(tmp))
-    results.save(args, doc)
+    results.save(args, doc, name="upload" if args.part == "all" else f"upload-{args.part}")
 
 
 if __name__ == "__main__":
