@@ -111,8 +111,8 @@ class Sampler(threading.Thread):
         self._prev: tuple[float, float] | None = None  # (time, server CPU s)
 
     def _members(self) -> list[tuple[psutil.Process, str]]:
-        server = {p.pid for p in tree(self.server_pid)}
         out = [(p, "server") for p in tree(self.server_pid)]
+        server = {p.pid for p, _ in out}
         for proc in tree(os.getpid()):
             if proc.pid in server:
                 continue
