@@ -1,13 +1,10 @@
 """The floor for bench/pageload.py: the least a Streamlit + st_folium map page costs.
 
-One plain folium map with one GeoJSON polygon (className ``claim-ua``), Leaflet served
-by the app itself exactly like components/present/map_build.py, no tiles. A toggle keyed ``ru``
-adds a second polygon (``claim-ru``) through ``feature_group_to_add``, the idiomatic
-streamlit-folium way to change a layer without a new map: it gives the toggle and rerun
-numbers a floor too.
-
-Leaflet comes from the app's own route (web/assets.py), so bench/pageload.py serves a
-copy through a two-line ``st.App`` that mounts the app's routes.
+One plain folium map with one GeoJSON polygon (className ``claim-ua``), no tiles, Leaflet
+served through Streamlit's component file server exactly like components/present/map_build.py.
+A toggle keyed ``ru`` adds a second polygon (``claim-ru``) through
+``feature_group_to_add``, the idiomatic streamlit-folium way to change a layer without a
+new map: it gives the toggle and rerun numbers a floor too.
 """
 
 from __future__ import annotations
@@ -16,8 +13,9 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-LEAFLET_JS = "/component/components.render.leaflet_assets.leaflet/leaflet.js"
-LEAFLET_CSS = "/component/components.render.leaflet_assets.leaflet/leaflet.css"
+from components.render.leaflet_assets import register_leaflet
+from web.assets import LEAFLET_CSS, LEAFLET_JS
+
 #: Two small boxes near Sudzha, about the place and size of the claim zones.
 UA_BOX = [[[35.0, 51.1], [35.6, 51.1], [35.6, 51.45], [35.0, 51.45], [35.0, 51.1]]]
 RU_BOX = [[[35.1, 51.15], [35.4, 51.15], [35.4, 51.35], [35.1, 51.35], [35.1, 51.15]]]
@@ -30,6 +28,7 @@ def box(coords: list, css: str) -> folium.GeoJson:
 
 
 st.set_page_config(page_title="hello map", layout="wide")
+register_leaflet()  # Leaflet at LEAFLET_JS for this run, as the app does
 show_ru = st.toggle("Second polygon", value=True, key="ru")
 
 fmap = folium.Map(location=(51.35, 35.45), zoom_start=8, tiles=None)

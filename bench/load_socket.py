@@ -1,7 +1,7 @@
 """Server-side load: N protocol-level sessions against one `streamlit run`. Prints numbers.
 
     python bench/load_socket.py                    # 25 sessions for 60 s
-    python bench/load_socket.py --sessions 50 --seconds 30 --json out.json
+    python bench/load_socket.py --sessions 50 --seconds 30 --json PATH
 
 `bench/load.py` drives real browsers; on a 2-core machine 25 Chromium pages need most
 of the CPU themselves, so their latencies are mostly queueing behind the browsers. Here
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import random
 import sys
@@ -24,29 +23,21 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
 
-from load import pct, server_rss_mb  # noqa: E402
-from pageload import toggles  # noqa: E402  (records a real browser's rerun requests)
 from playwright.sync_api import sync_playwright  # noqa: E402
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 from websockets.asyncio.client import connect  # noqa: E402
 
-from tests.browser.server import CHROMIUM_ARGS, chromium_path, running  # noqa: E402
+from bench.common import Results, Sampler, chromium, is_finished, ms, pct, rss_mb  # noqa: E402
+from bench.pageload import toggles  # noqa: E402  (records a real browser's rerun requests)
+from tests.browser.server import running  # noqa: E402
 
 STEP_TIMEOUT_S = 10.0
-
-
-def cpu_seconds(pid: int) -> float:
-    """CPU time (user + system) the server has used so far."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def record(url: str) -> list[bytes]:
     """The browser's own rerun requests: first load, toggle off, toggle on."""
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = pw.chromium.launch(**chromium())
         try:
             return toggles(browser, url, 2)[1]
         finally:
@@ -67,7 +58,7 @@ async def reader(stream: str, requests: list[bytes], seconds: float, i: int) -> 
                 await ws.send(request)
                 while True:
                     data = await asyncio.wait_for(ws.recv(), STEP_TIMEOUT_S)
-                    if ForwardMsg.FromString(data).WhichOneof("type") == "script_finished":
+                    if is_finished(data):
                         return (time.perf_counter() - t0) * 1000
 
             out["load_ms"] = await rerun(requests[0])
@@ -88,22 +79,16 @@ async def drive(url: str, pid: int, sessions: int, seconds: float) -> dict:
     """All sessions at once, with the server's memory and CPU sampled."""
     requests = await asyncio.to_thread(record, url)
     stream = url.replace("http", "ws", 1) + "/_stcore/stream"
-    idle = server_rss_mb(pid)
-    peak = [idle]
-    done = asyncio.Event()
-
-    async def sample() -> None:
-        while not done.is_set():
-            peak.append(server_rss_mb(pid))
-            await asyncio.sleep(0.5)
-
-    sampler = asyncio.create_task(sample())
-    t0, cpu0 = time.monotonic(), cpu_seconds(pid)
-    results = await asyncio.gather(*(reader(stream, requests, seconds, i) for i in range(sessions)))
-    wall, cpu = time.monotonic() - t0, cpu_seconds(pid) - cpu0
-    done.set()
-    await sampler
-    toggles_ms = [ms for r in results for ms in r["toggle_ms"]]
+    idle, sampler = rss_mb(pid), Sampler(pid)
+    sampler.start()
+    try:
+        results = await asyncio.gather(
+            *(reader(stream, requests, seconds, i) for i in range(sessions))
+        )
+    finally:
+        sampler.finish()
+    busy = sampler.busy
+    toggles_ms = [v for r in results for v in r["toggle_ms"]]
     loads = [r["load_ms"] for r in results if r["load_ms"] is not None]
     return {
         "sessions": sessions,
@@ -117,9 +102,12 @@ async def drive(url: str, pid: int, sessions: int, seconds: float) -> dict:
         "toggle_p50_ms": pct(toggles_ms, 50),
         "toggle_p95_ms": pct(toggles_ms, 95),
         "toggle_max_ms": max(toggles_ms, default=None),
-        "server_cpu_pct_of_one_core": round(100 * cpu / wall, 1),
+        "server_cpu_pct_of_one_core": round(
+            100 * sampler.cpu_seconds()["server"] / sampler.span(), 1
+        ),
+        "machine_busy_mean": round(sum(busy) / len(busy), 2) if busy else None,
         "server_idle_rss_mb": round(idle, 1),
-        "server_peak_rss_mb": round(max(peak), 1),
+        "server_peak_rss_mb": round(sampler.rss_peak["server"], 1),
     }
 
 
@@ -128,14 +116,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=25)
     parser.add_argument("--seconds", type=float, default=60)
-    parser.add_argument("--json", type=Path)
+    results = Results("load_socket", parser)
     args = parser.parse_args()
     with running() as (url, proc):
         out = asyncio.run(drive(url, proc.pid, args.sessions, args.seconds))
-
-    def ms(v: float | None) -> str:
-        return "–" if v is None else f"{v:.0f} ms"
-
     print(f"socket load: {out['sessions']} sessions x {out['seconds']:.0f} s, one server, "
           f"{out['cpus']} cores")  # fmt: skip
     print(f"  reruns         {out['reruns']}")
@@ -144,9 +128,9 @@ def main() -> None:
     print(f"  toggle rerun   p50 {ms(out['toggle_p50_ms'])}  p95 {ms(out['toggle_p95_ms'])}  "
           f"max {ms(out['toggle_max_ms'])}   (target p95 <= 1000 ms)")  # fmt: skip
     print(f"  server         {out['server_cpu_pct_of_one_core']}% of one core; memory idle "
-          f"{out['server_idle_rss_mb']} MB, peak {out['server_peak_rss_mb']} MB")  # fmt: skip
-    if args.json:
-        args.json.write_text(json.dumps(out, indent=2))
+          f"{out['server_idle_rss_mb']} MB, peak {out['server_peak_rss_mb']} MB; machine "
+          f"busy {out['machine_busy_mean']:.0%}")  # fmt: skip
+    results.save(args, {"summary": out})
 
 
 if __name__ == "__main__":

@@ -13,12 +13,12 @@ Prints numbers and asserts nothing. Three parts (all by default, or pick with --
   later forks, and a ``spawn`` child for comparison.
 - ``sessions``: server memory over N upload sessions (``--sessions``, 20) in headless
   Chromium against ``streamlit run`` of the old and the new app: each session opens the
-  page, uploads a file, waits for the answer and closes; RSS of the server is read from
-  ``/proc`` after each, after the last one closed, and once Streamlit has dropped the
+  page, uploads a file, waits for the answer and closes; RSS of the server is read
+  (psutil) after each, after the last one closed, and once Streamlit has dropped the
   closed sessions (``--settle`` seconds). See ``bench/upload_sessions.py``.
 
     .venv/bin/python bench/upload.py                       # ~45 min on 2 cores
-    .venv/bin/python bench/upload.py --part reader --cases zigzag,cross --json out.json
+    .venv/bin/python bench/upload.py --part reader --cases zigzag,cross --json PATH
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.common import Results, pct  # noqa: E402
 from components.present.user_layer import user_group  # noqa: E402
 from components.render.folium_payload import overlay_script  # noqa: E402
 from geo.upload import Limits, UploadError  # noqa: E402
@@ -90,8 +91,8 @@ out["read_wall_s"] = time.monotonic() - t0
 out["read_peak_mb"] = end.ru_maxrss / 1024
 print("RESULT " + json.dumps(out), flush=True)
 if ov is not None:  # what the page then sends to the browser for this layer
-    from components.render.folium_payload import overlay_script
-    from components.render.upload import user_group
+    from components.folium_payload import overlay_script
+    from components.upload import user_group
     out["drawn_bytes"] = len(json.dumps(overlay_script(user_group(ov, "en"), idx=1)))
     print("RESULT " + json.dumps(out), flush=True)
 """
@@ -248,7 +249,7 @@ def part_startup(args) -> dict:
         t0 = time.monotonic()
         run_bounded(probe, (), bounds)
         later.append(time.monotonic() - t0)
-    times["forkserver_later_median_s"] = sorted(later)[len(later) // 2]
+    times["forkserver_later_median_s"] = pct(later, 50)
     spawn = mp.get_context("spawn")
     samples = []
     for _ in range(3):
@@ -256,7 +257,7 @@ def part_startup(args) -> dict:
         with spawn.Pool(1) as pool:
             pool.apply(probe, kwds={"isolated": False})
         samples.append(time.monotonic() - t0)
-    times["spawn_median_s"] = sorted(samples)[1]
+    times["spawn_median_s"] = pct(samples, 50)
     print(
         "start-up of a reading process: forkserver first call "
         f"{times['forkserver_first_s'] * 1000:.0f} ms (starts the server, imports the geo "
@@ -278,7 +279,7 @@ def main() -> None:
     parser.add_argument("--cap-s", type=int, default=90, help="old reader: CPU seconds")
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--settle", type=float, default=150.0)
-    parser.add_argument("--json", type=Path)
+    results = Results("upload", parser, stem="upload[-PART]")
     args = parser.parse_args()
     doc = {}
     with tempfile.TemporaryDirectory(prefix="bench-upload-") as tmp:
@@ -290,8 +291,7 @@ def main() -> None:
             from bench.upload_sessions import part_sessions
 
             doc["sessions"] = part_sessions(args, Path(tmp))
-    if args.json:
-        args.json.write_text(json.dumps(doc, indent=2, default=str), encoding="utf-8")
+    results.save(args, doc, name="upload" if args.part == "all" else f"upload-{args.part}")
 
 
 if __name__ == "__main__":

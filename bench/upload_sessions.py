@@ -2,11 +2,11 @@
 
 Each session: a new browser context opens the page, uploads one file, waits for the
 answer (the layer's caption or a one-line error), toggles a claim once, and closes. The
-server's resident memory (``/proc/<pid>/status``) is read before the first session, after
+server's resident memory (psutil) is read before the first session, after
 each, right after the last one closed, and after ``--settle`` seconds, by when Streamlit
 has dropped the closed sessions (it keeps a disconnected session for 2 minutes, for a
 reconnect). Bytes: every server → browser WebSocket frame of the upload's reruns, and of
-the later toggle, counted on the page (Chrome DevTools Protocol).
+the later toggle, counted on the page (Chrome DevTools Protocol, ``bench.probe.Wire``).
 """
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from playwright.sync_api import sync_playwright
 
-from tests.browser.server import CHROMIUM_ARGS, ROOT, chromium_path, running
+from bench.common import MAP, TOGGLE, Results, chromium, rss_mb
+from bench.probe import new_page, settle
+from tests.browser.server import ROOT, running
 from tests.hostile_corpus import CASES, Ctx
 
 FILES = {
@@ -32,72 +34,43 @@ FILES = {
 OLD_DENSE_SESSIONS = 4
 
 
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
-def quiet(page, frames: list[tuple[float, int]], seconds: float = 2.0, limit: float = 180):
-    """Wait until the socket has been silent for `seconds` (big messages arrive late)."""
-    end = time.monotonic() + limit
-    while time.monotonic() < end:
-        last = frames[-1][0] if frames else 0.0
-        if time.monotonic() - last >= seconds:
-            return
-        page.wait_for_timeout(250)
-
-
 def one_session(browser, url: str, name: str, data: bytes) -> dict:
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    page = context.new_page()
+    context, page, wire = new_page(browser)
     page.set_default_timeout(180_000)
-    frames: list[tuple[float, int]] = []
-    page.on("websocket", lambda ws: ws.on(
-        "framereceived",
-        lambda payload: frames.append((time.monotonic(), len(payload))),
-    ))  # fmt: skip
     try:
         page.goto(url)
-        page.frame_locator('iframe[title="streamlit_folium.st_folium"]').locator(
-            "path.claim-ru"
-        ).first.wait_for()
+        page.frame_locator(MAP).locator("path.claim-ru").first.wait_for()
         page.get_by_text("Add your own overlay").click()
         page.wait_for_timeout(500)
-        start = time.monotonic()
+        start, t0 = len(wire.frames), time.monotonic()
         page.locator(".st-key-upload_file input[type=file]").set_input_files(
             {"name": name, "mimeType": "application/octet-stream", "buffer": data}
         )
         answer = page.get_by_text("km² in all").or_(page.locator('[data-testid="stAlert"]'))
         answer.first.wait_for()
-        answered = time.monotonic()
-        quiet(page, frames)
-        toggled = time.monotonic()
-        page.locator(".st-key-ru label").click()
+        seconds = time.monotonic() - t0
+        settle(page, wire, 0, timeout_s=180, quiet_s=2.0)  # big messages arrive late
+        toggled = len(wire.frames)
+        page.locator(TOGGLE).click()
         page.wait_for_timeout(500)
-        quiet(page, frames)
-        upload_bytes = sum(n for t, n in frames if start <= t <= toggled)
-        toggle_bytes = sum(n for t, n in frames if t > toggled)
-        text = answer.first.inner_text()[:90]
-        return {"upload_bytes": upload_bytes, "toggle_bytes": toggle_bytes,
-                "answer": text, "seconds": answered - start}  # fmt: skip
+        settle(page, wire, 0, timeout_s=180, quiet_s=2.0)
+        return {"upload_bytes": sum(f.size for f in wire.frames[start:toggled]),
+                "toggle_bytes": sum(f.size for f in wire.frames[toggled:]),
+                "answer": answer.first.inner_text()[:90], "seconds": seconds}  # fmt: skip
     finally:
         context.close()
 
 
-def run_app(label: str, app: Path, file_key: str, sessions: int, settle: float, tmp: Path):
+def run_app(label: str, app: Path, file_key: str, sessions: int, settle_s: float, tmp: Path):
     case = CASES[FILES[file_key]]
     data = case.build(Ctx(tmp=tmp / f"corpus-{label}-{file_key}", full=True))
     env = {"PYTHONPATH": str(app)}
     out = {"app": label, "file": file_key, "sessions": sessions, "rss_mb": []}
     with running(app / "app.py", cwd=app, env=env) as (url, proc), sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = pw.chromium.launch(**chromium())
         warm = browser.new_context().new_page()
         warm.goto(url)
-        warm.frame_locator('iframe[title="streamlit_folium.st_folium"]').locator(
-            "path.claim-ru"
-        ).first.wait_for(timeout=180_000)
+        warm.frame_locator(MAP).locator("path.claim-ru").first.wait_for(timeout=180_000)
         warm.context.close()
         out["baseline_mb"] = rss_mb(proc.pid)
         for i in range(sessions):
@@ -110,13 +83,13 @@ def run_app(label: str, app: Path, file_key: str, sessions: int, settle: float, 
         browser.close()
         time.sleep(2)
         out["closed_mb"] = rss_mb(proc.pid)
-        time.sleep(settle)
+        time.sleep(settle_s)
         out["settled_mb"] = rss_mb(proc.pid)
     f = out["first"]
     print(
         f"{label:6s} {file_key:6s} {sessions:2d} sessions: server {out['baseline_mb']:.0f} MB "
         f"-> peak {max(out['rss_mb']):.0f} MB -> {out['closed_mb']:.0f} MB at close -> "
-        f"{out['settled_mb']:.0f} MB after {settle:.0f} s; first upload sent "
+        f"{out['settled_mb']:.0f} MB after {settle_s:.0f} s; first upload sent "
         f"{f['upload_bytes'] / 1e3:,.0f} kB, a later toggle {f['toggle_bytes'] / 1e3:,.0f} kB\n",
         flush=True,
     )
@@ -148,6 +121,7 @@ if __name__ == "__main__":
     parser.add_argument("--before", default="00215d2")
     parser.add_argument("--files", type=lambda v: v.split(","), help="dense,oblast")
     parser.add_argument("--apps", type=lambda v: v.split(","), help="before,after")
+    results = Results("upload_sessions", parser)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        part_sessions(args, Path(tmp))
+        results.save(args, {"sessions": part_sessions(args, Path(tmp))})
