@@ -46,7 +46,7 @@ test: lint $(STAMP_DEV)
 	$(PY) -m pytest -q; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected: failing"; exit 1; fi; exit $$rc
 
 bench: $(STAMP_DEV)
-	$(PY) bench/pageload.py
+	$(PY) -m bench.pageload
 
 # Rebuild data/ from the raw inputs (Natural Earth, GeoNames, settlement research);
 # GAZETTEER=RU.zip places more settlements. See data/README.md.

@@ -1,7 +1,8 @@
 """What the benches share: one percentile, process CPU and memory (psutil), the browser,
 the map drag, Streamlit frame decoding, and where results are written.
 
-Imported as ``bench.common``: every bench puts the repository root on ``sys.path`` first.
+Imported as ``bench.common``: benches run as modules from the repository root
+(``python -m bench.pageload``).
 """
 
 from __future__ import annotations

@@ -22,7 +22,6 @@ import asyncio
 import datetime as dt
 import os
 import random
-import sys
 import tempfile
 import time
 from dataclasses import asdict, dataclass, field
@@ -31,7 +30,6 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 from playwright.async_api import Browser, Frame, Page, async_playwright  # noqa: E402
 

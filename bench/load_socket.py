@@ -17,12 +17,10 @@ import argparse
 import asyncio
 import os
 import random
-import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 from websockets.asyncio.client import connect  # noqa: E402

@@ -38,7 +38,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 from bench.common import Results, pct  # noqa: E402
 from components.present.user_layer import user_group  # noqa: E402

@@ -11,12 +11,9 @@ the later toggle, counted on the page (Chrome DevTools Protocol, ``bench.probe.W
 
 from __future__ import annotations
 
-import sys
 import tempfile
 import time
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from playwright.sync_api import sync_playwright
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import sys
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -16,7 +15,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from deploy.cluster import ROOT, cluster, wait_ready
+from deploy.cluster import cluster, wait_ready
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_dashboard import open_app, query
 from tests.browser.test_hostile import collection, open_upload_panel, upload
@@ -111,9 +110,8 @@ def test_readers_stick_to_replicas_and_survive_one_dying(browser, balanced):
 
 
 def test_socket_load_across_replicas_has_no_errors(browser, balanced):
-    sys.path.insert(0, str(ROOT / "bench"))
-    from load_socket import reader as socket_reader  # real reruns, replayed
-    from pageload import toggles
+    from bench.load_socket import reader as socket_reader  # real reruns, replayed
+    from bench.pageload import toggles
 
     for port in balanced.ports.values():  # a replica restarted by the test before
         wait_ready(f"http://127.0.0.1:{port}/ready")
