@@ -19,6 +19,14 @@ from branca.element import Element
 from components.present.i18n import t
 from components.present.map_elements import Bind, Legend, MapSetup, legend_html
 from components.present.map_labels import LABEL_SLOTS, label_anchor, zone_label_html
+from components.present.palette import (
+    BORDER_COLOR,
+    FOCUS_EDGE,
+    FOCUS_FILL,
+    OTHER_EDGE,
+    OTHER_FILL,
+    WATER_COLOR,
+)
 from components.present.sides import CLAIM_FILL_OPACITY, CLAIM_WEIGHT, SIDE_STYLE
 from components.present.state import DEFAULT_VIEW
 from components.present.zone_text import (
@@ -39,7 +47,7 @@ MAP_CSS = """
 <style>
 .leaflet-tooltip.label { background: transparent; border: 0; box-shadow: none; padding: 0; }
 .leaflet-tooltip.label::before { display: none; }
-.leaflet-container { background: #e8eef2; font-family: system-ui, sans-serif; }
+.leaflet-container { font-family: system-ui, sans-serif; }
 /* The page sizes the map's frame to the screen; the map fills the frame. */
 body { margin: 0; }
 #parent, #map_div { height: 100vh !important; }
@@ -74,6 +82,7 @@ body { margin: 0; }
 LABEL_CSS = (
     "<style>"
     + "".join(f".label-{side}{{--c:{s['color']}}}" for side, s in SIDE_STYLE.items())
+    + f".leaflet-container{{background:{WATER_COLOR}}}"
     + "</style>"
 )
 
@@ -116,7 +125,11 @@ def base_map(
     folium.GeoJson(
         json.loads(border[["geometry"]].to_json(drop_id=True)),
         name="border",
-        style_function=lambda _: {"color": "#1a1a1a", "weight": 2.5, "className": "state-border"},
+        style_function=lambda _: {
+            "color": BORDER_COLOR,
+            "weight": 2.5,
+            "className": "state-border",
+        },
         interactive=False,
         control=False,
     ).add_to(fmap)
@@ -146,9 +159,9 @@ def base_map(
 def _region_style(feature: dict) -> dict:
     focus = feature["properties"]["focus"]
     return {
-        "color": "#555" if focus else "#9a9a9a",
+        "color": FOCUS_EDGE if focus else OTHER_EDGE,
         "weight": 1.4 if focus else 0.7,
-        "fillColor": "#f7f4ec" if focus else "#fbfbfb",
+        "fillColor": FOCUS_FILL if focus else OTHER_FILL,
         "fillOpacity": 0.6 if focus else 0.35,
         "className": "region focus" if focus else "region",
     }

@@ -14,6 +14,7 @@ from jinja2 import Template
 
 from components.present.fmt import fmt_date
 from components.present.i18n import t
+from components.present.palette import BORDER_COLOR
 from components.present.sides import SIDE_STYLE
 from geo.currency import MAX_AGE_DAYS
 
@@ -43,7 +44,7 @@ def legend_html(
             f"<div>{swatch(s['color'], s['dashArray'])}"
             f"{esc(labels.get(side) or t(f'side_{side}', lang))}</div>"
         )
-    rows.append(f"<div>{swatch('#1a1a1a', '')}{esc(t('legend_border', lang))}</div>")
+    rows.append(f"<div>{swatch(BORDER_COLOR, '')}{esc(t('legend_border', lang))}</div>")
     rows.extend(f"<div>{esc(line)}</div>" for line in empty or [])
     rows.append(f"<p>{esc(t('legend_as_of', lang, date=fmt_date(as_of, lang)))}</p>")
     if stale:

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.present.exports import map_png, view_frame, with_reader_layer, zones_geojson
+from components.present.exports import (
+    file_name,
+    map_png,
+    view_frame,
+    with_reader_layer,
+    zones_geojson,
+)
 from components.present.i18n import t
 from components.present.links import (
     FILES,
@@ -55,7 +61,7 @@ def render_downloads(state: ViewState) -> None:
             st.download_button(
                 t(key, state.lang),
                 lambda build=build: build(state, overlay),
-                f"kursk-claims-{state.date.isoformat()}-{suffix}",
+                file_name(state.date, suffix),
                 mime,
                 key=key,
                 on_click="ignore",

@@ -6,7 +6,6 @@ import datetime as dt
 import io
 import json
 import re
-from pathlib import Path
 
 import geopandas as gpd
 import matplotlib.image as mpimg
@@ -22,7 +21,6 @@ from components.present.exports import figures_csv, map_html, map_png, zones_geo
 from components.present.map_build import base_map, overlay
 from components.present.sides import SIDE_STYLE
 from geo.crs import area_km2
-from tests.unit.test_layers import imported
 
 SEED_DAY = dt.date(2024, 8, 12)
 ZERO_DAY = dt.date(2025, 4, 26)  # Russia: 0 km² left, so no Russian zone
@@ -339,18 +337,3 @@ def test_reader_layer_is_drawn_and_named_in_the_png_legend(layers, zones):
     purple = np.all(np.abs(pixels.astype(int) - (0xCC, 0x79, 0xA7)) < 12, axis=1).sum()
     assert own != plain
     assert purple > 200  # outline and legend swatch in the reader's colour
-
-
-# --- Layering ----------------------------------------------------------------------
-
-EXPORTERS = sorted(
-    (Path(__file__).resolve().parents[2] / "components/present/exports").glob("*.py")
-)
-
-
-@pytest.mark.parametrize("path", EXPORTERS, ids=lambda p: p.name)
-def test_exporters_never_import_streamlit(path):
-    """test_layers.py globs components/present/*.py only; the exporters are a package below it."""
-    bad = {m for m in imported(path) if m.split(".")[0] in ("streamlit", "streamlit_folium")}
-    bad |= {m for m in imported(path) if m.startswith("components.render")}
-    assert not bad, f"{path.name} imports {sorted(bad)}"

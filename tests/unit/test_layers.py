@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-PRESENT = sorted((ROOT / "components" / "present").glob("*.py"))
+PRESENT = sorted((ROOT / "components" / "present").rglob("*.py"))
 GEO = sorted((ROOT / "geo").rglob("*.py"))
 
 
@@ -29,11 +29,17 @@ def imported(path: Path) -> set[str]:
     return out
 
 
-@pytest.mark.parametrize("path", PRESENT, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", PRESENT, ids=lambda p: str(p.relative_to(ROOT)))
 def test_present_never_imports_streamlit_or_render(path):
     bad = {m for m in imported(path) if m.split(".")[0] in ("streamlit", "streamlit_folium")}
     bad |= {m for m in imported(path) if m.startswith("components.render")}
     assert not bad, f"{path.name} imports {sorted(bad)}: move the Streamlit part to render/"
+
+
+def test_the_checks_see_every_presentation_module():
+    """The exporters are a package below present/: the globs above must reach them."""
+    names = {str(p.relative_to(ROOT / "components" / "present")) for p in PRESENT}
+    assert {"i18n.py", "exports/png_map.py", "exports/geojson_file.py"} <= names
 
 
 @pytest.mark.parametrize("path", GEO, ids=lambda p: str(p.relative_to(ROOT)))
@@ -44,7 +50,7 @@ def test_geo_imports_no_presentation(path):
 
 def test_present_loads_without_streamlit_at_run_time():
     """Importing every present module pulls in no Streamlit, even indirectly."""
-    names = [f"components.present.{p.stem}" for p in PRESENT if p.stem != "__init__"]
+    names = [".".join(p.relative_to(ROOT).with_suffix("").parts) for p in PRESENT]
     code = (
         "import importlib, sys\n"
         f"for n in {names!r}: importlib.import_module(n)\n"

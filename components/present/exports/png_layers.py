@@ -23,6 +23,13 @@ from shapely.geometry.base import BaseGeometry
 
 from components.present.exports.common import blank
 from components.present.fmt import fmt_num
+from components.present.palette import (
+    BORDER_COLOR,
+    FOCUS_EDGE,
+    FOCUS_FILL,
+    OTHER_EDGE,
+    OTHER_FILL,
+)
 from components.present.sides import CLAIM_FILL_OPACITY, CLAIM_WEIGHT, SIDE_STYLE, dash_pattern
 from components.present.user_layer import USER_STYLE
 from components.present.zone_text import STALE_STYLE, is_current
@@ -31,9 +38,6 @@ from components.present.zone_text import STALE_STYLE, is_current
 DASH_PT_PER_PX = 1.0
 #: Print line width (pt) of a current zone; Leaflet's widths scale to it.
 ZONE_LINEWIDTH = 1.6
-BORDER_COLOR = "#1a1a1a"
-WATER_COLOR = "#e8eef2"
-FOCUS_FILL, OTHER_FILL = "#f7f4ec", "#fbfbfb"
 
 
 def _dashes(pattern: Sequence[float], linewidth: float) -> tuple[float, tuple[float, ...]]:
@@ -116,7 +120,7 @@ def draw_map(
             PathPatch(
                 path,
                 facecolor=FOCUS_FILL if focus else OTHER_FILL,
-                edgecolor="#555555" if focus else "#9a9a9a",
+                edgecolor=FOCUS_EDGE if focus else OTHER_EDGE,
                 linewidth=0.8 if focus else 0.5,
                 zorder=2 if focus else 1,
             )

@@ -20,10 +20,7 @@ from matplotlib.patches import Patch, PathPatch
 
 from components.present.exports.common import in_wgs84, view_title, visible
 from components.present.exports.png_layers import (
-    BORDER_COLOR,
-    FOCUS_FILL,
     READER_STYLE,
-    WATER_COLOR,
     draw_map,
     fill_box,
     polygon_path,
@@ -32,6 +29,7 @@ from components.present.exports.png_layers import (
 )
 from components.present.fmt import fmt_date
 from components.present.i18n import t
+from components.present.palette import BORDER_COLOR, FOCUS_EDGE, FOCUS_FILL, WATER_COLOR
 from components.present.sides import SIDE_STYLE
 from components.present.zone_text import is_current, legend_figure_line, side_label
 from geo.currency import MAX_AGE_DAYS
@@ -87,7 +85,9 @@ def _legend_handles(
         note = _wrap(t("legend_own", lang), width_in, fontsize)
         handles.append(Patch(label=f"{label}\n{note}", **READER_STYLE))
     handles.append(
-        Patch(label=t("legend_focus", lang), facecolor=FOCUS_FILL, edgecolor="#555", linewidth=0.8)
+        Patch(
+            label=t("legend_focus", lang), facecolor=FOCUS_FILL, edgecolor=FOCUS_EDGE, linewidth=0.8
+        )
     )
     handles.append(
         Line2D([], [], color=BORDER_COLOR, linewidth=1.5, label=t("legend_border", lang))
