@@ -1,4 +1,8 @@
-"""The claims ledger: shipped data traced to the seed, validation errors, as-of cut-off."""
+"""The claims ledger: shipped data traced to the seed, validation errors, as-of cut-off.
+
+Long (over 300 lines) because it is mostly a table of broken records, one per rule in
+geo/claim_schema.py and geo/claim_rules.py, each with the exact message a maintainer sees.
+"""
 
 from __future__ import annotations
 

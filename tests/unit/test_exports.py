@@ -1,4 +1,8 @@
-"""Downloads: what a reader gets in the file is what the map showed, sourced and safe."""
+"""Downloads: what a reader gets in the file is what the map showed, sourced and safe.
+
+One file for the four formats (GeoJSON, CSV, PNG, HTML) because most checks compare
+them with each other and with the live map (over 300 lines for that reason).
+"""
 
 from __future__ import annotations
 
