@@ -13,6 +13,7 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
+from components.present.state import DEFAULT_VIEW
 from components.render.leaflet_assets import register_leaflet
 from web.assets import LEAFLET_CSS, LEAFLET_JS
 
@@ -31,7 +32,9 @@ st.set_page_config(page_title="hello map", layout="wide")
 register_leaflet()  # Leaflet at LEAFLET_JS for this run, as the app does
 show_ru = st.toggle("Second polygon", value=True, key="ru")
 
-fmap = folium.Map(location=(51.35, 35.45), zoom_start=8, tiles=None)
+fmap = folium.Map(
+    location=(DEFAULT_VIEW.lat, DEFAULT_VIEW.lon), zoom_start=DEFAULT_VIEW.z, tiles=None
+)
 fmap.default_js = [("leaflet", LEAFLET_JS)]
 fmap.default_css = [("leaflet_css", LEAFLET_CSS)]
 box(UA_BOX, "claim-ua").add_to(fmap)
