@@ -31,7 +31,8 @@ def candidates(claims):
 
 
 @pytest.fixture(scope="module")
-def statements(claims):
+def territorial(claims):
+    """Statements that end a side's area figure (not the settlement statements)."""
     return territorial_statements(claims)
 
 
@@ -154,18 +155,18 @@ def test_the_box_area_is_derived_and_a_range_is_never_drawn(candidates):
 # --- The age rule ---------------------------------------------------------------------
 
 
-def test_no_zone_is_current_beyond_the_age_rule(claims, candidates, statements, subtests):
+def test_no_zone_is_current_beyond_the_age_rule(claims, candidates, territorial, subtests):
     # Every day on which anyone said anything, plus a day long after the last.
     dates = [*sorted({d.date() for d in claims["date"]}), pd.Timestamp("2026-01-01").date()]
     for as_of in dates:
         with subtests.test(as_of.isoformat()):
-            chosen = select_as_of(candidates, as_of, statements)
+            chosen = select_as_of(candidates, as_of, territorial)
             for _, row in chosen[chosen["current"]].iterrows():
                 assert row["age_days"] <= MAX_AGE_DAYS, row["claim_id"]
-                newer = statements[
-                    (statements["side"] == row["side"])
-                    & (statements["date"] > row["stated_on"])
-                    & (statements["date"] <= pd.Timestamp(as_of))
+                newer = territorial[
+                    (territorial["side"] == row["side"])
+                    & (territorial["date"] > row["stated_on"])
+                    & (territorial["date"] <= pd.Timestamp(as_of))
                 ]
                 assert newer.empty, (row["claim_id"], newer["claim_id"].tolist())
 
@@ -206,8 +207,8 @@ def test_26_april_2025_syrskyis_february_figure_is_stale():
         ("2025-03-16", "ukraine", "ua-syrskyi-2025-02-14-area", False),  # withdrawal
     ],
 )
-def test_currency_on_named_dates(candidates, statements, as_of, side, claim_id, current):
-    chosen = select_as_of(candidates, as_of, statements).set_index("side")
+def test_currency_on_named_dates(candidates, territorial, as_of, side, claim_id, current):
+    chosen = select_as_of(candidates, as_of, territorial).set_index("side")
     assert chosen.loc[side, "claim_id"] == claim_id
     assert bool(chosen.loc[side, "current"]) is current
 
