@@ -6,7 +6,7 @@ PORT   ?= 8501
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
 
-.PHONY: run serve test lint fmt bench data clean screenshot
+.PHONY: run serve test test-fast lint fmt bench data clean screenshot
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -42,8 +42,16 @@ fmt: $(STAMP_DEV)
 	$(PY) -m ruff check --fix .
 
 # pytest exits 5 when it collected no test: that is a failure here, not a pass.
+pytest = $(PY) -m pytest -q $(1); rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "no tests collected: failing"; exit 1; fi; exit $$rc
+
+# Every test: unit, app, doctests, browser and cluster (needs chromium and haproxy).
 test: lint $(STAMP_DEV)
-	$(PY) -m pytest -q; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected: failing"; exit 1; fi; exit $$rc
+	$(call pytest)
+
+# The same without a browser (unit, app and doctests): about a minute.
+test-fast: lint $(STAMP_DEV)
+	$(call pytest,--ignore=tests/browser)
 
 bench: $(STAMP_DEV)
 	$(PY) -m bench.pageload

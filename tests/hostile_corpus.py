@@ -185,23 +185,26 @@ def register_view(name: str, select: str) -> list[str]:
     ]
 
 
+def ogr_vrt(layer: str, *elements: str) -> bytes:
+    """An OGR VRT data source of one layer made of ``elements``."""
+    body = "".join(elements)
+    return (
+        f"<OGRVRTDataSource><OGRVRTLayer name='{layer}'>{body}</OGRVRTLayer></OGRVRTDataSource>"
+    ).encode()
+
+
 def vrt_local(ctx: Ctx) -> bytes:
     """An OGR VRT that turns a local CSV file into polygons whose popup lists its lines."""
-    return (
-        f"<OGRVRTDataSource><OGRVRTLayer name='leak'>"
-        f"<SrcDataSource>{ctx.canary_path}</SrcDataSource>"
-        f"<SrcLayer>{Path(ctx.canary_path).stem}</SrcLayer>"
-        f"<GeometryField encoding='WKT' field='WKT'/>"
-        f"</OGRVRTLayer></OGRVRTDataSource>"
-    ).encode()
+    return ogr_vrt(
+        "leak",
+        f"<SrcDataSource>{ctx.canary_path}</SrcDataSource>",
+        f"<SrcLayer>{Path(ctx.canary_path).stem}</SrcLayer>",
+        "<GeometryField encoding='WKT' field='WKT'/>",
+    )
 
 
 def vrt_remote(ctx: Ctx) -> bytes:
-    return (
-        f"<OGRVRTDataSource><OGRVRTLayer name='far'>"
-        f"<SrcDataSource>/vsicurl/{ctx.url}/layer.geojson</SrcDataSource>"
-        f"</OGRVRTLayer></OGRVRTDataSource>"
-    ).encode()
+    return ogr_vrt("far", f"<SrcDataSource>/vsicurl/{ctx.url}/layer.geojson</SrcDataSource>")
 
 
 def wfs_xml(ctx: Ctx) -> bytes:

@@ -42,7 +42,7 @@ def md_plain(at: AppTest) -> str:
     return md_plain_text(markdown(at))
 
 
-def test_default_view_compares_the_seed_figures():
+def test_default_view_compares_the_seed_figures(seed_day):
     at = run()
     assert not at.exception
     assert metrics(at) == {"Russian claim": BOX, "Ukrainian claim": "~1,000 km²"}
@@ -57,7 +57,7 @@ def test_default_view_compares_the_seed_figures():
     assert "twaalf burgers" in markdown(at)
     at.run()  # the link is written from the second run on (see components/render/map_view.py)
     assert at.query_params["ru"] == "true"
-    assert at.query_params["date"] == "2024-08-12"
+    assert at.query_params["date"] == seed_day.isoformat()
 
 
 def test_link_state_is_restored():
@@ -97,6 +97,12 @@ def test_garbage_parameters_fall_back_with_a_notice(params):
     assert not at.exception
     assert at.warning, "a short notice names the ignored parameter"
     assert any(name in at.warning[0].value for name in params)
+    # Each ignored parameter gets its own one-line notice, naming it.
+    notices = [w.value for w in at.warning]
+    for name in params:
+        assert sum(n.startswith(f"Ignored an invalid link parameter {name}=") for n in notices) == 1
+    assert len(notices) == len(params)
+    assert not any("\n" in n for n in notices)
     assert metrics(at)["Russian claim"] == BOX
 
 

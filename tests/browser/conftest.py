@@ -31,10 +31,14 @@ def app_url(app_server):
 
 @pytest.fixture(scope="session")
 def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright is not installed (requirements-dev.txt)"
+    )
     path = chromium_path()
     if path is None:
-        pytest.fail("Debian chromium is not installed (apt-get install -y chromium)")
+        pytest.skip(
+            "Debian chromium is not installed (apt-get install -y chromium; .ci/run does it)"
+        )
     with sync_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         yield browser

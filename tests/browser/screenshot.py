@@ -9,8 +9,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
 from tests.browser.reader import MAP, wait_settled
 from tests.browser.server import CHROMIUM_ARGS, ROOT, chromium_path, newsroom, serve
 
@@ -31,6 +29,10 @@ DATED = {
 
 def main(out_dir: Path = ROOT / "docs", which: str = "all") -> None:
     """Open the app at each view and save the first screen once the overlays are drawn."""
+    # Imported here: the suite imports this module for its doctests, with or without
+    # playwright installed.
+    from playwright.sync_api import sync_playwright
+
     out_dir.mkdir(exist_ok=True)
     shots = DATED if which == "dates" else {**SHOTS, **DATED}
     with serve() as url, sync_playwright() as pw:

@@ -7,7 +7,7 @@ previously reported view back; streamlit-folium moves the map whenever that chan
 
 from __future__ import annotations
 
-import psutil
+import pytest
 
 from tests.browser.reader import (
     MAP,
@@ -131,6 +131,7 @@ def test_idle_panned_tab_kept_the_server_rerunning(page, app_server):
     drag_map(page)
     page.wait_for_timeout(1500)
     wait_settled(page)
+    psutil = pytest.importorskip("psutil", reason="psutil is not installed (requirements-dev.txt)")
     server = psutil.Process(proc.pid)
     before = server.cpu_times()
     received = page.evaluate("() => performance.getEntriesByType('resource').length")

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 import geo
 from geo.settlements import load_settlement_statements
+from tests.conftest import seed_date
 
-SEED_DAY = dt.date(2024, 8, 12)
+
+def __getattr__(name: str):
+    """``SEED_DAY`` for modules that still import it, read from the data on first use
+    (not at import); fixtures and tests take the ``seed_day`` fixture (tests/conftest.py)."""
+    if name == "SEED_DAY":
+        return seed_date()
+    raise AttributeError(name)
 
 
 @pytest.fixture(scope="session")
-def layers():
+def layers(regions):
     """Regions, border and towns, as the map draws them."""
-    return geo.load_regions(), geo.load_border(), geo.load_towns()
+    return regions, geo.load_border(), geo.load_towns()
 
 
 @pytest.fixture(scope="session")
@@ -24,9 +29,9 @@ def claims():
 
 
 @pytest.fixture(scope="session")
-def zones(layers, claims):
+def zones(layers, claims, seed_day):
     """The zones of the seed's day (12 Aug 2024)."""
-    return geo.claim_zones(SEED_DAY, claims=claims, regions=layers[0])
+    return geo.claim_zones(seed_day, claims=claims, regions=layers[0])
 
 
 @pytest.fixture(scope="session")

@@ -16,11 +16,6 @@ from geo.registry import check_data_dir, load_registry
 OFFICIAL_KM2 = {"RU-KRS": 29_997, "RU-BEL": 27_134, "UA-59": 23_834}
 
 
-@pytest.fixture(scope="module")
-def regions():
-    return load_regions()
-
-
 def test_every_data_file_matches_its_registry_entry():
     assert check_data_dir() == []
 
@@ -139,10 +134,7 @@ def test_hand_edited_data_file_is_caught_by_registry(tmp_path):
     assert any("extra.csv: not listed" in p for p in problems)
 
 
-def test_dutch_kharkiv_region_and_city_share_one_spelling():
+def test_dutch_kharkiv_region_and_city_share_one_spelling(regions):
     """Regression: the Dutch map said "CHARKOV" for the region next to "Charkiv" the city."""
-    import geo
-
-    regions = geo.load_regions().set_index("iso_3166_2")
-    towns = geo.load_towns().set_index("name_en")
+    towns = load_towns().set_index("name_en")
     assert regions.loc["UA-63", "name_nl"] == towns.loc["Kharkiv", "name_nl"] == "Charkiv"

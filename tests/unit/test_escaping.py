@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import pandas as pd
@@ -15,13 +14,12 @@ from components.present.map_build import base_map, overlay
 from components.present.sources import build_sources_html
 
 XSS = '<img src=x onerror="alert(1)">'
-DAY = dt.date(2024, 8, 12)
 
 
 @pytest.fixture(scope="module")
-def hostile_claims() -> pd.DataFrame:
+def hostile_claims(claims) -> pd.DataFrame:
     """The shipped claims with every text field of one record replaced by a payload."""
-    claims = geo.load_claims().copy()
+    claims = claims.copy()
     row = claims.index[claims["id"] == "ua-syrskyi-2024-08-12-area"][0]
     for column in ("claimant", "quote", "quote_en", "summary_en", "summary_nl", "caveat_en",
                    "source_title", "source_outlet"):  # fmt: skip
@@ -30,8 +28,8 @@ def hostile_claims() -> pd.DataFrame:
     return claims
 
 
-def test_card_escapes_quote_claimant_source_and_drops_bad_link(hostile_claims):
-    groups = cards(geo.claims_as_of(hostile_claims, DAY), "en")
+def test_card_escapes_quote_claimant_source_and_drops_bad_link(hostile_claims, seed_day):
+    groups = cards(geo.claims_as_of(hostile_claims, seed_day), "en")
     card = next(c for c in groups["ukraine"] if c.id == "ua-syrskyi-2024-08-12-area")
     html = build_card_html(card, "en")
     assert "&lt;img src=x onerror=" in html
@@ -39,11 +37,10 @@ def test_card_escapes_quote_claimant_source_and_drops_bad_link(hostile_claims):
     assert 'href="javascript' not in html
 
 
-def test_zone_popup_and_tooltip_escape_claim_text(hostile_claims):
-    regions = geo.load_regions()
-    zones = geo.claim_zones(DAY, claims=hostile_claims, regions=regions)
-    fmap = base_map(regions, geo.load_border(), geo.load_towns())
-    overlay(zones, hostile_claims, ("ukraine",), "en", DAY).add_to(fmap)
+def test_zone_popup_and_tooltip_escape_claim_text(hostile_claims, layers, seed_day):
+    zones = geo.claim_zones(seed_day, claims=hostile_claims, regions=layers[0])
+    fmap = base_map(*layers)
+    overlay(zones, hostile_claims, ("ukraine",), "en", seed_day).add_to(fmap)
     page = fmap.get_root().render()
     scripts = "".join(re.findall(r"<script>(.*?)</script>", page, flags=re.S))
     assert "<img" not in scripts
@@ -51,8 +48,8 @@ def test_zone_popup_and_tooltip_escape_claim_text(hostile_claims):
     assert "javascript:alert" not in scripts
 
 
-def test_sources_list_escapes_titles_and_refuses_non_http_links(hostile_claims):
-    html = build_sources_html(geo.claims_as_of(hostile_claims, DAY), "en")
+def test_sources_list_escapes_titles_and_refuses_non_http_links(hostile_claims, seed_day):
+    html = build_sources_html(geo.claims_as_of(hostile_claims, seed_day), "en")
     assert "<img" not in html
     assert 'href="javascript' not in html
 

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 
 from components.present.map_build import base_map, overlay
 from web.assets import LEAFLET_CSS, LEAFLET_JS
-
-SEED_DAY = dt.date(2024, 8, 12)
 
 
 def _html(fmap, group=None):
@@ -49,8 +46,8 @@ def test_no_basemap_option_drops_tiles(layers):
     assert "tile.openstreetmap" in _html(base_map(*layers, basemap="light"))
 
 
-def test_overlay_carries_claim_classes_and_symmetric_style(layers, zones, claims):
-    page = _html(base_map(*layers), overlay(zones, claims, ("russia", "ukraine"), "en", SEED_DAY))
+def test_overlay_carries_claim_classes_and_symmetric_style(layers, zones, claims, seed_day):
+    page = _html(base_map(*layers), overlay(zones, claims, ("russia", "ukraine"), "en", seed_day))
     assert '"className": "claim-ru"' in page
     assert '"className": "claim-ua"' in page
     styles = [
@@ -68,14 +65,14 @@ def test_overlay_carries_claim_classes_and_symmetric_style(layers, zones, claims
     assert "schematic, area-true" in page
 
 
-def test_toggling_off_a_side_removes_its_layer(layers, zones, claims):
-    page = _html(base_map(*layers), overlay(zones, claims, ("ukraine",), "en", SEED_DAY))
+def test_toggling_off_a_side_removes_its_layer(layers, zones, claims, seed_day):
+    page = _html(base_map(*layers), overlay(zones, claims, ("ukraine",), "en", seed_day))
     assert "claim-ru" not in page
     assert "claim-ua" in page
 
 
-def test_zone_popup_shows_figure_claimant_source_and_method(layers, zones, claims):
-    page = _html(base_map(*layers), overlay(zones, claims, ("russia", "ukraine"), "en", SEED_DAY))
+def test_zone_popup_shows_figure_claimant_source_and_method(layers, zones, claims, seed_day):
+    page = _html(base_map(*layers), overlay(zones, claims, ("russia", "ukraine"), "en", seed_day))
     assert "Smirnov" in page
     assert "Syrskyi" in page
     assert "1,000 km" in page
@@ -83,8 +80,8 @@ def test_zone_popup_shows_figure_claimant_source_and_method(layers, zones, claim
     assert "https://censor.net" in page
 
 
-def test_legend_gives_as_of_date_and_credits(layers, zones, claims):
-    page = _html(base_map(*layers), overlay(zones, claims, ("russia",), "nl", SEED_DAY))
+def test_legend_gives_as_of_date_and_credits(layers, zones, claims, seed_day):
+    page = _html(base_map(*layers), overlay(zones, claims, ("russia",), "nl", seed_day))
     assert "Beweringen tot en met 12 aug 2024" in page
     assert "Natural Earth" in page
     assert "GeoNames" in page

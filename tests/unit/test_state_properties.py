@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
+pytest.importorskip("hypothesis", reason="hypothesis is not installed (requirements-dev.txt)")
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

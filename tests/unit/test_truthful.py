@@ -30,7 +30,6 @@ from components.present.zone_text import (
 )
 from geo.zones import anchors_dict
 
-SEED_DAY = dt.date(2024, 8, 12)
 ALL = ("russia", "ukraine", "independent")
 
 
@@ -57,12 +56,12 @@ def _480_is_marked(text: str) -> bool:
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
-def test_no_surface_shows_480_without_derived(zones, claims, by_id, layers, lang):
+def test_no_surface_shows_480_without_derived(zones, claims, by_id, layers, seed_day, lang):
     ru = zones.set_index("side", drop=False).loc["russia"]
     texts = {
-        "label": zone_label(ru, by_id, lang, SEED_DAY),
-        "tooltip": zone_tooltip(ru, by_id, lang, SEED_DAY),
-        "popup": zone_popup_html(ru, by_id, lang, SEED_DAY),
+        "label": zone_label(ru, by_id, lang, seed_day),
+        "tooltip": zone_tooltip(ru, by_id, lang, seed_day),
+        "popup": zone_popup_html(ru, by_id, lang, seed_day),
         "png legend": legend_figure_line(ru, lang),
         "comparison": compare(zones, lang, claims).sentence,
         "comparison figure": compare(zones, lang, claims).ru_text,
@@ -72,7 +71,7 @@ def test_no_surface_shows_480_without_derived(zones, claims, by_id, layers, lang
         assert "480" in text, name
         assert _480_is_marked(text), (name, text)
     fmap = base_map(*layers, lang=lang)
-    overlay(zones, claims, ALL, lang, SEED_DAY).add_to(fmap)
+    overlay(zones, claims, ALL, lang, seed_day).add_to(fmap)
     rendered = fmap.get_root().render()
     bound = re.findall(r'\.bind(?:Tooltip|Popup)\(\s*("(?:[^"\\]|\\.)*")', rendered)
     assert len([b for b in bound if "km²" in json.loads(b)]) >= 6  # tooltip + popup per zone
@@ -81,9 +80,9 @@ def test_no_surface_shows_480_without_derived(zones, claims, by_id, layers, lang
         assert _480_is_marked(json.loads(chunk)), chunk
 
 
-def test_chart_spec_marks_every_480_as_derived(claims):
+def test_chart_spec_marks_every_480_as_derived(claims, seed_day):
     candidates = geo.area_bearing(claims, anchors_dict(geo.load_anchors()))
-    spec = area_chart(candidates, geo.territorial_statements(claims), SEED_DAY, "en").to_dict()
+    spec = area_chart(candidates, geo.territorial_statements(claims), seed_day, "en").to_dict()
     for rows in spec["datasets"].values():
         for row in rows:
             if row.get("area_km2") == 480:
@@ -93,8 +92,8 @@ def test_chart_spec_marks_every_480_as_derived(claims):
                 assert "derived" in row["label"]
 
 
-def test_geojson_and_csv_keep_stated_and_derived_apart(zones, claims):
-    doc = json.loads(zones_geojson(zones, claims, ALL, SEED_DAY))
+def test_geojson_and_csv_keep_stated_and_derived_apart(zones, claims, seed_day):
+    doc = json.loads(zones_geojson(zones, claims, ALL, seed_day))
     ru = next(f["properties"] for f in doc["features"] if f["properties"]["side"] == "russia")
     assert ru["stated_area_km2"] is None
     assert ru["derived_area_km2"] == 480
@@ -110,23 +109,23 @@ def test_geojson_and_csv_keep_stated_and_derived_apart(zones, claims):
 def test_subtitle_and_legend_do_not_claim_every_zone_is_stated(lang):
     for key in ("subtitle", "legend_note"):
         text = t(key, lang)
-        assert ("derived" in text) or ("afgeleid" in text), key
+        assert {"en": "derived", "nl": "afgeleid"}[lang] in text, (key, text)  # its own language
     assert "the stated figure;" not in t("subtitle", "en")
 
 
 # --- Labels: side, figure with qualifier, claimant, date and age ---------------------
 
 
-def test_zone_labels_in_english_and_dutch(zones, by_id):
+def test_zone_labels_in_english_and_dutch(zones, by_id, seed_day):
     z = zones.set_index("side", drop=False)
-    assert zone_label(z.loc["ukraine"], by_id, "en", SEED_DAY) == (
+    assert zone_label(z.loc["ukraine"], by_id, "en", seed_day) == (
         "Ukrainian claim: about 1,000 km² · Gen. Oleksandr Syrskyi · said 12 Aug 2024, the same day"
     )
-    assert zone_label(z.loc["russia"], by_id, "nl", SEED_DAY) == (
+    assert zone_label(z.loc["russia"], by_id, "nl", seed_day) == (
         "Russische bewering: zo'n 12 × 40 km (≈ 480 km², afgeleid) · Aleksej Smirnov · "
         "gezegd 12 aug 2024, dezelfde dag"
     )
-    assert zone_label(z.loc["independent"], by_id, "en", SEED_DAY).startswith(
+    assert zone_label(z.loc["independent"], by_id, "en", seed_day).startswith(
         "Independent analyst: at least 800 km² · AFP analysis"
     )
 
@@ -187,8 +186,8 @@ def test_method_text_says_the_shape_and_the_anchor(zones, claims, layers):
 # --- Cards: reporting confidence apart from evidence; notes; names not ids ------------
 
 
-def test_card_separates_reporting_confidence_from_evidence(claims):
-    shown = geo.claims_as_of(claims, SEED_DAY)
+def test_card_separates_reporting_confidence_from_evidence(claims, seed_day):
+    shown = geo.claims_as_of(claims, seed_day)
     card = next(c for c in cards(shown, "en")["russia"] if c.metric == "civilians_killed")
     body = build_card_html(card, "en")
     assert "Reporting confidence: high" in body

@@ -20,21 +20,20 @@ GORNAL = (35.2325, 51.0661)
 
 
 @pytest.fixture(scope="module")
-def regions():
-    return geo.load_regions()
-
-
-@pytest.fixture(scope="module")
 def frame(regions):
     return build_frame(regions)
 
 
-CLAIMS = geo.load_claims()
-ANCHORS = anchors_dict(geo.load_anchors())
-CANDIDATES = area_bearing(CLAIMS, ANCHORS)
-STATEMENTS = territorial_statements(CLAIMS)
-#: Every day on which anyone said anything, plus a day long after the last.
-DATES = [*sorted({d.date() for d in CLAIMS["date"]}), pd.Timestamp("2026-01-01").date()]
+@pytest.fixture(scope="module")
+def candidates(claims):
+    """Every figure that can be drawn as a zone, with its anchor."""
+    return area_bearing(claims, anchors_dict(geo.load_anchors()))
+
+
+@pytest.fixture(scope="module")
+def territorial(claims):
+    """Statements that end a side's area figure (not the settlement statements)."""
+    return territorial_statements(claims)
 
 
 def _measured(geom_m) -> float:
@@ -50,8 +49,8 @@ def _inside_kursk(geom_m, regions) -> float:
 # --- The box as stated --------------------------------------------------------------
 
 
-def test_russian_box_is_12_km_deep_along_a_40_km_straight_front(frame, regions):
-    row = CANDIDATES[CANDIDATES["kind"] == "box"].iloc[0]
+def test_russian_box_is_12_km_deep_along_a_40_km_straight_front(frame, regions, candidates):
+    row = candidates[candidates["kind"] == "box"].iloc[0]
     zone = draw(row, frame)
     # Measured independently of the builder: the smallest rectangle around the shape.
     rect = shapely.minimum_rotated_rectangle(zone.geometry)
@@ -67,8 +66,8 @@ def test_russian_box_is_12_km_deep_along_a_40_km_straight_front(frame, regions):
     assert zone.geometry.distance(frame.border) < 1.0
 
 
-def test_box_is_centred_on_the_sudzha_sector(frame):
-    row = CANDIDATES[CANDIDATES["kind"] == "box"].iloc[0]
+def test_box_is_centred_on_the_sudzha_sector(frame, candidates):
+    row = candidates[candidates["kind"] == "box"].iloc[0]
     zone = draw(row, frame)
     sudzha = to_metric(*SUDZHA)
     assert zone.geometry.distance(sudzha) < 500  # metres
@@ -78,31 +77,32 @@ def test_box_is_centred_on_the_sudzha_sector(frame):
 
 # --- Area-only zones: area-true, anchored ---------------------------------------------
 
-AREA_ROWS = CANDIDATES[(CANDIDATES["kind"] != "box") & (CANDIDATES["area_km2"] > 0)]
+
+def test_every_area_zone_is_area_true_inside_kursk_and_touches_its_anchor(
+    frame, regions, candidates, subtests
+):
+    rows = candidates[(candidates["kind"] != "box") & (candidates["area_km2"] > 0)]
+    assert not rows.empty
+    for _, row in rows.iterrows():
+        with subtests.test(row["claim_id"]):
+            zone = draw(row, frame)
+            assert _measured(zone.geometry) == pytest.approx(row["area_km2"], rel=0.02)
+            assert _inside_kursk(zone.geometry, regions) >= 0.98
+            assert zone.geometry.distance(frame.border) < 1.0
+            anchor = to_metric(row["anchor_lon"], row["anchor_lat"])
+            assert zone.geometry.distance(anchor) < 1.0, row["anchor"]
 
 
-@pytest.mark.parametrize(
-    "row", [r for _, r in AREA_ROWS.iterrows()], ids=list(AREA_ROWS["claim_id"])
-)
-def test_every_area_zone_is_area_true_inside_kursk_and_touches_its_anchor(frame, regions, row):
-    zone = draw(row, frame)
-    assert _measured(zone.geometry) == pytest.approx(row["area_km2"], rel=0.02)
-    assert _inside_kursk(zone.geometry, regions) >= 0.98
-    assert zone.geometry.distance(frame.border) < 1.0
-    anchor = to_metric(row["anchor_lon"], row["anchor_lat"])
-    assert zone.geometry.distance(anchor) < 1.0, row["anchor"]
-
-
-def test_late_small_zones_lie_at_gornal_not_sudzha(frame):
+def test_late_small_zones_lie_at_gornal_not_sudzha(frame, candidates):
     for claim_id in ("ru-gerasimov-2025-04-19-area", "ind-deepstate-2025-04-26-area"):
-        row = CANDIDATES.set_index("claim_id").loc[claim_id]
+        row = candidates.set_index("claim_id").loc[claim_id]
         zone = draw(row, frame)
         assert zone.geometry.distance(to_metric(*GORNAL)) < 1.0
         assert zone.geometry.distance(to_metric(*SUDZHA)) > 5000
 
 
-def test_stated_depth_sets_the_band_depth_of_syrskyis_20_august_figure(frame):
-    row = CANDIDATES.set_index("claim_id").loc["ua-syrskyi-2024-08-20-area"]
+def test_stated_depth_sets_the_band_depth_of_syrskyis_20_august_figure(frame, candidates):
+    row = candidates.set_index("claim_id").loc["ua-syrskyi-2024-08-20-area"]
     assert row["shape_depth_km"] == 35
     zone = draw(row, frame)
     assert zone.shape == "band"
@@ -122,8 +122,8 @@ def test_zero_area_draws_nothing(frame):
 # --- Russia's own arithmetic, marked as derived ---------------------------------------
 
 
-def test_russian_recapture_figures_become_a_derived_remaining_area():
-    row = CANDIDATES.set_index("claim_id").loc["ru-mod-2025-01-17-recaptured"]
+def test_russian_recapture_figures_become_a_derived_remaining_area(candidates):
+    row = candidates.set_index("claim_id").loc["ru-mod-2025-01-17-recaptured"]
     assert row["derived"]
     assert row["kind"] == "remaining"
     assert row["derivation_numbers"]["whole_km2"] == pytest.approx(1267, abs=1)
@@ -131,41 +131,44 @@ def test_russian_recapture_figures_become_a_derived_remaining_area():
     assert "801 km² ÷ 63.2 %" in row["derivation"]
 
 
-def test_a_share_alone_uses_the_latest_earlier_whole():
-    row = CANDIDATES.set_index("claim_id").loc["ru-gerasimov-2025-03-12-share"]
+def test_a_share_alone_uses_the_latest_earlier_whole(candidates):
+    row = candidates.set_index("claim_id").loc["ru-gerasimov-2025-03-12-share"]
     assert row["derivation_numbers"]["whole_from"] == "ru-rudskoi-2025-02-20-recaptured"
     assert row["area_km2"] == pytest.approx(1250 * 0.14, abs=1)
 
 
-def test_a_stated_area_beats_the_derivation_of_the_same_day():
-    day = CANDIDATES[
-        (CANDIDATES["side"] == "russia") & (CANDIDATES["date"] == pd.Timestamp("2025-04-19"))
+def test_a_stated_area_beats_the_derivation_of_the_same_day(candidates):
+    day = candidates[
+        (candidates["side"] == "russia") & (candidates["date"] == pd.Timestamp("2025-04-19"))
     ]
     assert day["claim_id"].tolist() == ["ru-gerasimov-2025-04-19-area"]
     assert not day["derived"].any()
 
 
-def test_the_box_area_is_derived_and_a_range_is_never_drawn():
-    box = CANDIDATES[CANDIDATES["kind"] == "box"].iloc[0]
+def test_the_box_area_is_derived_and_a_range_is_never_drawn(candidates):
+    box = candidates[candidates["kind"] == "box"].iloc[0]
     assert box["derived"]
     assert box["derivation"] == "12 km × 40 km = 480 km²"
-    assert "ind-meduza-2024-08-15-area" not in set(CANDIDATES["claim_id"])
+    assert "ind-meduza-2024-08-15-area" not in set(candidates["claim_id"])
 
 
 # --- The age rule ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("as_of", DATES, ids=[d.isoformat() for d in DATES])
-def test_no_zone_is_current_beyond_the_age_rule(as_of):
-    chosen = select_as_of(CANDIDATES, as_of, STATEMENTS)
-    for _, row in chosen[chosen["current"]].iterrows():
-        assert row["age_days"] <= MAX_AGE_DAYS, row["claim_id"]
-        newer = STATEMENTS[
-            (STATEMENTS["side"] == row["side"])
-            & (STATEMENTS["date"] > row["stated_on"])
-            & (STATEMENTS["date"] <= pd.Timestamp(as_of))
-        ]
-        assert newer.empty, (row["claim_id"], newer["claim_id"].tolist())
+def test_no_zone_is_current_beyond_the_age_rule(claims, candidates, territorial, subtests):
+    # Every day on which anyone said anything, plus a day long after the last.
+    dates = [*sorted({d.date() for d in claims["date"]}), pd.Timestamp("2026-01-01").date()]
+    for as_of in dates:
+        with subtests.test(as_of.isoformat()):
+            chosen = select_as_of(candidates, as_of, territorial)
+            for _, row in chosen[chosen["current"]].iterrows():
+                assert row["age_days"] <= MAX_AGE_DAYS, row["claim_id"]
+                newer = territorial[
+                    (territorial["side"] == row["side"])
+                    & (territorial["date"] > row["stated_on"])
+                    & (territorial["date"] <= pd.Timestamp(as_of))
+                ]
+                assert newer.empty, (row["claim_id"], newer["claim_id"].tolist())
 
 
 def test_13_march_2025_no_current_russian_figure_covers_sudzha():
@@ -204,8 +207,8 @@ def test_26_april_2025_syrskyis_february_figure_is_stale():
         ("2025-03-16", "ukraine", "ua-syrskyi-2025-02-14-area", False),  # withdrawal
     ],
 )
-def test_currency_on_named_dates(as_of, side, claim_id, current):
-    chosen = select_as_of(CANDIDATES, as_of, STATEMENTS).set_index("side")
+def test_currency_on_named_dates(candidates, territorial, as_of, side, claim_id, current):
+    chosen = select_as_of(candidates, as_of, territorial).set_index("side")
     assert chosen.loc[side, "claim_id"] == claim_id
     assert bool(chosen.loc[side, "current"]) is current
 

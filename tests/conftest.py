@@ -1,0 +1,39 @@
+"""Facts every test folder shares, taken from the embedded data once per session.
+
+Nothing here reads data at import time: a broken data file fails the tests that use it,
+not the collection of the whole suite.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+import pytest
+
+import geo
+
+
+@functools.cache
+def seed_date() -> dt.date:
+    """The day of the seed article: the one date of every figure quoted from it.
+
+    The default view of the app and most tests' "day of the seed" (12 Aug 2024), read
+    from ``data/claims.yaml`` (records whose source is the seed) rather than typed again.
+    """
+    claims = geo.load_claims()
+    days = set(claims.loc[claims["source_seed"].notna(), "date"].dt.date)
+    assert len(days) == 1, f"the seed's figures should share one date, found {sorted(days)}"
+    return days.pop()
+
+
+@pytest.fixture(scope="session")
+def seed_day() -> dt.date:
+    """The seed article's day (see :func:`seed_date`)."""
+    return seed_date()
+
+
+@pytest.fixture(scope="session")
+def regions():
+    """The regions layer as the map draws it (read-only: copy before changing it)."""
+    return geo.load_regions()
