@@ -201,7 +201,7 @@ def parse_query(
         try:
             changes[name] = parse(raw)
         except (ValueError, TypeError, OverflowError):
-            notices.append(Notice(name, raw[:40]))
+            notices.append(Notice(name, " ".join(raw.split())[:40]))  # one line, short
     return replace(state, **changes), notices
 
 

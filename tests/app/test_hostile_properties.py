@@ -138,11 +138,6 @@ def test_any_link_opens_a_working_page_that_names_what_it_ignored(seed_day, para
         assert request.fit == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known defect: a link value with a blank line splits the notice into two "
-    "paragraphs (the notice shows the raw value; app.py / state.Notice keep its newlines)",
-)
 def test_a_notice_about_a_value_with_line_breaks_stays_one_line():
     at = start({"ru": "a\n\nb"})
     assert not at.exception

@@ -6,15 +6,6 @@ import pytest
 
 import geo
 from geo.settlements import load_settlement_statements
-from tests.conftest import seed_date
-
-
-def __getattr__(name: str):
-    """``SEED_DAY`` for modules that still import it, read from the data on first use
-    (not at import); fixtures and tests take the ``seed_day`` fixture (tests/conftest.py)."""
-    if name == "SEED_DAY":
-        return seed_date()
-    raise AttributeError(name)
 
 
 @pytest.fixture(scope="session")

@@ -26,7 +26,6 @@ from components.present.map_build import base_map, overlay
 from components.present.sides import SIDE_STYLE
 from geo.crs import area_km2
 
-SEED_DAY = dt.date(2024, 8, 12)
 ZERO_DAY = dt.date(2025, 4, 26)  # Russia: 0 km² left, so no Russian zone
 ALL_SIDES = ("russia", "ukraine", "independent")
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -167,8 +166,14 @@ def test_csv_defuses_formula_cells_but_not_numbers(claims):
 # --- PNG ---------------------------------------------------------------------------
 
 
-def _png(layers, zones, sides, lang="en", as_of=SEED_DAY, **kw):
-    return map_png(*layers, zones, sides, lang, as_of, **kw)
+@pytest.fixture(scope="module")
+def png(layers, seed_day):
+    """Draw the PNG of some zones (the seed day's unless ``as_of`` says otherwise)."""
+
+    def draw(zones, sides, lang="en", as_of=None, **kw):
+        return map_png(*layers, zones, sides, lang, as_of or seed_day, **kw)
+
+    return draw
 
 
 def _near(img: np.ndarray, hex_colour: str, tol: float = 0.12) -> int:
@@ -178,8 +183,8 @@ def _near(img: np.ndarray, hex_colour: str, tol: float = 0.12) -> int:
 
 
 @pytest.fixture(scope="module")
-def png_all(layers, zones):
-    return _png(layers, zones, ALL_SIDES)
+def png_all(png, zones):
+    return png(zones, ALL_SIDES)
 
 
 def test_png_has_the_requested_size_and_real_content(png_all):
@@ -191,23 +196,23 @@ def test_png_has_the_requested_size_and_real_content(png_all):
     assert len(np.unique(packed)) > 20
 
 
-def test_png_other_size_is_exact(layers, zones):
-    img = mpimg.imread(io.BytesIO(_png(layers, zones, ALL_SIDES, size=(1000, 1000), dpi=300)))
+def test_png_other_size_is_exact(layers, zones, png):
+    img = mpimg.imread(io.BytesIO(png(zones, ALL_SIDES, size=(1000, 1000), dpi=300)))
     assert img.shape[:2] == (1000, 1000)
 
 
-def test_png_shows_the_zone_colours_of_the_visible_sides(layers, zones, png_all):
+def test_png_shows_the_zone_colours_of_the_visible_sides(layers, zones, png_all, png):
     orange, blue = SIDE_STYLE["russia"]["color"], SIDE_STYLE["ukraine"]["color"]
     both = mpimg.imread(io.BytesIO(png_all))
     assert _near(both, orange) > 300
     assert _near(both, blue) > 300
-    ua_only = mpimg.imread(io.BytesIO(_png(layers, zones, ("ukraine",))))
+    ua_only = mpimg.imread(io.BytesIO(png(zones, ("ukraine",))))
     assert _near(ua_only, orange) == 0
     assert _near(ua_only, blue) > 300
 
 
-def test_png_without_a_zone_for_zero_km2(layers, zones_zero):
-    img = mpimg.imread(io.BytesIO(_png(layers, zones_zero, ALL_SIDES, as_of=ZERO_DAY)))
+def test_png_without_a_zone_for_zero_km2(layers, zones_zero, png):
+    img = mpimg.imread(io.BytesIO(png(zones_zero, ALL_SIDES, as_of=ZERO_DAY)))
     map_part = img[:, : int(img.shape[1] * 0.6)]  # the legend (right) keeps a Russian row
     assert _near(map_part, SIDE_STYLE["russia"]["color"]) == 0
     # Syrskyi's February figure is stale on 26 Apr 2025: a faint outline, no solid blue.
@@ -234,9 +239,9 @@ def _drawn_text(monkeypatch, render) -> tuple[str, bytes]:
     return " ".join(" ".join(drawn).split()), png
 
 
-def test_png_language_changes_the_words_a_reader_sees(layers, zones, monkeypatch):
-    english, en_png = _drawn_text(monkeypatch, lambda: _png(layers, zones, ALL_SIDES, "en"))
-    dutch, nl_png = _drawn_text(monkeypatch, lambda: _png(layers, zones, ALL_SIDES, "nl"))
+def test_png_language_changes_the_words_a_reader_sees(layers, zones, monkeypatch, png):
+    english, en_png = _drawn_text(monkeypatch, lambda: png(zones, ALL_SIDES, "en"))
+    dutch, nl_png = _drawn_text(monkeypatch, lambda: png(zones, ALL_SIDES, "nl"))
     assert nl_png.startswith(PNG_SIGNATURE)
     assert nl_png != en_png
     # Title, date, legend rows, border, region and town names, each in its language.
@@ -263,9 +268,9 @@ def test_png_language_changes_the_words_a_reader_sees(layers, zones, monkeypatch
 
 
 @pytest.fixture(scope="module")
-def snapshot(layers, zones, claims):
+def snapshot(layers, zones, claims, seed_day):
     fmap = base_map(*layers, lang="en")
-    overlay(zones, claims, ALL_SIDES, "en", SEED_DAY).add_to(fmap)
+    overlay(zones, claims, ALL_SIDES, "en", seed_day).add_to(fmap)
     return map_html(fmap)
 
 
@@ -325,7 +330,7 @@ def test_reader_layer_is_in_the_geojson_marked_as_their_own(zones, claims):
     assert set(back["side"]) == {"ukraine", "reader"}
 
 
-def test_reader_layer_is_drawn_and_named_in_the_png_legend(layers, zones):
+def test_reader_layer_is_drawn_and_named_in_the_png_legend(layers, zones, png, seed_day):
     from PIL import Image
     from shapely.geometry import box
 
@@ -334,9 +339,9 @@ def test_reader_layer_is_drawn_and_named_in_the_png_legend(layers, zones):
         geometry=[box(35.3, 51.0, 35.7, 51.2)],
         crs="EPSG:4326",
     )
-    plain = map_png(*layers, zones, ("ukraine",), "nl", SEED_DAY)
+    plain = map_png(*layers, zones, ("ukraine",), "nl", seed_day)
     name = r"$\frac{1}{0}$ mijn.kml"  # mathtext in a file name must stay text
-    own = map_png(*layers, zones, ("ukraine",), "nl", SEED_DAY, reader_layer=(name, layer))
+    own = map_png(*layers, zones, ("ukraine",), "nl", seed_day, reader_layer=(name, layer))
     pixels = np.asarray(Image.open(io.BytesIO(own)).convert("RGB")).reshape(-1, 3)
     purple = np.all(np.abs(pixels.astype(int) - (0xCC, 0x79, 0xA7)) < 12, axis=1).sum()
     assert own != plain

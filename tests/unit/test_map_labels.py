@@ -15,16 +15,17 @@ from components.present.map_build import base_map, overlay
 from components.present.map_elements import legend_html
 from components.present.map_labels import fit_bounds, fit_script, label_anchor
 from components.present.sides import SIDE_STYLE
-from tests.unit.conftest import SEED_DAY
 
 
 @pytest.mark.parametrize(
     ("lang", "ru", "ua"),
     [("en", "about 12 × 40 km", "about 1,000 km²"), ("nl", "zo'n 12 × 40 km", "zo'n 1.000 km²")],
 )
-def test_zones_carry_labels_with_the_figure_as_stated(layers, zones, claims, lang, ru, ua):
+def test_zones_carry_labels_with_the_figure_as_stated(
+    layers, zones, claims, lang, ru, ua, seed_day
+):
     fmap = base_map(*layers, lang=lang)
-    overlay(zones, claims, ("russia", "ukraine"), lang, SEED_DAY).add_to(fmap)
+    overlay(zones, claims, ("russia", "ukraine"), lang, seed_day).add_to(fmap)
     page = fmap.get_root().render()
     icons = [json.loads(m) for m in re.findall(r'L\.divIcon\(\{\s*"html": (".*?"),\n', page)]
     labels = {re.search(r"label-(\w+)", h).group(1): h for h in icons if "zone-label" in h}
@@ -45,8 +46,8 @@ def test_nested_zones_put_their_labels_on_different_sides(zones):
     assert top[0] - bottom[0] > 0.2  # degrees of latitude apart: never on top of each other
 
 
-def test_legend_lines_use_each_layers_own_dash_pattern():
-    body = legend_html(["russia", "ukraine", "independent"], "en", SEED_DAY)
+def test_legend_lines_use_each_layers_own_dash_pattern(seed_day):
+    body = legend_html(["russia", "ukraine", "independent"], "en", seed_day)
     dashes = re.findall(r'stroke-dasharray="([^"]+)"', body)
     assert dashes == [SIDE_STYLE[s]["dashArray"] for s in ("russia", "ukraine", "independent")]
     assert len(set(dashes)) == 3
@@ -60,8 +61,8 @@ def test_attribution_prefix_is_neutral(layers):
     assert prefix.endswith(">Leaflet</a>")
 
 
-def test_popups_scroll_inside_a_phone_sized_map(layers, zones, claims):
-    page = overlay(zones, claims, ("russia", "ukraine"), "en", SEED_DAY)
+def test_popups_scroll_inside_a_phone_sized_map(layers, zones, claims, seed_day):
+    page = overlay(zones, claims, ("russia", "ukraine"), "en", seed_day)
     fmap = base_map(*layers)
     page.add_to(fmap)
     html = fmap.get_root().render()
