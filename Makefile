@@ -56,11 +56,14 @@ test-fast: lint $(STAMP_DEV)
 bench: $(STAMP_DEV)
 	$(PY) -m bench.pageload
 
-# Rebuild data/ from the raw inputs (Natural Earth, GeoNames, settlement research);
-# GAZETTEER=RU.zip places more settlements. See data/README.md.
+# Rebuild data/ from the raw inputs (Natural Earth, GeoNames, settlement research), named
+# on the command line: nothing outside the repository is assumed. GAZETTEER=RU.zip places
+# more settlements. See data/README.md.
 data: $(STAMP_RUN)
-	$(PY) -m geo.build_data $(or $(SOURCE_DIR),../shared/data) \
-		--settlements $(or $(SETTLEMENTS_DIR),../shared/research/settlements) \
+	@test -n "$(SOURCE_DIR)" -a -n "$(SETTLEMENTS_DIR)" || { \
+		echo "make data needs SOURCE_DIR=<raw inputs> SETTLEMENTS_DIR=<settlement tables>"; \
+		echo "(see data/README.md)"; exit 2; }
+	$(PY) -m geo.build_data $(SOURCE_DIR) --settlements $(SETTLEMENTS_DIR) \
 		$(if $(GAZETTEER),--gazetteer $(GAZETTEER))
 
 clean:
