@@ -13,7 +13,7 @@ from pathlib import Path
 from geo.registry import sha256_hex
 
 #: URL prefix the map loads Leaflet from: the component path Streamlit itself serves for
-#: ``components/render/leaflet_assets.py``; ``web/routes.py`` answers it first, digest-checked.
+#: ``components/render/leaflet_assets.py`` (the files are digest-checked at start-up, serve.py).
 PREFIX = "/component/components.render.leaflet_assets.leaflet"
 LEAFLET_JS = f"{PREFIX}/leaflet.js"
 LEAFLET_CSS = f"{PREFIX}/leaflet.css"
@@ -27,7 +27,6 @@ DIGESTS = {
     "images/marker-icon.png": "574c3a5cca85f4114085b6841596d62f00d7c892c7b03f28cbfa301deb1dc437",
     "images/marker-shadow.png": "264f5c640339f042dd729062cfc04c17f8ea0f29882b538e3848ed8f10edb4da",
 }
-MEDIA_TYPES = {".js": "text/javascript", ".css": "text/css", ".png": "image/png"}
 
 
 class AssetError(RuntimeError):
@@ -66,8 +65,3 @@ def verify(folder: Path | None = None) -> dict[str, bytes]:
             )
         files[name] = body
     return files
-
-
-def media_type(name: str) -> str:
-    """Content type of a Leaflet file by its suffix."""
-    return MEDIA_TYPES.get(Path(name).suffix, "application/octet-stream")

@@ -1,7 +1,7 @@
 """Starlette glue: the app's own routes, middleware and lifespan for ``st.App``.
 
 Thin on purpose: each handler parses the view with web.views, calls a pure builder
-(web.exports, web.share, web.assets, web.health) and sets the HTTP headers.
+(web.exports, web.share, web.health) and sets the HTTP headers.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from starlette.routing import Route
 from geo.errors import DataError
 from geo.paths import DATA_DIR
 from geo.registry import sha256_hex
-from web import assets, exports, share
+from web import exports, share
 from web.headers import SecurityHeaders
 from web.health import Readiness
 from web.views import QueryError, etag, view_from_query
@@ -31,7 +31,6 @@ from web.views import QueryError, etag, view_from_query
 LOG = logging.getLogger(__name__)
 #: Files are a pure function of data, code version and link: caches may keep them.
 CACHE_CONTROL = "public, max-age=3600"
-#: Leaflet's URLs carry no version, so keep them a day, not forever.
 READINESS = Readiness()
 
 
@@ -138,12 +137,6 @@ def oembed(request: Request) -> Response:
     return JSONResponse(body, headers={"Cache-Control": CACHE_CONTROL})
 
 
-@functools.cache
-def leaflet_files() -> dict[str, bytes]:
-    """Leaflet's files, digest-checked once per process (AssetError if not the pinned ones)."""
-    return assets.verify()
-
-
 def ready(_request: Request) -> Response:
     """GET /ready: 200 once data and caches are warm (for the load balancer's checks)."""
     status, text = READINESS.answer()
@@ -178,10 +171,9 @@ def middleware() -> list[Middleware]:
 
 
 def warm_up() -> None:
-    """What the first reader would otherwise wait for: data, zones, the base map, Leaflet."""
+    """What the first reader would otherwise wait for: data, zones, the base map."""
     from components.render.cache import map_payload, overlay_js
 
-    leaflet_files()
     data = _data()
     default = view_from_query("", {}, data.date_range, data.seed_date)
     _zones(default)
