@@ -13,7 +13,7 @@ import os
 import signal
 import threading
 from collections.abc import AsyncIterator, Iterator
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 from starlette.middleware import Middleware
 from starlette.requests import Request
@@ -54,10 +54,14 @@ def data_version() -> str:
     return sha256_hex(exports.EXPORTS_VERSION.encode() + body)[:16]
 
 
-def _view(request: Request):
+def _view_of(query: str):
+    """The view a query string asks for, within the data's dates (QueryError if bad)."""
     data = _data()
-    params = parse_qs(request.url.query, keep_blank_values=True)
-    return view_from_query(request.url.query, params, data.date_range, data.seed_date)
+    return view_from_query(query, data.date_range, data.seed_date)
+
+
+def _view(request: Request):
+    return _view_of(request.url.query)
 
 
 def _base(request: Request) -> str:
@@ -126,12 +130,13 @@ def oembed(request: Request) -> Response:
     base = _base(request)
     if target.netloc != urlsplit(base).netloc or target.path not in share.VIEW_PATHS:
         return PlainTextResponse("url is not a view of this app\n", status_code=404)
-    data = _data()
     try:
         maxwidth = int(request.query_params.get("maxwidth", "800"))
-        params = parse_qs(target.query, keep_blank_values=True)
-        state = view_from_query(target.query, params, data.date_range, data.seed_date)
-    except (QueryError, ValueError) as exc:
+    except ValueError as exc:
+        return PlainTextResponse(f"{exc}\n", status_code=400)
+    try:
+        state = _view_of(target.query)  # a DataError (a ValueError too) stays a 503
+    except QueryError as exc:
         return PlainTextResponse(f"{exc}\n", status_code=400)
     body = share.oembed(base, state, _zones(state), max(maxwidth, 200))
     return JSONResponse(body, headers={"Cache-Control": CACHE_CONTROL})
@@ -174,8 +179,7 @@ def warm_up() -> None:
     """What the first reader would otherwise wait for: data, zones, the base map."""
     from components.render.cache import map_payload, overlay_js
 
-    data = _data()
-    default = view_from_query("", {}, data.date_range, data.seed_date)
+    default = _view_of("")
     _zones(default)
     for lang in ("en", "nl"):
         map_payload(lang, "light")

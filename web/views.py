@@ -7,8 +7,7 @@ one-line reason instead, because a file or a preview of a view nobody asked for 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode
 
 from components.present.state import ViewState, parse_query, to_query
 from geo.registry import sha256_hex
@@ -34,23 +33,22 @@ class QueryError(ValueError):
 
 
 def view_from_query(
-    query: str,
-    params: Mapping[str, str | list[str]],
-    date_range: tuple[dt.date, dt.date],
-    default_date: dt.date,
+    query: str, date_range: tuple[dt.date, dt.date], default_date: dt.date
 ) -> ViewState:
-    """The view a link asks for, parsed exactly as the page parses it; QueryError if not.
+    """The view a link's query string asks for, parsed exactly as the page parses it;
+    QueryError if not.
 
     >>> rng = (dt.date(2024, 8, 6), dt.date(2025, 1, 1))
-    >>> view_from_query("z=9", {"z": "9"}, rng, dt.date(2024, 8, 12)).z
+    >>> view_from_query("z=9", rng, dt.date(2024, 8, 12)).z
     9
-    >>> view_from_query("z=99", {"z": "99"}, rng, dt.date(2024, 8, 12))
+    >>> view_from_query("z=99", rng, dt.date(2024, 8, 12))
     Traceback (most recent call last):
     ...
     web.views.QueryError: bad parameter z='99': expected a whole zoom level in 5–13
     """
     if len(query) > MAX_QUERY_CHARS:
         raise QueryError(f"query too long ({len(query)} characters, at most {MAX_QUERY_CHARS})")
+    params = parse_qs(query, keep_blank_values=True)
     state, notices = parse_query(params, date_range, ViewState(date=default_date))
     if notices:
         bad = notices[0]
