@@ -9,22 +9,31 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import parse_qs, urlencode
 
-from components.present.state import ViewState, parse_query, to_query
+from components.present.i18n import LANGS
+from components.present.state import (
+    BASEMAPS,
+    LAT_RANGE,
+    LON_RANGE,
+    ZOOM_RANGE,
+    ViewState,
+    parse_query,
+    to_query,
+)
 from geo.registry import sha256_hex
 
 #: Longer queries are not links a person made (the canonical one is ~110 characters).
 MAX_QUERY_CHARS = 1000
-#: What a valid value looks like, for the 400 reason.
+#: What a valid value looks like, for the 400 reason (from the page parser's own bounds).
 EXPECTED = {
     "ru": "true or false",
     "ua": "true or false",
     "ind": "true or false",
-    "lang": "en or nl",
+    "lang": " or ".join(LANGS),
     "date": "a YYYY-MM-DD day within the data's dates",
-    "lat": "a latitude in 47–56",
-    "lon": "a longitude in 28–44",
-    "z": "a whole zoom level in 5–13",
-    "base": "light or none",
+    "lat": "a latitude in {:g}–{:g}".format(*LAT_RANGE),
+    "lon": "a longitude in {:g}–{:g}".format(*LON_RANGE),
+    "z": "a whole zoom level in {}–{}".format(*ZOOM_RANGE),
+    "base": " or ".join(BASEMAPS),
 }
 
 
