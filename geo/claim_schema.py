@@ -56,7 +56,6 @@ METRIC_UNITS: dict[str, str] = {
     "statement": "none",
 }
 METRICS: tuple[str, ...] = tuple(METRIC_UNITS)
-UNITS: tuple[str, ...] = tuple(sorted(set(METRIC_UNITS.values())))
 # Metrics that describe something said or done rather than a number.
 VALUELESS_METRICS: tuple[str, ...] = ("event", "statement")
 REGIONS: tuple[str, ...] = ("RU-BEL", "RU-KRS", "UA-59")
@@ -195,7 +194,6 @@ FIELDS: dict[str, Check | None] = {
     "depth_ref": _ref,
     "supersedes_area": _flag,
 }
-OPTIONAL_FIELDS: tuple[str, ...] = tuple(k for k in FIELDS if k not in REQUIRED_FIELDS)
 
 
 def schema_problem(record: Any) -> str | None:
