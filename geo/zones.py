@@ -30,13 +30,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.claims import load_anchors, load_claims
 from geo.crs import EQUAL_AREA, METRIC, WGS84
-from geo.currency import (
-    CANDIDATE_COLUMNS,
-    MAX_AGE_DAYS,
-    area_bearing,
-    select_as_of,
-    territorial_statements,
-)
+from geo.currency import CANDIDATE_COLUMNS, area_bearing, select_as_of, territorial_statements
 from geo.errors import DataError
 from geo.regions import load_regions
 
@@ -46,17 +40,14 @@ AREA_RTOL = 1e-3
 AXIS_HALF_M = 20_000
 
 __all__ = [
-    "MAX_AGE_DAYS",
     "Frame",
     "Zone",
     "anchors_dict",
-    "area_bearing",
     "build_frame",
     "capsule_zone",
     "claim_zones",
     "draw",
     "rect_zone",
-    "select_as_of",
     "zones_for",
 ]
 
