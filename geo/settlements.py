@@ -18,6 +18,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
+from geo.claim_schema import SIDES  # as in the claims ledger; independent: trackers
 from geo.crs import WGS84
 from geo.errors import DataError
 from geo.paths import DATA_DIR
@@ -26,8 +27,6 @@ SETTLEMENTS_FILE = "settlements.csv"
 STATEMENTS_FILE = "settlement_statements.csv"
 COUNTS_FILE = "settlement_counts.csv"
 
-#: Sides as in the claims ledger; "independent" rows are trackers and analysts.
-SIDES: tuple[str, ...] = ("russia", "ukraine", "independent")
 #: What a statement says happened. "liberated" is always the Russian MoD's own word.
 ACTIONS: tuple[str, ...] = (
     "took_control",
