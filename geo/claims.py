@@ -15,7 +15,9 @@ reused outside the app.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import functools
 import math
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
@@ -95,6 +97,13 @@ def load_anchors(path: str | Path | None = None) -> pd.DataFrame:
 
 
 def _parse_yaml(text: str, label: str) -> Any:
+    """The parsed ledger; a copy, because callers normalise what they get."""
+    return copy.deepcopy(_parsed(text, label))
+
+
+@functools.lru_cache(maxsize=4)
+def _parsed(text: str, label: str) -> Any:
+    """Parse once per text: load_claims and load_anchors read the same file (~70 ms each)."""
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
