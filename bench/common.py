@@ -24,10 +24,10 @@ import psutil
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+from tests.browser.reader import MAP as MAP  # the benches take it from here
 from tests.browser.server import CHROMIUM_ARGS, ROOT, chromium_path
 
 RESULTS = ROOT / "bench" / "results"
-MAP = 'iframe[title="streamlit_folium.st_folium"]'
 TOGGLE = ".st-key-ru label"
 #: No host name resolves: map tiles (and anything else off the machine) fail at once.
 OFFLINE = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"

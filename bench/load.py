@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import datetime as dt
 import os
 import random
 import tempfile
@@ -45,6 +44,7 @@ from bench.common import (  # noqa: E402
     pct,
     rss_mb,
 )
+from components.present.fmt import fmt_date  # noqa: E402  (the legend writes dates so)
 from tests.browser.server import running  # noqa: E402
 
 TOGGLE_INPUT = ".st-key-ru input"
@@ -61,7 +61,6 @@ DATE_SEED = "2024-08-12"
 DATE_SHARE, PAN_SHARE = 0.25, 0.25
 #: Hard cap on actions per session, on top of the time limit.
 MAX_ACTIONS = 1000
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 #: Top page: when the reader clicked or pressed a key, on the page's own (epoch) clock.
 INIT_JS = """
@@ -115,12 +114,6 @@ def url_view(url: str) -> tuple[str, ...]:
     """The lat=, lon= and z= parameters of a page URL (empty before the map reports)."""
     query = parse_qs(urlsplit(url).query)
     return tuple(query.get(k, [""])[-1] for k in ("lat", "lon", "z"))
-
-
-def legend_date(iso: str) -> str:
-    """'2024-08-13' as the map legend writes it: '13 Aug 2024'."""
-    day = dt.date.fromisoformat(iso)
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def short(exc: BaseException) -> str:
@@ -177,7 +170,7 @@ async def step_date(page: Page, result: Session, rng: random.Random) -> None:
     if took > ACTION_TIMEOUT_MS:
         result.errors.append(f"slow: date step took {took:.0f} ms")
     legend = page.frame_locator(MAP).locator(".claims-legend")
-    await legend.get_by_text(legend_date(url_date(page.url))).first.wait_for()
+    await legend.get_by_text(fmt_date(url_date(page.url), "en")).first.wait_for()
     result.date_map_ms.append((time.perf_counter() - t0) * 1000)
 
 

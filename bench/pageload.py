@@ -41,7 +41,8 @@ from bench.common import (  # noqa: E402
     pct,
     table,
 )
-from bench.probe import RESOURCES_JS, first, map_frame, new_page, settle  # noqa: E402
+from bench.probe import RESOURCES_JS, first, new_page, settle  # noqa: E402
+from tests.browser.reader import map_frame  # noqa: E402
 from tests.browser.server import running  # noqa: E402
 
 APP = ROOT / "app.py"

@@ -10,7 +10,6 @@ import json
 import math
 import time
 from dataclasses import dataclass, field
-from typing import Any
 
 from playwright.sync_api import Browser, BrowserContext, Page
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -181,11 +180,6 @@ def settle(
 def first(frames: list[Frame], kinds: tuple[str, ...]) -> int | None:
     """Index of the first frame of one of these kinds."""
     return next((i for i, f in enumerate(frames) if f.kind in kinds), None)
-
-
-def map_frame(page: Page) -> Any:
-    """The streamlit-folium iframe as a Playwright Frame."""
-    return next(f for f in page.frames if "streamlit_folium" in f.url)
 
 
 def new_page(browser: Browser) -> tuple[BrowserContext, Page, Wire]:

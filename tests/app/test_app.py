@@ -33,20 +33,20 @@ def markdown(at: AppTest) -> str:
 BOX = "≈ 480 km²"
 
 
-def md_plain_text(text: str) -> str:
-    """Markdown text with its escapes undone, as the reader sees it."""
-    return re.sub(r"\\(.)", r"\1", text)
+def plain(text: str) -> str:
+    """What a reader sees of an escaped markdown string (backslash escapes removed)."""
+    return re.sub(r"\\(.)", r"\1", text, flags=re.S)
 
 
 def md_plain(at: AppTest) -> str:
-    return md_plain_text(markdown(at))
+    return plain(markdown(at))
 
 
 def test_default_view_compares_the_seed_figures(seed_day):
     at = run()
     assert not at.exception
     assert metrics(at) == {"Russian claim": BOX, "Ukrainian claim": "~1,000 km²"}
-    assert any("12 × 40 km (≈ 480 km², derived)" in md_plain_text(c.value) for c in at.caption)
+    assert any("12 × 40 km (≈ 480 km², derived)" in plain(c.value) for c in at.caption)
     # The ratio sentence names what it compares and that the article did the same sum.
     assert (
         "Aleksei Smirnov's about 12 × 40 km (≈ 480 km², derived) is 48% of "
@@ -68,7 +68,7 @@ def test_link_state_is_restored():
     assert at.radio(key="lang").value == "nl"
     assert "Inval in Koersk" in markdown(at)
     assert metrics(at)["Oekraïense bewering"] == "1.294 km²"
-    assert any("afgeleid)" in md_plain_text(c.value) for c in at.caption)
+    assert any("afgeleid)" in plain(c.value) for c in at.caption)
     at.run()
     assert at.query_params["z"] == "10"
     assert at.query_params["lat"] == "51.2000"
@@ -181,7 +181,7 @@ def test_13_march_2025_shows_no_current_russian_figure():
     at = run(date="2025-03-13")
     assert not at.exception
     assert metrics(at)["Russian claim"] == "–"
-    captions = [re.sub(r"\\(.)", r"\1", c.value) for c in at.caption]
+    captions = [plain(c.value) for c in at.caption]
     assert any("Last figure: ≈ 175 km² (derived)" in c for c in captions), captions
 
 

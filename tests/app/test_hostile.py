@@ -7,7 +7,6 @@ all (property-based, needs hypothesis): tests/app/test_hostile_properties.py.
 from __future__ import annotations
 
 import json
-import re
 import shutil
 from pathlib import Path
 
@@ -18,16 +17,9 @@ from streamlit.testing.v1 import AppTest
 import geo.claims
 import geo.regions
 from geo.paths import DATA_DIR
+from tests.app.test_app import plain, run
 
-APP = Path(__file__).resolve().parents[2] / "app.py"
 XSS = '<img src=x onerror="window.__xss=1">'
-
-
-def start(**params: str) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
 
 
 def geojson(*geoms, **props) -> bytes:
@@ -42,17 +34,12 @@ def upload(at: AppTest, name: str, data: bytes) -> AppTest:
     return at.run()
 
 
-def plain(markdown: str) -> str:
-    """What a reader sees of an escaped markdown string (backslash escapes removed)."""
-    return re.sub(r"\\(.)", r"\1", markdown)
-
-
 def metric_labels(at: AppTest) -> list[str]:
     return [plain(m.label) for m in at.metric]
 
 
 def test_bad_upload_keeps_earlier_layer_toggles_and_date():
-    at = start(date="2024-08-27")
+    at = run(date="2024-08-27")
     at.toggle(key="ru").set_value(False).run()
     upload(at, "mine.geojson", geojson(box(35.0, 51.0, 35.5, 51.3), name="my estimate"))
     assert not at.exception
@@ -76,7 +63,7 @@ def test_bad_upload_keeps_earlier_layer_toggles_and_date():
     ],
 )
 def test_bad_first_upload_shows_one_line_and_the_view_still_works(name, data, problem):
-    at = upload(start(), name, data)
+    at = upload(run(), name, data)
     assert not at.exception
     assert problem in plain(at.error[0].value)
     assert "\n" not in at.error[0].value
@@ -85,7 +72,7 @@ def test_bad_first_upload_shows_one_line_and_the_view_still_works(name, data, pr
 
 
 def test_upload_property_injection_is_escaped_in_the_map_popup():
-    at = upload(start(), "x.geojson", geojson(box(35.0, 51.0, 35.5, 51.3), **{XSS: XSS}))
+    at = upload(run(), "x.geojson", geojson(box(35.0, 51.0, 35.5, 51.3), **{XSS: XSS}))
     assert not at.exception
     script = at.session_state["_user_js"][1]
     assert "<img" not in script
@@ -113,7 +100,7 @@ def test_hostile_upload_is_one_line_and_keeps_the_earlier_layer(tmp_path, name, 
     }
     if data is None:
         data = CASES[corpus[name]].build(Ctx(tmp=tmp_path))
-    at = upload(start(), "mine.geojson", geojson(box(35.0, 51.0, 35.5, 51.3)))
+    at = upload(run(), "mine.geojson", geojson(box(35.0, 51.0, 35.5, 51.3)))
     upload(at, name, data)
     assert not at.exception
     assert problem in plain(at.error[0].value)
@@ -127,7 +114,7 @@ def test_any_exception_on_the_upload_path_is_a_message_not_a_trace(monkeypatch):
         raise RuntimeError("/srv/app/secret/path.py line 3")
 
     monkeypatch.setattr(components.render.upload, "read_overlay", broken)
-    at = upload(start(), "x.geojson", geojson(box(35.0, 51.0, 35.5, 51.3)))
+    at = upload(run(), "x.geojson", geojson(box(35.0, 51.0, 35.5, 51.3)))
     assert not at.exception
     assert "unexpected error" in plain(at.error[0].value)
     assert "/srv" not in at.error[0].value
@@ -140,7 +127,7 @@ def test_a_layer_that_cannot_be_drawn_is_a_message_not_a_trace(monkeypatch):
         raise ValueError("/srv/app/secret/path.py")
 
     monkeypatch.setattr(components.render.upload, "user_group", broken)
-    at = upload(start(), "x.geojson", geojson(box(35.0, 51.0, 35.5, 51.3))).run()
+    at = upload(run(), "x.geojson", geojson(box(35.0, 51.0, 35.5, 51.3))).run()
     assert not at.exception
     assert "unexpected error" in plain(at.error[0].value)
     assert not any(label.startswith("Your layer") for label in metric_labels(at))
@@ -149,7 +136,7 @@ def test_a_layer_that_cannot_be_drawn_is_a_message_not_a_trace(monkeypatch):
 def test_file_name_is_plain_text_not_markdown():
     """Regression (issue 12): the uploaded file's name was rendered as Markdown."""
     name = "[click](javascript:alert(1)) ![x](data:x) $\\LaTeX$ **b**.geojson"
-    at = upload(start(), name, geojson(box(35.0, 51.0, 35.5, 51.3)))
+    at = upload(run(), name, geojson(box(35.0, 51.0, 35.5, 51.3)))
     assert not at.exception
     label = next(m.label for m in at.metric if "Your layer" in m.label)
     assert plain(label) == f"Your layer: {name}"
@@ -162,7 +149,7 @@ def test_file_name_is_plain_text_not_markdown():
 
 def test_upload_errors_and_notes_are_dutch_on_a_dutch_page():
     """Regression (issue 8): upload messages came out in English on a Dutch page."""
-    at = upload(start(lang="nl"), "x.geojson", b"{oops")
+    at = upload(run(lang="nl"), "x.geojson", b"{oops")
     assert "Het bestand is geen leesbaar GeoJSON" in plain(at.error[0].value)
     swapped = geojson(Polygon([(y, x) for x, y in box(35.0, 51.0, 35.5, 51.3).exterior.coords]))
     upload(at, "omgedraaid.geojson", swapped)
@@ -183,7 +170,7 @@ def test_uploaded_bytes_are_released_once_read(monkeypatch):
         left.append(sum(len(files) for files in self.file_storage.values()))
 
     monkeypatch.setattr(MemoryUploadedFileManager, "remove_file", spy)
-    at = upload(start(), "mine.geojson", geojson(box(35.0, 51.0, 35.5, 51.3)))
+    at = upload(run(), "mine.geojson", geojson(box(35.0, 51.0, 35.5, 51.3)))
     assert "Your layer: mine.geojson" in metric_labels(at)
     assert left == [0], "the upload store is empty once the file is read"
 
@@ -232,7 +219,7 @@ def test_corrupted_data_file_stops_the_app_with_its_name(
         target.write_text(content)
     monkeypatch.setattr(geo.regions, "DATA_DIR", data_dir)
     monkeypatch.setattr(geo.claims, "CLAIMS_PATH", data_dir / "claims.yaml")
-    at = start()
+    at = run()
     assert not at.exception, "a traceback reached the reader"
     assert expected in at.error[0].value
     assert not at.metric
@@ -243,7 +230,7 @@ def test_corrupted_data_file_stops_the_app_with_its_name(
 
 @pytest.mark.parametrize("name", ["lang", "date", "ru", "z", "lat", "base"])
 def test_url_injection_is_shown_as_text_not_markup(name):
-    at = start(**{name: XSS})
+    at = run(**{name: XSS})
     assert not at.exception
     warning = at.warning[0].value
     assert "\\<img src=x onerror" in warning  # markdown-escaped: shown as text

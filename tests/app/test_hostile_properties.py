@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
 
@@ -15,11 +14,9 @@ pytest.importorskip("hypothesis", reason="hypothesis is not installed (requireme
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as hst
-from streamlit.testing.v1 import AppTest
 
 from components.present.state import MapRequest, ViewState, parse_query
-
-APP = Path(__file__).resolve().parents[2] / "app.py"
+from tests.app.test_app import plain, run
 
 #: Values a link may carry for each parameter, with what the page must then show.
 VALID = {
@@ -42,18 +39,6 @@ NOTICE = {
     "en": ("Ignored an invalid link parameter {name}=", "; using the default."),
     "nl": ("Ongeldige linkparameter {name}=", " genegeerd; de standaardwaarde is gebruikt."),
 }
-
-
-def plain(markdown: str) -> str:
-    """What a reader sees of an escaped markdown string (backslash escapes removed)."""
-    return re.sub(r"\\(.)", r"\1", markdown, flags=re.S)
-
-
-def start(params: dict[str, str]) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
 
 
 def slider_day(microseconds: float) -> dt.date:
@@ -95,7 +80,7 @@ links = hst.sets(hst.sampled_from(list(VALID)), min_size=1, max_size=5).flatmap(
 @example({"lang": "<img src=x onerror=alert(1)>", "z": "-3", "base": "none", "ua": "off"})
 @example({"lat": "51.3", "lon": "NaN", "z": "10"})
 def test_any_link_opens_a_working_page_that_names_what_it_ignored(seed_day, params):
-    at = start(params)
+    at = run(**params)
     assert not at.exception, "a traceback reached the reader"
 
     slider = at.slider(key="date")
@@ -139,7 +124,7 @@ def test_any_link_opens_a_working_page_that_names_what_it_ignored(seed_day, para
 
 
 def test_a_notice_about_a_value_with_line_breaks_stays_one_line():
-    at = start({"ru": "a\n\nb"})
+    at = run(ru="a\n\nb")
     assert not at.exception
     assert plain(at.warning[0].value).startswith("Ignored an invalid link parameter ru=")
     assert not line_breaks(at.warning[0].value)

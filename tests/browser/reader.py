@@ -11,6 +11,8 @@ VIEW_JS = """() => {
     const c = window.map.getCenter();
     return [window.map.getZoom(), c.lat, c.lng];
 }"""
+#: True once one map iframe is left (a new language or basemap replaces the old one).
+ONE_MAP = f"() => document.querySelectorAll('{MAP}').length === 1"
 
 
 def map_frame(page):
@@ -81,21 +83,6 @@ def drag_map(page, dx: int = 140, dy: int = 70) -> None:
     page.mouse.move(x + dx / 2, y + dy / 2, steps=5)
     page.mouse.move(x + dx, y + dy, steps=5)
     page.mouse.up()
-
-
-def zone_boxes(page) -> dict[str, dict]:
-    """Page-coordinate boxes of the drawn claim zones (by CSS class)."""
-    frame_box = page.locator(MAP).bounding_box()
-    frame = page.frame_locator(MAP)
-    out = {}
-    for css in ("claim-ru", "claim-ua", "claim-ind"):
-        paths = frame.locator(f"path.{css}")
-        if paths.count():
-            box = paths.first.bounding_box()
-            # Playwright reports frame elements in page coordinates already.
-            out[css] = box
-    assert frame_box is not None
-    return out
 
 
 def inside(box: dict, width: int, height: int) -> bool:

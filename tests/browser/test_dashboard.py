@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
-MAP = 'iframe[title="streamlit_folium.st_folium"]'
+from tests.browser.reader import MAP
 
 
 def open_app(page, url: str):

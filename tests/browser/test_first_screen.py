@@ -30,8 +30,8 @@ def _first_screen_shows_claims(page, width: int, height: int) -> None:
     assert not overlap(*labels), "the labels of nested zones sit on each other"
     for css in ("claim-ru", "claim-ua"):
         box = frame.locator(f"path.{css}").first.bounding_box()
-        assert not overlap(box, legend), f"the legend covers {css}"
         assert box is not None, css
+        assert not overlap(box, legend), f"the legend covers {css}"
         assert inside(box, width, height), f"{css} {box} leaves the {width}×{height} screen"
         shifted = dict(box, x=box["x"] - map_box["x"], y=box["y"] - map_box["y"])
         assert inside(shifted, map_box["width"], map_box["height"]), f"{css} leaves the map"

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from tests.browser.reader import MAP, map_view, same_view, wait_settled
+from tests.browser.reader import MAP, ONE_MAP, map_view, same_view, wait_settled
 from tests.browser.test_dashboard import click_layer, open_app, query
-
-ONE_MAP = f"() => document.querySelectorAll('{MAP}').length === 1"
 
 
 def _open_sidebar(page) -> None:

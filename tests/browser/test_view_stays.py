@@ -11,6 +11,7 @@ import pytest
 
 from tests.browser.reader import (
     MAP,
+    ONE_MAP,
     drag_map,
     link_view,
     map_frame,
@@ -25,9 +26,6 @@ from tests.browser.test_dashboard import open_app
 #: How far the page has scrolled (Streamlit scrolls its main section, not the window).
 SCROLLED = """() => Math.max(window.scrollY,
     (document.querySelector('[data-testid=stMain]') || {}).scrollTop || 0)"""
-
-
-ONE_MAP = f"() => document.querySelectorAll('{MAP}').length === 1"
 
 
 def swipe(cdp, page, x: float, y: float, dy: float) -> None:

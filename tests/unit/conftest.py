@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import geopandas as gpd
 import pytest
 
 import geo
@@ -23,6 +24,23 @@ def claims():
 def zones(layers, claims, seed_day):
     """The zones of the seed's day (12 Aug 2024)."""
     return geo.claim_zones(seed_day, claims=claims, regions=layers[0])
+
+
+@pytest.fixture(scope="session")
+def zones_on(layers, claims):
+    """``zones_on(day)``: the zones of that day, computed once per day per session.
+
+    Each call returns a copy, so a test that changes its frame changes no other test's.
+    """
+    computed = {}
+
+    def on(day) -> gpd.GeoDataFrame:
+        key = str(day)
+        if key not in computed:
+            computed[key] = geo.claim_zones(key, claims=claims, regions=layers[0])
+        return computed[key].copy()
+
+    return on
 
 
 @pytest.fixture(scope="session")

@@ -20,7 +20,6 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 from shapely.geometry import shape
 
-import geo
 from components.present.exports import figures_csv, map_html, map_png, zones_geojson
 from components.present.map_build import base_map, overlay
 from components.present.sides import SIDE_STYLE
@@ -32,8 +31,8 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 @pytest.fixture(scope="module")
-def zones_zero(layers, claims):
-    return geo.claim_zones(ZERO_DAY.isoformat(), claims=claims, regions=layers[0])
+def zones_zero(zones_on):
+    return zones_on(ZERO_DAY)
 
 
 def _read_geojson(text: str) -> gpd.GeoDataFrame:

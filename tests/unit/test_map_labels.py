@@ -105,13 +105,12 @@ def test_dutch_chart_names_months_in_dutch():
     assert localized({"mark": "line"}, "en") == {"mark": "line"}
 
 
-def test_superseded_figure_said_no_newer_figure_although_one_day_old():
+def test_superseded_figure_said_no_newer_figure_although_one_day_old(zones_on):
     """Regression: on 13 Mar 2025 Gerasimov's 12 Mar figure, replaced by Russia's own
     "Sudzha retaken" the next day, was labelled "no newer figure from this side"."""
-    import geo
     from components.present.zone_text import zone_label_lines
 
-    zones = geo.claim_zones("2025-03-13").set_index("side", drop=False)
+    zones = zones_on("2025-03-13").set_index("side", drop=False)
     lines = zone_label_lines(next(zones.loc[["russia"]].itertuples()), "en")
     assert lines[-1] == "replaced by this side's statement of 13 Mar 2025"
     dutch = zone_label_lines(next(zones.loc[["russia"]].itertuples()), "nl")

@@ -48,15 +48,15 @@ def q(state: ViewState) -> str:
     return urlencode(to_query(state))
 
 
-def visible_zones(state: ViewState) -> dict[str, float]:
+def visible_zones(zones_on, state: ViewState) -> dict[str, float]:
     """Side → drawn km² of what the page draws for this view."""
-    zones = geo.claim_zones(state.date)
+    zones = zones_on(state.date)
     shown = zones[zones["side"].isin(state.sides()) & ~zones.geometry.is_empty]
     return {row.side: round(float(row.drawn_area_km2), 1) for row in shown.itertuples()}
 
 
 @pytest.mark.parametrize("state", VIEWS, ids=lambda s: f"{s.lang}-{s.date}")
-def test_geojson_export_has_the_zones_the_page_draws(client, state):
+def test_geojson_export_has_the_zones_the_page_draws(client, zones_on, state):
     answer = client.get(f"/export/view.geojson?{q(state)}")
     assert answer.status_code == 200
     frame = gpd.read_file(io.BytesIO(answer.content))
@@ -64,16 +64,16 @@ def test_geojson_export_has_the_zones_the_page_draws(client, state):
         side: round(float(km2), 1)
         for side, km2 in zip(frame["side"], frame["drawn_area_km2"], strict=True)
     }
-    assert drawn == visible_zones(state)
+    assert drawn == visible_zones(zones_on, state)
     assert f"kursk-claims-{state.date}-zones.geojson" in answer.headers["content-disposition"]
 
 
 @pytest.mark.parametrize("state", VIEWS, ids=lambda s: f"{s.lang}-{s.date}")
-def test_csv_export_opens_in_a_spreadsheet_in_the_page_language(client, state):
+def test_csv_export_opens_in_a_spreadsheet_in_the_page_language(client, claims, state):
     answer = client.get(f"/export/view.csv?{q(state)}")
     assert answer.content.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 only with a BOM
     back = pd.read_csv(io.BytesIO(answer.content), encoding="utf-8-sig", dtype=str)
-    expected = geo.claims_as_of(geo.load_claims(), state.date)
+    expected = geo.claims_as_of(claims, state.date)
     assert sorted(back["id"]) == sorted(expected["id"])
     assert ("datum" in back.columns) == (state.lang == "nl")
 

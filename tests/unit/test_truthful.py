@@ -38,10 +38,6 @@ def by_id(claims):
     return claims.set_index("id")
 
 
-def _zones(day: str, claims, layers):
-    return geo.claim_zones(day, claims=claims, regions=layers[0]).set_index("side", drop=False)
-
-
 def _480_is_marked(text: str) -> bool:
     """Every '480' reads '≈ 480', or '= 480' (shown arithmetic) in a text saying derived."""
     said_derived = "derived" in text or "afgeleid" in text
@@ -130,8 +126,8 @@ def test_zone_labels_in_english_and_dutch(zones, by_id, seed_day):
     )
 
 
-def test_stale_zone_is_labelled_and_faded(claims, by_id, layers):
-    z = _zones("2024-11-23", claims, layers)
+def test_stale_zone_is_labelled_and_faded(zones_on, claims, by_id, layers):
+    z = zones_on("2024-11-23").set_index("side", drop=False)
     ru = z.loc["russia"]
     label = zone_label(ru, by_id, "en", "2024-11-23")
     assert "said 12 Aug 2024, 103 days earlier" in label
@@ -146,8 +142,8 @@ def test_stale_zone_is_labelled_and_faded(claims, by_id, layers):
     assert "no newer figure from this side (over 30 days old" in page  # the legend
 
 
-def test_superseded_popup_says_what_replaced_it(claims, by_id, layers):
-    ru = _zones("2025-03-13", claims, layers).loc["russia"]
+def test_superseded_popup_says_what_replaced_it(zones_on, by_id):
+    ru = zones_on("2025-03-13").set_index("side", drop=False).loc["russia"]
     popup = zone_popup_html(ru, by_id, "en", "2025-03-13")
     assert "Not current" in popup
     assert "Sudzha" in popup
@@ -155,16 +151,16 @@ def test_superseded_popup_says_what_replaced_it(claims, by_id, layers):
     assert "our arithmetic" in popup
 
 
-def test_tracker_zone_names_its_kind_and_approximate_date(claims, by_id, layers):
-    ind = _zones("2025-01-17", claims, layers).loc["independent"]
+def test_tracker_zone_names_its_kind_and_approximate_date(zones_on, by_id):
+    ind = zones_on("2025-01-17").set_index("side", drop=False).loc["independent"]
     label = zone_label(ind, by_id, "en", "2025-01-17")
     assert label.startswith("Ukrainian-affiliated tracker: about 420 km² · DeepState")
     assert "said mid-Jan 2025" in label
     assert "half jan 2025" in zone_label(ind, by_id, "nl", "2025-01-17")
 
 
-def test_russias_own_arithmetic_is_shown_as_ours(claims, by_id, layers):
-    ru = _zones("2025-01-17", claims, layers).loc["russia"]
+def test_russias_own_arithmetic_is_shown_as_ours(zones_on, by_id):
+    ru = zones_on("2025-01-17").set_index("side", drop=False).loc["russia"]
     text = derivation_text(ru, by_id, "en")
     assert "801 km² had been retaken, 63.2%" in text
     assert "≈ 1,267 km²" in text
@@ -173,11 +169,11 @@ def test_russias_own_arithmetic_is_shown_as_ours(claims, by_id, layers):
     assert "onze rekensom" in derivation_text(ru, by_id, "nl")
 
 
-def test_method_text_says_the_shape_and_the_anchor(zones, claims, layers):
+def test_method_text_says_the_shape_and_the_anchor(zones_on, zones):
     ru = zones.set_index("side", drop=False).loc["russia"]
     assert "12 km deep along a straight 40 km front" in method_text(ru, "en")
     assert "Sudzha sector" in method_text(ru, "en")
-    late = _zones("2025-04-19", claims, layers).loc["russia"]
+    late = zones_on("2025-04-19").set_index("side", drop=False).loc["russia"]
     assert "The source names Gornal/Oleshnya." in method_text(late, "en")
     assert "Gornal/Olesjnja" in method_text(late, "nl")
     assert "not a surveyed front line" in method_text(late, "en")
@@ -218,9 +214,9 @@ def test_cards_name_source_kinds_and_flag_the_derived_zero(claims):
     assert "15 Jan" not in mid_jan.who
 
 
-def test_comparison_on_26_april_2025_has_no_stale_ukrainian_500(claims, layers):
+def test_comparison_on_26_april_2025_has_no_stale_ukrainian_500(zones_on, claims):
     """Regression: the panel read "Russian claim 0 km² / Ukrainian claim 500 km²"."""
-    zones = geo.claim_zones("2025-04-26", claims=claims, regions=layers[0])
+    zones = zones_on("2025-04-26")
     cmp = compare(zones, "en", claims)
     assert cmp.ua_km2 is None
     assert cmp.ua_text == "–"
@@ -232,9 +228,9 @@ def test_comparison_on_26_april_2025_has_no_stale_ukrainian_500(claims, layers):
     assert pd.isna(zones.set_index("side", drop=False).loc["ukraine", "stated_area_km2"]) is False
 
 
-def test_map_legend_names_the_tracker_and_a_figure_without_a_zone(claims, layers):
+def test_map_legend_names_the_tracker_and_a_figure_without_a_zone(zones_on, claims, layers):
     fmap = base_map(*layers)
-    zones = geo.claim_zones("2025-04-26", claims=claims, regions=layers[0])
+    zones = zones_on("2025-04-26")
     overlay(zones, claims, ALL, "en", dt.date(2025, 4, 26)).add_to(fmap)
     page = fmap.get_root().render()
     assert "Ukrainian-affiliated tracker (DeepState)" in page
@@ -243,10 +239,10 @@ def test_map_legend_names_the_tracker_and_a_figure_without_a_zone(claims, layers
 
 
 @pytest.mark.parametrize("as_of", ["2024-08-12", "2025-03-13", "2025-04-26"])
-def test_headline_figures_follow_the_age_rule(claims, layers, as_of):
+def test_headline_figures_follow_the_age_rule(zones_on, claims, as_of):
     from components.present.headline import headline_html
 
-    zones = geo.claim_zones(as_of, claims=claims, regions=layers[0])
+    zones = zones_on(as_of)
     body = headline_html(zones, claims, "en")
     current = {z.side: bool(z.current) for z in zones.itertuples()}
     if as_of == "2024-08-12":
@@ -261,11 +257,11 @@ def test_headline_figures_follow_the_age_rule(claims, layers, as_of):
         assert "71 days earlier" in body
 
 
-def test_png_legend_of_26_april_2025_has_a_russian_row(claims, layers):
+def test_png_legend_of_26_april_2025_has_a_russian_row(zones_on):
     """Regression: the PNG of 26 Apr 2025 had no Russian row at all."""
     from components.present.exports import png_legend_rows
 
-    zones = geo.claim_zones("2025-04-26", claims=claims, regions=layers[0])
+    zones = zones_on("2025-04-26")
     rows = {
         side: (figure, current) for side, _, figure, current in png_legend_rows(zones, ALL, "en")
     }
@@ -275,11 +271,11 @@ def test_png_legend_of_26_april_2025_has_a_russian_row(claims, layers):
     assert rows["ukraine"][1] is False
 
 
-def test_dutch_headline_and_labels_name_claimants_in_dutch(claims, layers):
+def test_dutch_headline_and_labels_name_claimants_in_dutch(zones_on, claims):
     from components.present.headline import headline_html
     from components.present.map_labels import zone_label_html
 
-    zones = geo.claim_zones("2025-01-17", claims=claims, regions=layers[0])
+    zones = zones_on("2025-01-17")
     body = headline_html(zones, claims, "nl")
     assert "Russisch ministerie van Defensie" in body
     assert "Anonieme hoge bron" in body

@@ -171,9 +171,9 @@ def test_no_zone_is_current_beyond_the_age_rule(claims, candidates, territorial,
                 assert newer.empty, (row["claim_id"], newer["claim_id"].tolist())
 
 
-def test_13_march_2025_no_current_russian_figure_covers_sudzha():
+def test_13_march_2025_no_current_russian_figure_covers_sudzha(zones_on):
     """Regression: Smirnov's 12 Aug box was drawn as the Russian claim on 13 Mar 2025."""
-    zones = geo.claim_zones("2025-03-13").set_index("side")
+    zones = zones_on("2025-03-13").set_index("side")
     ru = zones.loc["russia"]
     assert ru["claim_id"] != "ru-smirnov-2024-08-12-depth"
     assert not ru["current"]
@@ -182,9 +182,9 @@ def test_13_march_2025_no_current_russian_figure_covers_sudzha():
     assert "russia" not in current.index
 
 
-def test_26_april_2025_syrskyis_february_figure_is_stale():
+def test_26_april_2025_syrskyis_february_figure_is_stale(zones_on):
     """Regression: on 26 Apr 2025 Syrskyi's 500 km² of 14 Feb was shown as current."""
-    zones = geo.claim_zones("2025-04-26").set_index("side")
+    zones = zones_on("2025-04-26").set_index("side")
     ua = zones.loc["ukraine"]
     assert ua["claim_id"] == "ua-syrskyi-2025-02-14-area"
     assert not ua["current"]
@@ -233,8 +233,8 @@ def test_before_any_claim_is_empty():
     assert geo.claim_zones(as_of="2024-08-01").empty
 
 
-def test_claim_zones_rows_carry_the_public_fields():
-    zones = geo.claim_zones("2024-08-12")
+def test_claim_zones_rows_carry_the_public_fields(zones_on):
+    zones = zones_on("2024-08-12")
     for col in ("stated_on", "age_days", "current", "derived", "derivation", "anchor",
                 "stated_area_km2", "derived_area_km2", "source_kind"):  # fmt: skip
         assert col in zones.columns, col
