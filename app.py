@@ -86,7 +86,7 @@ for notice in st.session_state.get("_notices", []):
     st.warning(
         t("notice_invalid", lang, name=md_escape(notice.name), value=md_escape(notice.value))
     )
-render_headline(zones_as_of(st.session_state["date"]), data.claims, lang)
+render_headline(zones_as_of(st.session_state["date"]), lang)
 
 if embedded:
     render_map_panel(compact=True)

@@ -25,12 +25,6 @@ LABEL_SLOTS = ("top", "bottom", "center")
 CONTEXT_TOWNS = ("Sudzha", "Sumy")
 
 
-def zone_figure(zone: object, by_id: pd.DataFrame, lang: str) -> str:
-    """The zone's figure with its hedge, derived ones marked ('12 × 40 km (≈ 480 km², …)')."""
-    del by_id  # the zone row carries what the figure needs (see components/present/zone_text.py)
-    return zone_text.zone_figure(zone, lang)
-
-
 def zone_label_html(zone: object, by_id: pd.DataFrame, lang: str) -> str:
     """Escaped lines: side and figure; claimant, date and age; stale ones say so."""
     del by_id

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 
 import geopandas as gpd
-import pandas as pd
 import streamlit as st
 
 from components.present.failover import failover_script
@@ -25,9 +24,9 @@ def render_title(lang: str) -> None:
     st.html(f'<h1 class="claims-title">{html.escape(t("title", lang))}</h1>')
 
 
-def render_headline(zones: gpd.GeoDataFrame, claims: pd.DataFrame, lang: str) -> None:
+def render_headline(zones: gpd.GeoDataFrame, lang: str) -> None:
     """Draw the headline boxes."""
-    st.html(HEADLINE_CSS + headline_html(zones, claims, lang))
+    st.html(HEADLINE_CSS + headline_html(zones, lang))
 
 
 def render_footer(lang: str) -> None:

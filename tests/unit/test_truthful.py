@@ -247,7 +247,7 @@ def test_headline_figures_follow_the_age_rule(claims, layers, as_of):
     from components.present.headline import headline_html
 
     zones = geo.claim_zones(as_of, claims=claims, regions=layers[0])
-    body = headline_html(zones, claims, "en")
+    body = headline_html(zones, "en")
     current = {z.side: bool(z.current) for z in zones.itertuples()}
     if as_of == "2024-08-12":
         assert "12 × 40 km (≈ 480 km², derived)" in body
@@ -280,7 +280,7 @@ def test_dutch_headline_and_labels_name_claimants_in_dutch(claims, layers):
     from components.present.map_labels import zone_label_html
 
     zones = geo.claim_zones("2025-01-17", claims=claims, regions=layers[0])
-    body = headline_html(zones, claims, "nl")
+    body = headline_html(zones, "nl")
     assert "Russisch ministerie van Defensie" in body
     assert "Anonieme hoge bron" in body
     assert "Unnamed" not in body
