@@ -35,7 +35,7 @@ def figure_value(rec: pd.Series, lang: str) -> str:
     metric, unit = rec["metric"], _text(rec.get("unit"))
     value = rec["value"]
     if value is None or pd.isna(value):
-        return t(f"metric_{metric}", lang) if has(f"metric_{metric}") else metric
+        return metric_label(metric, lang)
     qualifier = hedge(rec.get("qualifier"), lang)
     if unit == "ratio":
         pct = value * 100
