@@ -94,7 +94,7 @@ def render_basemap() -> None:
     lang = st.session_state["lang"]
     key = f"base_{lang}"
     if st.session_state.get(key) != st.session_state["base"]:
-        st.session_state[key] = base_code(st.session_state["base"])
+        st.session_state[key] = st.session_state["base"]
     st.sidebar.radio(
         t("basemap", lang),
         BASEMAPS,
@@ -106,6 +106,7 @@ def render_basemap() -> None:
 
 
 def _set_base(key: str) -> None:
+    """The one place a radio value becomes ``base``: always a code from here on."""
     st.session_state["base"] = base_code(st.session_state[key])
     _rebuild_map()
 
@@ -113,7 +114,6 @@ def _set_base(key: str) -> None:
 def current_state() -> ViewState:
     """The view as the widgets and the last reported map position describe it now."""
     values = {k: st.session_state[k] for k in KEYS}
-    values["base"] = base_code(values["base"])
     return replace(st.session_state["viewport"], **values)
 
 
