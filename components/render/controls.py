@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from components.present.i18n import LANGS, t
+from components.present.i18n import LANG_NAMES, LANGS, t
 from components.present.state import BASEMAPS, ViewState, hold, neighbour_date
 
 KEYS = ("lang", "ru", "ua", "ind", "date", "base")
@@ -57,7 +57,7 @@ def render_language() -> str:
         on_change=_rebuild_map,
         horizontal=True,
         label_visibility="collapsed",
-        format_func=lambda code: {"en": "English", "nl": "Nederlands"}[code],
+        format_func=LANG_NAMES.__getitem__,
     )
     return st.session_state["lang"]
 
