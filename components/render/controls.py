@@ -47,7 +47,7 @@ def base_code(value: object) -> str:
     return BASEMAPS[0]
 
 
-def render_language() -> str:
+def render_language() -> None:
     """Language switch (kept on the page, not in the sidebar: phones hide the sidebar)."""
     lang = st.session_state["lang"]
     st.radio(
@@ -59,7 +59,6 @@ def render_language() -> str:
         label_visibility="collapsed",
         format_func=LANG_NAMES.__getitem__,
     )
-    return st.session_state["lang"]
 
 
 def render_toggles() -> None:
@@ -135,7 +134,7 @@ def render_panel_choice(lang: str) -> str:
 
 def _step(dates: list[dt.date], step: int) -> None:
     st.session_state["date"] = neighbour_date(dates, st.session_state["date"], step)
-    st.session_state["_notices"] = []
+    _clear_notices()
 
 
 def render_steps(dates: list[dt.date], lang: str) -> None:
