@@ -1,4 +1,4 @@
-"""Moving through time: step to the previous/next claim date, and the area chart."""
+"""The side panels: comparison, figure cards, charts, sources, settlements, outbound links."""
 
 from __future__ import annotations
 
