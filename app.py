@@ -18,11 +18,11 @@ from components.render.cache import (
     comparison,
     count_chart_spec,
     figure_cards,
+    headline,
     load_data,
     settlement_data,
     settlement_rows,
     sources_list,
-    zones_as_of,
 )
 from components.render.controls import (
     current_state,
@@ -86,7 +86,7 @@ for notice in st.session_state.get("_notices", []):
     st.warning(
         t("notice_invalid", lang, name=md_escape(notice.name), value=md_escape(notice.value))
     )
-render_headline(zones_as_of(st.session_state["date"]), data.claims, lang)
+render_headline(headline(st.session_state["date"], lang))
 
 if embedded:
     render_map_panel(compact=True)

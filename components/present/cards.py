@@ -1,4 +1,4 @@
-"""Figure cards grouped by side, and the area comparison the seed makes."""
+"""One figure card as escaped HTML, and the cards' CSS."""
 
 from __future__ import annotations
 

@@ -10,10 +10,9 @@ from dataclasses import dataclass
 import geopandas as gpd
 import pandas as pd
 
-from components.present.figures import _text
 from components.present.fmt import fmt_num
 from components.present.i18n import t
-from components.present.wording import age, record_when, who
+from components.present.wording import age, as_text, record_when, who
 from components.present.zone_text import compact_figure, is_current, stale_note, zone_figure
 
 
@@ -84,6 +83,6 @@ def _article_words(claims: pd.DataFrame | None, date: object, lang: str) -> str:
     if same.empty:
         return ""
     rec = same.iloc[0]
-    words = _text(rec.get("quote_en")) if lang != "nl" else _text(rec.get("quote"))
+    words = as_text(rec.get("quote_en")) if lang != "nl" else as_text(rec.get("quote"))
     words = words.split(" of ")[0] if lang != "nl" else words.split(" van ")[0]
     return t("compare_article", lang, who=who(rec, lang), words=words)

@@ -14,6 +14,7 @@ from components.present.fmt import fmt_num, hedge
 from components.present.i18n import has, t
 from components.present.sides import SIDES
 from components.present.wording import (
+    as_text,
     claimant,
     disputed_names,
     kind_label,
@@ -23,19 +24,12 @@ from components.present.wording import (
 from geo.claim_schema import METRICS
 
 
-def _text(value: object) -> str:
-    """A record field as text ('' for None/NaN/NaT)."""
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return ""
-    return str(value)
-
-
 def figure_value(rec: pd.Series, lang: str) -> str:
     """'about 1,000 km²', '28 settlements', '500–700 km²', '63.2%' … or the metric name."""
-    metric, unit = rec["metric"], _text(rec.get("unit"))
+    metric, unit = rec["metric"], as_text(rec.get("unit"))
     value = rec["value"]
     if value is None or pd.isna(value):
-        return t(f"metric_{metric}", lang) if has(f"metric_{metric}") else metric
+        return metric_label(metric, lang)
     qualifier = hedge(rec.get("qualifier"), lang)
     if unit == "ratio":
         pct = value * 100
@@ -61,13 +55,13 @@ def md_escape(text: object) -> str:
     >>> print(md_escape("[x](javascript:alert(1))"))
     \\[x\\]\\(javascript\\:alert\\(1\\)\\)
     """
-    return "".join(f"\\{c}" if c in _MD_SPECIAL else c for c in _text(text))
+    return "".join(f"\\{c}" if c in _MD_SPECIAL else c for c in as_text(text))
 
 
 def safe_link(url: object, text: object) -> str:
     """An escaped link if the URL is http(s); otherwise the escaped text alone."""
-    label = html.escape(_text(text) or _text(url))
-    href = _text(url).strip()
+    label = html.escape(as_text(text) or as_text(url))
+    href = as_text(url).strip()
     if href.lower().startswith(("http://", "https://")) and not any(c in href for c in "\"'<> "):
         return (
             f'<a href="{html.escape(href)}" target="_blank" rel="noopener noreferrer">{label}</a>'
@@ -115,18 +109,18 @@ def cards(claims: pd.DataFrame, lang: str) -> dict[str, list[Card]]:
                 value=figure_value(rec, lang),
                 label=metric_label(rec["metric"], lang),
                 who=t("said_by", lang, who=claimant(rec, lang), date=record_when(rec, lang)),
-                summary=_text(rec.get(f"summary_{lang}")) or _text(rec.get("summary_en")),
-                quote=_text(rec.get("quote")),
-                quote_lang=_text(rec.get("quote_lang")),
-                translation=_text(rec.get("quote_en")),
-                caveat=_text(rec.get(f"caveat_{lang}")) or _text(rec.get("caveat_en")),
-                source_title=_text(rec.get("source_title")) or _text(rec.get("source_outlet")),
-                source_url=_text(rec.get("source_url")),
-                confidence=_text(rec.get("confidence")),
+                summary=as_text(rec.get(f"summary_{lang}")) or as_text(rec.get("summary_en")),
+                quote=as_text(rec.get("quote")),
+                quote_lang=as_text(rec.get("quote_lang")),
+                translation=as_text(rec.get("quote_en")),
+                caveat=as_text(rec.get(f"caveat_{lang}")) or as_text(rec.get("caveat_en")),
+                source_title=as_text(rec.get("source_title")) or as_text(rec.get("source_outlet")),
+                source_url=as_text(rec.get("source_url")),
+                confidence=as_text(rec.get("confidence")),
                 disputed_by=tuple(disputed_names(rec.get("disputed_by"), by_id, lang)),
                 kind=kind_label(rec.get("source_kind"), rec["side"], lang),
-                evidence=_text(rec.get("evidence")),
-                note=_text(rec.get("note")),
+                evidence=as_text(rec.get("evidence")),
+                note=as_text(rec.get("note")),
             )
         )
     return out

@@ -10,14 +10,12 @@ from __future__ import annotations
 import html
 
 import geopandas as gpd
-import pandas as pd
 
 from components.present.i18n import t
-from components.present.map_labels import zone_figure
 from components.present.sides import CLAIMANTS, SIDE_STYLE
 from components.present.wording import age, record_when
 from components.present.wording import who as who_said
-from components.present.zone_text import is_current, stale_note
+from components.present.zone_text import is_current, stale_note, zone_figure
 
 HEADLINE_CSS = """<style>
 .headline{display:flex;gap:8px;margin:0 0 2px}
@@ -29,10 +27,9 @@ HEADLINE_CSS = """<style>
 </style>"""
 
 
-def headline_html(zones: gpd.GeoDataFrame, claims: pd.DataFrame, lang: str) -> str:
+def headline_html(zones: gpd.GeoDataFrame, lang: str) -> str:
     """One box per side: its drawn figure as stated, claimant and date (all escaped)."""
     esc = html.escape
-    by_id = claims.set_index("id")
     rows = {zone.side: zone for zone in zones.itertuples()}
     boxes = []
     for side in CLAIMANTS:
@@ -43,11 +40,11 @@ def headline_html(zones: gpd.GeoDataFrame, claims: pd.DataFrame, lang: str) -> s
             # A figure past the age rule is not this side's claim today: say so, and what
             # and when its last figure was.
             value = t("compare_no_current", lang)
-            who = t("compare_last", lang, figure=zone_figure(zone, by_id, lang),
+            who = t("compare_last", lang, figure=zone_figure(zone, lang),
                     who=who_said(zone, lang), when=record_when(zone, lang),
                     age=age(zone.age_days, lang), note=stale_note(zone, lang))  # fmt: skip
         else:
-            value = zone_figure(zone, by_id, lang)
+            value = zone_figure(zone, lang)
             said = f"{record_when(zone, lang)} ({age(zone.age_days, lang)})"
             who = f"{who_said(zone, lang)}, {said}"
         boxes.append(

@@ -9,6 +9,8 @@ third language makes it unwieldy.
 from __future__ import annotations
 
 LANGS = ("en", "nl")
+#: Each language named in itself, as the language switch shows it on every page.
+LANG_NAMES = {"en": "English", "nl": "Nederlands"}
 
 CATALOGUE: dict[str, dict[str, str]] = {
     "title": {

@@ -25,21 +25,6 @@ LABEL_SLOTS = ("top", "bottom", "center")
 CONTEXT_TOWNS = ("Sudzha", "Sumy")
 
 
-def short_claimant(claimant: str) -> str:
-    """The claimant's name without the role ('Aleksei Smirnov, acting governor…').
-
-    >>> short_claimant("Aleksei Smirnov, acting governor of Kursk region (video meeting)")
-    'Aleksei Smirnov'
-    """
-    return claimant.split(",")[0].split(" (")[0].strip()
-
-
-def zone_figure(zone: object, by_id: pd.DataFrame, lang: str) -> str:
-    """The zone's figure with its hedge, derived ones marked ('12 × 40 km (≈ 480 km², …)')."""
-    del by_id  # the zone row carries what the figure needs (see components/present/zone_text.py)
-    return zone_text.zone_figure(zone, lang)
-
-
 def zone_label_html(zone: object, by_id: pd.DataFrame, lang: str) -> str:
     """Escaped lines: side and figure; claimant, date and age; stale ones say so."""
     del by_id

@@ -1,4 +1,4 @@
-"""Sources panel and credits footer."""
+"""The Sources panel: every source of the shown figures, as an escaped HTML list."""
 
 from __future__ import annotations
 

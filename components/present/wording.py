@@ -19,7 +19,8 @@ def field(rec: object, key: str, default: object = None) -> object:
     return getattr(rec, key, default)
 
 
-def _text(value: object) -> str:
+def as_text(value: object) -> str:
+    """A record field as text ('' for None/NaN/NaT)."""
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return ""
     return str(value)
@@ -33,7 +34,7 @@ def when(date: object, lang: str, approx: object = False, precision: object = No
     """
     if pd.isna(pd.Timestamp(date)):
         return ""
-    precision = _text(precision)
+    precision = as_text(precision)
     if approx is True and precision:
         return t(f"when_{precision}", lang, month=month_year(date, lang))
     day = fmt_date(date, lang)
@@ -68,14 +69,14 @@ def short_name(claimant: object) -> str:
     >>> short_name("Aleksei Smirnov, acting governor of Kursk region (video meeting)")
     'Aleksei Smirnov'
     """
-    return _SPLIT.split(_text(claimant), maxsplit=1)[0].strip()
+    return _SPLIT.split(as_text(claimant), maxsplit=1)[0].strip()
 
 
 def claimant(rec: object, lang: str) -> str:
     """The full claimant with role, in the page language where the ledger has it."""
-    if lang == "nl" and _text(field(rec, "claimant_nl")):
-        return _text(field(rec, "claimant_nl"))
-    return _text(field(rec, "claimant"))
+    if lang == "nl" and as_text(field(rec, "claimant_nl")):
+        return as_text(field(rec, "claimant_nl"))
+    return as_text(field(rec, "claimant"))
 
 
 def who(rec: object, lang: str) -> str:
@@ -85,7 +86,7 @@ def who(rec: object, lang: str) -> str:
 
 def kind_label(source_kind: object, side: object, lang: str) -> str:
     """'Russian official', 'Ukrainian-affiliated tracker', 'Media arithmetic' …"""
-    kind, side = _text(source_kind), _text(side)
+    kind, side = as_text(source_kind), as_text(side)
     for key in (f"kind_{kind}_{side}", f"kind_{kind}"):
         if has(key):
             return t(key, lang)

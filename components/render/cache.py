@@ -14,9 +14,11 @@ import pandas as pd
 import streamlit as st
 
 import geo
+from components.present.cards import build_card_html
 from components.present.charts import area_chart
 from components.present.compare import Comparison, compare
-from components.present.figures import Card, cards
+from components.present.figures import cards
+from components.present.headline import HEADLINE_CSS, headline_html
 from components.present.map_build import base_map, overlay
 from components.present.map_labels import fit_bounds
 from components.present.settlement_chart import count_chart
@@ -106,9 +108,16 @@ def claims_bounds(as_of: dt.date, sides: tuple[str, ...]) -> tuple[float, float,
 
 
 @st.cache_resource(show_spinner=False, max_entries=2000)
-def figure_cards(as_of: dt.date, lang: str) -> dict[str, list[Card]]:
-    """Cards of every figure stated on or before a date."""
-    return cards(geo.claims_as_of(load_data().claims, as_of), lang)
+def figure_cards(as_of: dt.date, lang: str) -> dict[str, list[str]]:
+    """Escaped HTML card of every figure stated on or before a date, grouped by side."""
+    groups = cards(geo.claims_as_of(load_data().claims, as_of), lang)
+    return {side: [build_card_html(card, lang) for card in items] for side, items in groups.items()}
+
+
+@st.cache_resource(show_spinner=False, max_entries=2000)
+def headline(as_of: dt.date, lang: str) -> str:
+    """The headline boxes above the map for a date (escaped HTML with its CSS)."""
+    return HEADLINE_CSS + headline_html(zones_as_of(as_of), lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2000)

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from components.present.i18n import LANGS, t
+from components.present.i18n import LANG_NAMES, LANGS, t
 from components.present.state import BASEMAPS, ViewState, hold, neighbour_date
 
 KEYS = ("lang", "ru", "ua", "ind", "date", "base")
@@ -47,7 +47,7 @@ def base_code(value: object) -> str:
     return BASEMAPS[0]
 
 
-def render_language() -> str:
+def render_language() -> None:
     """Language switch (kept on the page, not in the sidebar: phones hide the sidebar)."""
     lang = st.session_state["lang"]
     st.radio(
@@ -57,9 +57,8 @@ def render_language() -> str:
         on_change=_rebuild_map,
         horizontal=True,
         label_visibility="collapsed",
-        format_func=lambda code: {"en": "English", "nl": "Nederlands"}[code],
+        format_func=LANG_NAMES.__getitem__,
     )
-    return st.session_state["lang"]
 
 
 def render_toggles() -> None:
@@ -94,7 +93,7 @@ def render_basemap() -> None:
     lang = st.session_state["lang"]
     key = f"base_{lang}"
     if st.session_state.get(key) != st.session_state["base"]:
-        st.session_state[key] = base_code(st.session_state["base"])
+        st.session_state[key] = st.session_state["base"]
     st.sidebar.radio(
         t("basemap", lang),
         BASEMAPS,
@@ -106,6 +105,7 @@ def render_basemap() -> None:
 
 
 def _set_base(key: str) -> None:
+    """The one place a radio value becomes ``base``: always a code from here on."""
     st.session_state["base"] = base_code(st.session_state[key])
     _rebuild_map()
 
@@ -113,7 +113,6 @@ def _set_base(key: str) -> None:
 def current_state() -> ViewState:
     """The view as the widgets and the last reported map position describe it now."""
     values = {k: st.session_state[k] for k in KEYS}
-    values["base"] = base_code(values["base"])
     return replace(st.session_state["viewport"], **values)
 
 
@@ -135,7 +134,7 @@ def render_panel_choice(lang: str) -> str:
 
 def _step(dates: list[dt.date], step: int) -> None:
     st.session_state["date"] = neighbour_date(dates, st.session_state["date"], step)
-    st.session_state["_notices"] = []
+    _clear_notices()
 
 
 def render_steps(dates: list[dt.date], lang: str) -> None:

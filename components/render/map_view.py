@@ -20,7 +20,7 @@ from components.render.panels import render_outbound
 from components.render.share import render_share, sync_url
 from components.render.upload import user_script
 
-#: Nominal frame height; the page's CSS sizes the frame to the screen (see app_css).
+#: Nominal frame height; the page's CSS sizes the frame to the screen (present/page.PAGE_CSS).
 MAP_HEIGHT = 520
 
 

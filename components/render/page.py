@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import html
 
-import geopandas as gpd
-import pandas as pd
 import streamlit as st
 
 from components.present.failover import failover_script
-from components.present.headline import HEADLINE_CSS, headline_html
 from components.present.i18n import t
 from components.present.page import EMBED_CSS, PAGE_CSS, head_script
 
@@ -25,9 +22,9 @@ def render_title(lang: str) -> None:
     st.html(f'<h1 class="claims-title">{html.escape(t("title", lang))}</h1>')
 
 
-def render_headline(zones: gpd.GeoDataFrame, claims: pd.DataFrame, lang: str) -> None:
-    """Draw the headline boxes."""
-    st.html(HEADLINE_CSS + headline_html(zones, claims, lang))
+def render_headline(body: str) -> None:
+    """Draw the headline boxes (escaped HTML from the cache)."""
+    st.html(body)
 
 
 def render_footer(lang: str) -> None:

@@ -1,4 +1,4 @@
-"""Moving through time: step to the previous/next claim date, and the area chart."""
+"""The side panels: comparison, figure cards, charts, sources, settlements, outbound links."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from components.present.cards import CARD_CSS, build_card_html
+from components.present.cards import CARD_CSS
 from components.present.charts import localized
 from components.present.compare import Comparison
-from components.present.figures import Card, md_escape
+from components.present.figures import md_escape
 from components.present.fmt import fmt_date, fmt_num
 from components.present.i18n import t
 from components.present.outbound import outbound_links
@@ -60,8 +60,8 @@ def _km2(value: float | None, lang: str) -> str:
     return "–" if value is None else f"{fmt_num(value, lang)} km²"
 
 
-def render_cards(groups: dict[str, list[Card]], lang: str) -> None:
-    """All figures of the date, grouped by side, as escaped HTML cards."""
+def render_cards(groups: dict[str, list[str]], lang: str) -> None:
+    """All figures of the date, grouped by side (escaped HTML cards from the cache)."""
     st.subheader(t("figures", lang))
     st.html(CARD_CSS)
     if not any(groups.values()):
@@ -74,7 +74,7 @@ def render_cards(groups: dict[str, list[Card]], lang: str) -> None:
         with st.expander(
             f"{t(f'group_{side}', lang)} ({len(items)})", expanded=side != "independent"
         ):
-            st.html("".join(build_card_html(c, lang) for c in items))
+            st.html("".join(items))
 
 
 def render_sources(count: int, body: str, lang: str) -> None:

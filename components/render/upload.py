@@ -132,8 +132,7 @@ def _on_upload() -> None:
 
 def render_upload(lang: str) -> Overlay | None:
     """File picker, the last error (one line), what was changed, a remove button."""
-    if "_overlay_checked" not in st.session_state:  # first run of this session
-        st.session_state["_overlay_checked"] = True
+    if "_overlay_lost" not in st.session_state:  # first run of this session
         had = overlay_lost(st.query_params.to_dict(), st.session_state.get("overlay") is not None)
         st.session_state["_overlay_lost"] = had
     if st.session_state.get("_overlay_lost") and st.session_state.get("overlay") is None:

@@ -90,11 +90,11 @@ def test_fit_runs_once_per_number():
 
 
 def test_headline_gives_both_sides_the_same_box(zones, claims):
-    body = headline_html(zones, claims, "en")
+    body = headline_html(zones, "en")
     assert body.count('class="h headline-') == 2
     assert "about 12 × 40 km" in body
     assert "about 1,000 km²" in body
-    only_ua = headline_html(zones[zones["side"] == "ukraine"], claims, "nl")
+    only_ua = headline_html(zones[zones["side"] == "ukraine"], "nl")
     assert "nog geen oppervlaktecijfer" in only_ua
 
 

@@ -239,11 +239,11 @@ def test_map_legend_names_the_tracker_and_a_figure_without_a_zone(zones_on, clai
 
 
 @pytest.mark.parametrize("as_of", ["2024-08-12", "2025-03-13", "2025-04-26"])
-def test_headline_figures_follow_the_age_rule(zones_on, claims, as_of):
+def test_headline_figures_follow_the_age_rule(zones_on, as_of):
     from components.present.headline import headline_html
 
     zones = zones_on(as_of)
-    body = headline_html(zones, claims, "en")
+    body = headline_html(zones, "en")
     current = {z.side: bool(z.current) for z in zones.itertuples()}
     if as_of == "2024-08-12":
         assert "12 × 40 km (≈ 480 km², derived)" in body
@@ -276,7 +276,7 @@ def test_dutch_headline_and_labels_name_claimants_in_dutch(zones_on, claims):
     from components.present.map_labels import zone_label_html
 
     zones = zones_on("2025-01-17")
-    body = headline_html(zones, claims, "nl")
+    body = headline_html(zones, "nl")
     assert "Russisch ministerie van Defensie" in body
     assert "Anonieme hoge bron" in body
     assert "Unnamed" not in body
