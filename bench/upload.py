@@ -18,7 +18,7 @@ Prints numbers and asserts nothing. Three parts (all by default, or pick with --
   closed sessions (``--settle`` seconds). See ``bench/upload_sessions.py``.
 
     .venv/bin/python bench/upload.py                       # ~45 min on 2 cores
-    .venv/bin/python bench/upload.py --part reader --cases zigzag,cross --json PATH
+    .venv/bin/python -m bench.upload --part reader --cases zigzag,cross --json PATH
 """
 
 from __future__ import annotations

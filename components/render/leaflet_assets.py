@@ -2,8 +2,8 @@
 
 Declaring the package folder as a (never rendered) component makes Streamlit answer
 ``/component/components.render.leaflet_assets.leaflet/<file>`` from it, so the map finds Leaflet
-both under ``streamlit run serve.py`` (where ``web/routes.py`` answers the same URLs with
-digest-checked bytes) and under a plain ``streamlit run app.py``, and nothing is copied.
+under ``streamlit run serve.py`` (which checks the files' pinned digests at start)
+and under a plain ``streamlit run app.py``, and nothing is copied.
 """
 
 from __future__ import annotations
