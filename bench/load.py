@@ -5,7 +5,7 @@ p95 toggle <= 1 s. Browsers and server share this machine's cores, so the bench 
 reports who used the CPU: when the browsers eat most of it, the latencies include
 queueing behind them, and the figures say so rather than blame (or flatter) the server.
 
-    .venv/bin/python bench/load.py [--sessions 25] [--seconds 60] [--json PATH]
+    .venv/bin/python -m bench.load [--sessions 25] [--seconds 60] [--json PATH]
 
 Each session loads the app, then until its time is up toggles the Russian claim, steps
 the date (slider arrow key or "Next/Previous claim") or pans the map (the drag of

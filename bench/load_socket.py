@@ -1,6 +1,6 @@
 """Server-side load: N protocol-level sessions against one `streamlit run`. Prints numbers.
 
-    python bench/load_socket.py                    # 25 sessions for 60 s
+    python -m bench.load_socket                    # 25 sessions for 60 s
     python -m bench.load_socket --sessions 50 --seconds 30 --json PATH
 
 `bench/load.py` drives real browsers; on a 2-core machine 25 Chromium pages need most

@@ -6,7 +6,7 @@ by an init script), so Playwright's polling does not blur them. WebSocket frames
 from a CDP session: decoded as Streamlit ForwardMsgs for bytes, and their timestamps
 (when the page received them) split a toggle into server round trip and rendering.
 
-    .venv/bin/python bench/pageload.py [--runs 5] [--toggles 10] [--json PATH]
+    .venv/bin/python -m bench.pageload [--runs 5] [--toggles 10] [--json PATH]
 
 Over 300 lines: each measured walk (cold load, toggle, pan, replay, AppTest rerun) needs
 its own phase split; the page instrumentation is in probe.py, the rest shared in common.py.

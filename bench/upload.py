@@ -17,7 +17,7 @@ Prints numbers and asserts nothing. Three parts (all by default, or pick with --
   (psutil) after each, after the last one closed, and once Streamlit has dropped the
   closed sessions (``--settle`` seconds). See ``bench/upload_sessions.py``.
 
-    .venv/bin/python bench/upload.py                       # ~45 min on 2 cores
+    .venv/bin/python -m bench.upload                       # ~45 min on 2 cores
     .venv/bin/python -m bench.upload --part reader --cases zigzag,cross --json PATH
 """
 
