@@ -154,7 +154,7 @@ def test_quote_source_and_claimant_payloads_are_text(page, hostile_app):
 
 
 def test_markdown_in_the_file_name_is_shown_as_text(page, app_url):
-    """Regression (issue 12): the file name was rendered as Markdown (links, images)."""
+    """The file name is text: no link, image or bold from Markdown in it."""
     dialogs = watch_dialogs(page)
     name = "[click](javascript:alert(1)) ![x](data:x) **bold**.geojson"
     open_app(page, app_url)
