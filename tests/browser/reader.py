@@ -17,6 +17,8 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 MAP = 'iframe[title="streamlit_folium.st_folium"]'
 #: Streamlit marks its app element with the script's state; "notRunning" once a run ended.
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+#: An element left from an earlier run, shown faded until the current run replaces it.
+STALE = '[data-stale="true"]'
 #: True once one map iframe is left (a new language or basemap replaces the old one).
 ONE_MAP = f"() => document.querySelectorAll('{MAP}').length === 1"
 #: Polls in a row with the same view before the map counts as still (100 ms apart).
@@ -45,9 +47,9 @@ _PRELUDE = f"""
 
 VIEW_JS = f"() => {{ {_PRELUDE} const m = liveMap(); return m ? viewOf(m) : null; }}"
 
-# Still: the same view for STILL_POLLS polls, no zoom or pan animation running, and the
-# app's script idle; ``linked`` asks the address bar to carry the map's view too. The
-# poll counter lives on the window.
+# Still: the same view for STILL_POLLS polls, no zoom or pan animation running, the
+# app's script idle and no element of an earlier run left; ``linked`` asks the address
+# bar to carry the map's view too. The poll counter lives on the window.
 _STILL_JS = f"""(arg) => {{ {_PRELUDE}
     const m = liveMap();
     const s = (window.__still = window.__still || {{ key: '', n: 0 }});
@@ -57,6 +59,7 @@ _STILL_JS = f"""(arg) => {{ {_PRELUDE}
     if (key === s.key) s.n += 1; else {{ s.key = key; s.n = 0; }}
     const moving = m._animatingZoom || (m._panAnim && m._panAnim._inProgress);
     if (s.n < {STILL_POLLS} || moving || !document.querySelector('{IDLE}')) return false;
+    if (document.querySelector('{STALE}')) return false;
     return !arg.linked || same(view, linkView());
 }}"""
 
@@ -110,7 +113,7 @@ def same_view(a, b, tol: float = TOLERANCE) -> bool:
 
 
 def wait_still(page, *, linked: bool = False, timeout_ms: int = 30_000) -> None:
-    """Wait until the map has stopped moving and the app's script is idle.
+    """Wait until the map has stopped moving and the app's script is idle, nothing stale.
 
     ``linked``: the address bar must carry the map's view too. ``page`` may be a Page
     or a Frame (an embedded app). Raises Playwright's TimeoutError when that state is
