@@ -19,7 +19,7 @@ import pandas as pd
 from components.present.figures import safe_link
 from components.present.fmt import fmt_date
 from components.present.i18n import t
-from components.present.map_elements import Bind, Legend
+from components.present.map_elements import Bind, Declutter, Focusable, Legend
 from components.present.sides import SIDE_STYLE
 from geo.settlements import STATUSES, settlement_status, statements_as_of
 
@@ -33,6 +33,11 @@ FILL = {
     "reported": "#fff",
 }
 DOT_PX = 14
+#: Which dot stays when two would sit on each other (Declutter): a place both sides
+#: claim, then one a side claims (both sides alike), then one only named in reports.
+RANK = {"contested": 0, "ukraine": 1, "russia": 1, "reported": 2}
+#: The dot sits in a 24 px square a finger or pointer can hit (WCAG 2.2 target size).
+TARGET_PX = 24
 
 
 def dot_html(status: str) -> str:
@@ -40,7 +45,8 @@ def dot_html(status: str) -> str:
     ring = GREY if status == "reported" else "#fff"
     return (
         f'<span class="stl-dot stl-{status}" style="display:block;width:{DOT_PX}px;'
-        f"height:{DOT_PX}px;box-sizing:border-box;border-radius:50%;"
+        f"height:{DOT_PX}px;margin:{(TARGET_PX - DOT_PX) // 2}px;box-sizing:border-box;"
+        "border-radius:50%;"
         f'background:{FILL[status]};border:2px solid {ring};box-shadow:0 0 0 1px #222"></span>'
     )
 
@@ -114,16 +120,20 @@ def settlement_layer(
             continue
         icon = folium.DivIcon(
             html=dot_html(status[place.id]),
-            icon_size=(DOT_PX, DOT_PX),
-            icon_anchor=(DOT_PX // 2, DOT_PX // 2),
+            icon_size=(TARGET_PX, TARGET_PX),
+            icon_anchor=(TARGET_PX // 2, TARGET_PX // 2),
             class_name="stl-icon",
         )
-        marker = folium.Marker((place.geometry.y, place.geometry.x), icon=icon)
+        marker = folium.Marker(
+            (place.geometry.y, place.geometry.x), icon=icon, kcm_rank=RANK[status[place.id]]
+        )
         tip = f"{display_name(place, lang)} — {t(f'stl_status_{status[place.id]}', lang)}"
         marker.add_child(Bind("tooltip", html.escape(tip), {"direction": "top"}))
+        marker.add_child(Focusable(tip))
         own = said[said["settlement_id"] == place.id]
         body = popup_html(place, own, status[place.id], lang)
         marker.add_child(Bind("popup", body, {"maxWidth": 340, "maxHeight": 280}))
         marker.add_to(group)
     Legend(legend_html(lang), class_name="stl-legend", css=LEGEND_CSS).add_to(group)
+    Declutter(t("stl_more", lang)).add_to(group)
     return group
