@@ -85,14 +85,15 @@ bench: $(STAMP_DEV)
 	$(PY) -m bench.pageload
 
 # Rebuild data/ from the raw inputs (Natural Earth, GeoNames, settlement research), named
-# on the command line: nothing outside the repository is assumed. GAZETTEER=RU.zip places
-# more settlements. See data/README.md.
+# on the command line: nothing outside the repository is assumed. GAZETTEER places more
+# settlements: one or more files (space-separated), e.g. gazetteer-kursk-sumy.csv or a
+# GeoNames RU.zip. See data/README.md.
 data: $(STAMP_RUN)
 	@test -n "$(SOURCE_DIR)" -a -n "$(SETTLEMENTS_DIR)" || { \
 		echo "make data needs SOURCE_DIR=<raw inputs> SETTLEMENTS_DIR=<settlement tables>"; \
 		echo "(see data/README.md)"; exit 2; }
 	$(PY) -m geo.build_data $(SOURCE_DIR) --settlements $(SETTLEMENTS_DIR) \
-		$(if $(GAZETTEER),--gazetteer $(GAZETTEER))
+		$(foreach g,$(GAZETTEER),--gazetteer $(g))
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -159,13 +159,13 @@ def build(
     source_dir: Path,
     out_dir: Path = DATA_DIR,
     settlements_dir: Path | None = None,
-    gazetteer: Path | None = None,
+    gazetteers: list[Path] | None = None,
     gazetteer_licence: str = "GeoNames CC BY 4.0",
 ) -> dict[str, gpd.GeoDataFrame]:
     """Build every geodata file and update the geodata entries of sources.json.
 
     With ``settlements_dir`` (the research tables) also write the settlement tables,
-    placing more settlements from ``gazetteer`` when one is given.
+    placing more settlements from ``gazetteers`` when given.
     """
     admin1 = gpd.read_file(source_dir / NE_ADMIN1)
     cities = pd.read_csv(source_dir / GEONAMES)
@@ -192,7 +192,7 @@ def build(
         )
     if settlements_dir is not None:
         dutch = {name_en: name_nl for name_en, name_nl, _ in TOWNS.values()}
-        tables, notes = build_settlements(settlements_dir, dutch, gazetteer, gazetteer_licence)
+        tables, notes = build_settlements(settlements_dir, dutch, gazetteers, gazetteer_licence)
         for name, frame in tables.items():
             write_csv(frame, out_dir / name)
             registry[name] = dict(SETTLEMENT_REGISTRY[name], sha256=file_sha256(out_dir / name),
@@ -213,12 +213,15 @@ def main(argv: list[str] | None = None) -> None:
         "--settlements", type=Path, help="folder with the settlement research tables"
     )
     parser.add_argument(
-        "--gazetteer", type=Path, help="GeoNames country file (RU.txt/RU.zip) or name,lat,lon CSV"
+        "--gazetteer",
+        type=Path,
+        action="append",
+        help="GeoNames country file (RU.zip) or CSV with name,lat,lon and a region; repeatable",
     )
     parser.add_argument(
         "--gazetteer-licence",
         default="GeoNames CC BY 4.0",
-        help="licence recorded for coordinates taken from the gazetteer",
+        help="licence recorded for gazetteer coordinates whose file names none per row",
     )
     args = parser.parse_args(argv)
     try:

@@ -1,9 +1,10 @@
 """Named settlements and the dated statements about them (``data/settlement*.csv``).
 
-The sources name some 86 villages and towns as taken, entered, "liberated" or fought
-over. Each statement is kept as said, with claimant, side, action, date and source;
-nothing here infers who controls a place. :func:`settlement_status` only says what
-each side last *claimed*. Pure Python: never imports Streamlit.
+The sources name some 125 villages and towns of Kursk, Sumy and Belgorod regions as
+taken, entered, "liberated" or fought over. Each statement is kept as said, with
+claimant, side, action, date and source; nothing here infers who controls a place.
+:func:`settlement_status` only says what each side last *claimed*. Pure Python: never
+imports Streamlit.
 """
 
 from __future__ import annotations
@@ -44,11 +45,23 @@ FORCES: tuple[str, ...] = ("russia", "ukraine", "")
 EVIDENCE: tuple[str, ...] = ("V", "S")
 #: Status of a place as of a date, from the two sides' own statements only.
 STATUSES: tuple[str, ...] = ("ukraine", "russia", "contested", "reported")
-#: Coordinates outside this box (Kursk–Sumy border area, padded 0.1°) are rejected.
-BOX = {"lat": (50.9, 51.8), "lon": (34.4, 36.0)}
+#: Coordinates outside this box (the border districts of Kursk, Sumy and Belgorod, from
+#: Tyotkino in the west to Grayvoron in the south-east) are rejected.
+BOX = {"lat": (50.3, 51.8), "lon": (34.1, 36.1)}
+#: The regions a settlement can lie in (ISO 3166-2, as in regions.geojson).
+REGIONS: tuple[str, ...] = ("RU-KRS", "RU-BEL", "UA-59")
+#: How a settlement got its point, or why it has none. Placed: read on a source page
+#: (``source``), the only place of its name in its region in a gazetteer
+#: (``gazetteer_name``), or the only one of its name in its district (``gazetteer_district``).
+PLACED: tuple[str, ...] = ("source", "gazetteer_name", "gazetteer_district")
+#: Not placed: several places share the name and the district does not settle it (never
+#: guessed); no place of that name; no gazetteer given covers the region; no gazetteer at all.
+UNPLACED: tuple[str, ...] = ("ambiguous", "not_in_gazetteer", "region_not_covered", "no_gazetteer")
+PLACEMENTS: tuple[str, ...] = PLACED + UNPLACED
 
-SETTLEMENT_COLUMNS = ("id", "name_en", "name_ru", "name_uk", "name_nl", "district", "lat", "lon",
-                      "coord_source", "coord_licence", "coord_evidence", "notes")  # fmt: skip
+SETTLEMENT_COLUMNS = ("id", "name_en", "name_ru", "name_uk", "name_nl", "region", "district",
+                      "lat", "lon", "placement", "coord_source", "coord_licence",
+                      "coord_evidence", "notes")  # fmt: skip
 STATEMENT_COLUMNS = ("settlement_id", "date", "side", "claimant", "action", "summary_en",
                      "source_title", "source_outlet", "source_url", "evidence",
                      "acting_force")  # fmt: skip
@@ -111,9 +124,16 @@ def validate_settlements(frame: pd.DataFrame, label: str = "settlements") -> pd.
         seen.add(row["id"])
         if not row["name_en"]:
             raise SettlementsError(f"{where}: name_en is empty")
+        if row["region"] not in REGIONS:
+            raise SettlementsError(f"{where}: region {row['region']!r} is not one of {REGIONS!r}")
         lat, lon = _number(row["lat"]), _number(row["lon"])
         if math.isnan(lat) != math.isnan(lon):
             raise SettlementsError(f"{where}: give both lat and lon, or neither")
+        wanted = UNPLACED if math.isnan(lat) else PLACED
+        if row["placement"] not in wanted:
+            raise SettlementsError(
+                f"{where}: placement {row['placement']!r} is not one of {list(wanted)!r}"
+            )
         if not math.isnan(lat):
             if not in_box(lat, lon):
                 raise SettlementsError(f"{where}: {lat}, {lon} lies outside the Kursk border area")
@@ -125,9 +145,10 @@ def validate_settlements(frame: pd.DataFrame, label: str = "settlements") -> pd.
 def load_settlements(path: str | Path | None = None) -> gpd.GeoDataFrame:
     """Every named settlement, EPSG:4326; geometry empty (``POINT EMPTY``) where unplaced.
 
-    Columns: ``id, name_en, name_ru, name_uk, name_nl, district, coord_source,
-    coord_licence, coord_evidence, notes, located`` and ``geometry``. Empty strings
-    where a name or note is not known.
+    Columns: ``id, name_en, name_ru, name_uk, name_nl, region, district, placement,
+    coord_source, coord_licence, coord_evidence, notes, located`` and ``geometry``.
+    Empty strings where a name or note is not known; ``placement`` says how the point
+    was found or why there is none (:data:`PLACEMENTS`).
     """
     frame, label = _read_csv(Path(path or DATA_DIR / SETTLEMENTS_FILE), SETTLEMENT_COLUMNS)
     validate_settlements(frame, label)
@@ -212,7 +233,7 @@ def settlement_statements(as_of: object = None, path: str | Path | None = None) 
     source_outlet, source_url, evidence`` (``V`` read at the outlet, ``S`` in a relay)
     and ``acting_force`` (the army a tracker or concession says holds the place).
 
-    >>> len(settlement_statements("2024-08-09")) > 0, len(settlement_statements("2024-08-01"))
+    >>> len(settlement_statements("2024-08-09")) > 0, len(settlement_statements("2023-05-22"))
     (True, 0)
     """
     return statements_as_of(load_settlement_statements(path), as_of)

@@ -12,10 +12,12 @@ from dataclasses import dataclass
 import geo
 from components.present.exports import (
     figures_csv,
+    latest_claims,
     map_html,
     map_png,
     view_frame,
     view_title,
+    with_settlements,
     zones_geojson,
 )
 from components.present.exports import file_name as export_file_name
@@ -23,7 +25,7 @@ from components.present.map_build import base_map, overlay
 from components.present.state import ViewState
 
 #: Bump when an export's format changes, so caches drop files made by older code.
-EXPORTS_VERSION = "3"
+EXPORTS_VERSION = "4"
 #: The social-card size Open Graph and Twitter recommend.
 OG_SIZE = (1200, 630)
 
@@ -55,17 +57,24 @@ def page_title(state: ViewState) -> str:
     return view_title(state.lang, state.date)
 
 
-def build(kind: str, state: ViewState, data: object, zones: object) -> bytes:
-    """The file of one kind for a view (``data``: render.cache.Data, ``zones``: its zones).
+def build(kind: str, state: ViewState, data: object, zones: object, places: object = None) -> bytes:
+    """The file of one kind for a view (``data``: render.cache.Data, ``zones``: its zones,
+    ``places``: render.cache.SettlementData, whose villages the GeoJSON and CSV list).
 
     Same content as the page shows for that view: the sides switched on, the date's
     statements, the reader's centre and zoom (PNG, HTML), the link's language.
     """
     sides = state.sides()
     if kind == "geojson":
-        return zones_geojson(zones, data.claims, sides, state.date).encode("utf-8")
+        text = zones_geojson(zones, data.claims, sides, state.date)
+        if places is not None:
+            text = with_settlements(text, places.settlements, places.statements, state.date)
+        return text.encode("utf-8")
     if kind == "csv":
-        return figures_csv(geo.claims_as_of(data.claims, state.date), state.lang)
+        named = None
+        if places is not None:
+            named = latest_claims(places.settlements, places.statements, state.date)
+        return figures_csv(geo.claims_as_of(data.claims, state.date), state.lang, named)
     if kind in ("png", "og"):
         size = OG_SIZE if kind == "og" else (1600, 1000)
         return map_png(

@@ -40,6 +40,12 @@ def _data():
     return load_data()
 
 
+def _places():
+    from components.render.cache import settlement_data
+
+    return settlement_data()
+
+
 def _zones(state):
     from components.render.cache import zones_as_of
 
@@ -71,7 +77,7 @@ def _base(request: Request) -> str:
 @functools.lru_cache(maxsize=32)
 def _file(kind: str, state) -> bytes:
     """Built bytes, kept for the last 32 links (a viral link is asked for again and again)."""
-    return exports.build(kind, state, _data(), _zones(state))
+    return exports.build(kind, state, _data(), _zones(state), _places())
 
 
 def _cached(request: Request, kind: str, media_type: str, attachment: bool = True) -> Response:

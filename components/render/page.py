@@ -28,8 +28,8 @@ def render_headline(body: str) -> None:
 
 
 def render_footer(lang: str) -> None:
-    """Credits for the embedded data."""
-    st.caption(t("credits", lang))
+    """Credits for the embedded data (the settlement points' licences ask for their own)."""
+    st.caption(f"{t('credits', lang)} {t('stl_credits', lang)}")
 
 
 def render_failover_watch() -> None:

@@ -14,7 +14,7 @@ from components.present.figures import md_escape
 from components.present.fmt import fmt_date, fmt_num
 from components.present.i18n import t
 from components.present.outbound import outbound_links
-from components.present.settlement_table import COLUMNS, DOMAIN, filter_table
+from components.present.settlement_table import COLUMNS, DOMAIN, filter_table, placement_note
 from components.present.sides import SIDES
 from components.present.state import ViewState
 from geo.upload import Overlay
@@ -95,7 +95,8 @@ def render_settlements(
 ) -> None:
     """Search box, a count line, the table (links show the outlet's domain), stated totals."""
     query = st.text_input(t("stl_search", lang), key="stl_query", help=t("stl_search_help", lang))
-    st.caption(t("stl_count", lang, shown=len(table), total=total, date=fmt_date(as_of, lang)))
+    count = t("stl_count", lang, shown=len(table), total=total, date=fmt_date(as_of, lang))
+    st.caption(f"{count} {placement_note(table, lang)}")
     shown = filter_table(table, query)
     if shown.empty:
         st.info(t("stl_no_match", lang))

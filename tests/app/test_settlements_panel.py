@@ -1,4 +1,4 @@
-"""The Settlements panel in the running script: date-aware, searchable, all 86 reachable."""
+"""The Settlements panel in the running script: date-aware, searchable, all 125 reachable."""
 
 from __future__ import annotations
 
@@ -21,8 +21,8 @@ def test_panel_follows_the_date_and_the_search():
     at = open_panel(date="2025-03-13")
     table = at.dataframe[0].value
     assert "Sudzha (Суджа)" in table["name"].tolist()
-    assert "location not in the embedded gazetteer" in table["on_map"].tolist()
-    assert any(f"{len(table)} of 86 settlements" in c.value for c in at.caption)
+    assert "no: several places share this name (not guessed)" in table["on_map"].tolist()
+    assert any(f"{len(table)} of 125 settlements" in c.value for c in at.caption)
 
     at.text_input(key="stl_query").input("суджа").run()
     found = at.dataframe[0].value
@@ -42,6 +42,21 @@ def test_panel_follows_the_date_and_the_search():
     at.text_input(key="stl_query").input("no such village").run()
     assert len(at.dataframe) == 1  # only the totals remain
     assert "matches the search" in at.info[0].value
+
+
+def test_panel_says_how_many_are_on_the_map_and_why_the_others_are_not():
+    at = open_panel(date="2025-04-13")
+    table = at.dataframe[0].value
+    line = next(c.value for c in at.caption if "settlements had been named" in c.value)
+    placed = (table["on_map"] == "yes").sum()
+    assert f"{placed} of them are on the map." in line
+    assert "whose name several places share (never guessed)" in line
+    assert "in Sumy region, for which no gazetteer is embedded yet" in line
+    zhuravka = table[table["name"] == "Zhuravka (Журавка)"].iloc[0]
+    assert zhuravka["region"] == "Sumy (Ukraine)"
+    assert zhuravka["russia"].startswith("“liberated”, 10 Apr 2025")
+    footer = " ".join(c.value for c in at.caption)
+    assert "INID / Research Data Infrastructure, dataset 160" in footer
 
 
 def test_panel_in_dutch_uses_dutch_labels():

@@ -12,8 +12,8 @@ import pytest
 import geo
 from components.present.i18n import has
 from components.present.settlement_chart import count_chart, count_series
-from components.present.settlement_layer import settlement_layer
-from components.present.settlement_table import filter_table, settlement_table
+from components.present.settlement_layer import DOT_PX, DOT_SCALE, TARGET_PX, settlement_layer
+from components.present.settlement_table import filter_table, placement_note, settlement_table
 from components.render.folium_payload import overlay_script
 from geo.settlements import ACTIONS, SIDES, STATUSES
 
@@ -67,9 +67,54 @@ def test_points_are_styled_by_the_latest_claims_as_of_a_date(
 def test_only_placed_settlements_named_by_the_date_are_drawn(settlements, statements):
     early = layer(settlements, statements, "2024-08-09")
     assert "Glushkovo" not in early  # first named later
+    assert len(early) == 12
     late = layer(settlements, statements, "2025-04-26")
-    assert len(late) == 15
-    assert "Agronom" not in late  # no coordinates from any source
+    assert len(late) == 82
+    assert "Agronom" in late  # placed from the gazetteer
+    assert "Pokrovsky" not in late  # several places of that name: never guessed
+    end = layer(settlements, statements, "2026-03-08")
+    assert len(end) == 86
+    assert {"Demidovka", "Poroz", "Tyotkino (Tetkino)", "Yunakivka"} <= set(end)
+    assert "Sopych" not in end  # no gazetteer covers Sumy region's villages
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        # Belgorod: Russian war correspondents said Russian forces cleared Demidovka.
+        ("2025-03-23", {"Demidovka": "russia"}),
+        # Popovka: ISW relays a Ukrainian advance (a tracker), Russia reports fighting.
+        ("2025-03-26", {"Popovka": "reported"}),
+        # Yunakivka: TASS says Russian troops entered, the governor denies it.
+        ("2025-05-24", {"Yunakivka": "contested"}),
+        ("2026-03-08", {"Yunakivka": "contested", "Demidovka": "russia", "Poroz": "reported"}),
+    ],
+)
+def test_dots_follow_the_claims_after_april_2025(settlements, statements, day, expected):
+    shown = layer(settlements, statements, day)
+    assert {name: shown[name]["status"] for name in expected} == expected
+
+
+def test_a_dots_tooltip_gives_the_age_of_the_latest_statement(settlements, statements):
+    sudzha = layer(settlements, statements, "2026-03-08")["Sudzha"]
+    assert (
+        sudzha["tip"] == "Sudzha — “Liberated” by Russia (as claimed); latest statement 16 Mar 2025"
+    )
+    dutch = layer(settlements, statements, "2026-03-08", "nl")["Soedzja"]
+    assert dutch["tip"].endswith("laatste verklaring 16 mrt 2025")
+
+
+def test_dots_shrink_as_the_reader_zooms_out(settlements, statements):
+    group = settlement_layer(settlements, statements, dt.date(2025, 4, 13), "en")
+    script = overlay_script(group, idx=2)
+    assert 'map.on("zoomend"' in script
+    assert ".stl-z8 .stl-icon .stl-dot{width:6px!important" in script
+    # Only the drawn dot shrinks: the marker stays a 24 px target (WCAG 2.2 target size).
+    assert "pointer-events:none" not in script
+    assert f'"iconSize": [{TARGET_PX}, {TARGET_PX}]' in script
+    sizes = [size for _, size, _ in DOT_SCALE]
+    assert sizes == sorted(sizes)
+    assert max(sizes) < DOT_PX
 
 
 def test_settlement_legend_is_its_own_control_beside_the_claims_legend(settlements, statements):
@@ -112,10 +157,33 @@ def test_table_lists_unplaced_settlements_and_each_sides_latest_claim(settlement
         "“liberated”, 13 Mar 2025 (Russian Ministry of Defence) · read in a relay"
     )
     assert sudzha["ukraine"].startswith("fighting reported, 12 Mar 2025")
+    assert sudzha["region"] == "Kursk (Russia)"
     agronom = filter_table(table, "агроном").iloc[0]
-    assert agronom["on_map"] == "location not in the embedded gazetteer"
+    assert agronom["on_map"] == "yes"
+    pokrovsky = filter_table(table, "pokrovsky").iloc[0]
+    assert pokrovsky["on_map"] == "no: several places share this name (not guessed)"
     early = settlement_table(settlements, statements, dt.date(2024, 8, 9), "en")
     assert len(early) < len(table) < len(settlements)
+
+
+def test_table_on_the_last_day_lists_every_village_and_why_some_are_not_placed(
+    settlements, statements
+):
+    table = settlement_table(settlements, statements, dt.date(2026, 3, 8), "en")
+    assert len(table) == len(settlements) == 125
+    sopych = filter_table(table, "Sopych").iloc[0]
+    assert sopych["region"] == "Sumy (Ukraine)"
+    assert sopych["on_map"] == "no: no gazetteer of this region's villages yet"
+    assert sopych["independent"].startswith("took control (Russian forces), 7 Mar 2026")
+    assert len(filter_table(table, "Belgorod")) == 9  # the region is searchable too
+    assert placement_note(table, "en") == (
+        "86 of them are on the map. Not on the map: 4 whose name several places share "
+        "(never guessed); 9 not found in the gazetteer; 26 in Sumy region, for which no "
+        "gazetteer is embedded yet."
+    )
+    dutch = settlement_table(settlements, statements, dt.date(2026, 3, 8), "nl")
+    assert placement_note(dutch, "nl").startswith("Daarvan staan er 86 op de kaart.")
+    assert filter_table(dutch, "Soemy")["region"].eq("Soemy (Oekraïne)").all()
 
 
 def test_totals_chart_keeps_each_sides_figures_on_their_own_line():

@@ -1,5 +1,9 @@
 """The figures of a view as CSV: one row per statement, with its source, safe in a spreadsheet.
 
+After the figures (``record`` = ``figure``) come the settlements named by the view's
+date: one row per settlement and side, that side's latest statement
+(``record`` = ``settlement_claim``), with the village's point, its source and licence.
+
 Named ``csv_file`` so it never shadows the standard library's ``csv``.
 """
 
@@ -18,9 +22,13 @@ CSV_COLUMNS = (
     "source_title", "source_outlet", "source_date", "source_url", "confidence", "evidence",
     "disputed_by", "anchor", "note",
 )  # fmt: skip
+#: Settlement columns, after the figures' (empty on a figure's row).
+STL_CSV_COLUMNS = ("record", "settlement_id", "settlement", "settlement_ru", "district", "status",
+                   "action", "acting_force", "lat", "lon", "placement", "coord_source",
+                   "coord_licence")  # fmt: skip
 #: Spreadsheet cells starting with these run as formulas (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-NUMERIC_COLUMNS = frozenset({"value", "value_high"})
+NUMERIC_COLUMNS = frozenset({"value", "value_high", "lat", "lon"})
 DATE_COLUMNS = frozenset({"date", "source_date"})
 
 
@@ -45,21 +53,30 @@ def csv_headers(lang: str) -> list[str]:
 
     A column added later without a translation keeps its id rather than failing.
     """
+    columns = (*CSV_COLUMNS, *STL_CSV_COLUMNS)
     if lang == "en":
-        return list(CSV_COLUMNS)
-    return [t(f"csv_{col}", lang) if has(f"csv_{col}") else col for col in CSV_COLUMNS]
+        return list(columns)
+    return [t(f"csv_{col}", lang) if has(f"csv_{col}") else col for col in columns]
 
 
-def figures_csv(claims: pd.DataFrame, lang: str = "en") -> bytes:
+def figures_csv(
+    claims: pd.DataFrame, lang: str = "en", settlements: pd.DataFrame | None = None
+) -> bytes:
     """The figures shown, as UTF-8 CSV with a byte-order mark, safe to open in a spreadsheet.
 
     The BOM makes Excel read UTF-8 (without it ``Oekraïne`` opens as ``OekraÃ¯ne``);
     headers follow the page's language. Text cells that start like a formula are
     defused (OWASP); ``value`` stays a number so the column still sorts and sums.
+    ``settlements`` (``exports.settlements_file.latest_claims``) adds their rows.
     """
-    frame = claims.reindex(columns=list(CSV_COLUMNS))
+    columns = (*CSV_COLUMNS, *STL_CSV_COLUMNS)
+    rows = claims.assign(record="figure")
+    if settlements is not None and not settlements.empty:
+        named = settlements.assign(record="settlement_claim")
+        rows = pd.concat([rows, named], ignore_index=True)
+    frame = rows.reindex(columns=list(columns))
     out = pd.DataFrame(index=frame.index)
-    for col in CSV_COLUMNS:
+    for col in columns:
         series = frame[col]
         if col in NUMERIC_COLUMNS:
             out[col] = pd.to_numeric(series, errors="coerce")
