@@ -181,11 +181,12 @@ class Declutter(_Script):
     """Keep the parent group's markers from sitting on each other at any zoom.
 
     A marker with a ``kcmRank`` option is a target a reader taps or tabs to (a
-    settlement's 24 px dot). After each zoom, markers are taken in rank order (then in
-    the order given); one whose target would come within ``gap`` px of a kept one's is
-    folded into it: hidden, out of the Tab order, and counted on the kept one as a
-    "+N" badge and in its name ("+N " and ``more``, in the page language). Zooming in
-    unfolds it. Every folded place stays listed in the Settlements panel.
+    settlement's 24 px dot). After each move or zoom, markers are taken in rank order
+    (then in the order given); one whose target would come within ``gap`` px of a kept
+    one's is folded into it: hidden, out of the Tab order, and counted on the kept one as
+    a "+N" badge and in its name ("+N " and ``more``, in the page language). One under a
+    map control (the legend, the zoom buttons) is hidden the same way, also when a
+    legend opens or folds. Zooming in or moving the map unfolds them. Every place stays listed in the Settlements panel.
     """
 
     _template = Template(
@@ -203,6 +204,9 @@ class Declutter(_Script):
                     }
                 });
                 items.sort(function (a, b) { return a.options.kcmRank - b.options.kcmRank; });
+                var controls = Array.prototype.map.call(
+                    map.getContainer().querySelectorAll(".leaflet-control"),
+                    function (c) { return c.getBoundingClientRect(); });
                 var kept = [];
                 items.forEach(function (m) {
                     var el = m.getElement();
@@ -217,8 +221,14 @@ class Declutter(_Script):
                     });
                     var badge = el.querySelector(".stl-more");
                     if (badge) { badge.remove(); }
-                    if (host) {
-                        host.n += 1;
+                    el.style.display = "";
+                    var box = el.getBoundingClientRect();
+                    var covered = controls.some(function (c) {
+                        return box.left < c.right && c.left < box.right
+                            && box.top < c.bottom && c.top < box.bottom;
+                    });
+                    if (host || covered) {
+                        if (host) { host.n += 1; }
                         el.style.display = "none";
                         el.setAttribute("aria-hidden", "true");
                         el.setAttribute("tabindex", "-1");
@@ -244,8 +254,23 @@ class Declutter(_Script):
                 });
             }
             // Leaflet still knows the map while "remove" fires.
-            group.on("add", function () { group._map.on("zoomend", arrange); arrange(); });
-            group.on("remove", function () { group._map.off("zoomend", arrange); });
+            // A legend opened, folded or added moves the controls: arrange again then too.
+            var watch = window.ResizeObserver && new ResizeObserver(function () {
+                window.requestAnimationFrame(arrange);
+            });
+            group.on("add", function () {
+                var map = group._map;
+                map.on("moveend", arrange);
+                if (watch) {
+                    map.getContainer().querySelectorAll(".leaflet-control-container > div")
+                        .forEach(function (corner) { watch.observe(corner); });
+                }
+                arrange();
+            });
+            group.on("remove", function () {
+                group._map.off("moveend", arrange);
+                if (watch) { watch.disconnect(); }
+            });
         })({{ this._parent.get_name() }}, {{ this.gap }}, {{ this.more|tojson }});
         {% endmacro %}
         """

@@ -19,13 +19,14 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 #: Impacts that fail a test: a reader is blocked or seriously hindered.
 BLOCKING = {"serious", "critical"}
 
-_RUN = """async (tags) => {
+_RUN = r"""async (tags) => {
     const result = await axe.run(document, {
         iframes: false, resultTypes: ['violations'], runOnly: {type: 'tag', values: tags},
     });
     return {version: axe.version, violations: result.violations.map((v) => ({
         id: v.id, impact: v.impact, help: v.help,
-        nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+        nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' ('
+            + (n.failureSummary || '').split('\n').slice(1, 2).join('').trim() + ')'),
     }))};
 }"""
 
