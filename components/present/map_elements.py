@@ -87,7 +87,8 @@ class MapSetup(_Script):
     level-one heading; the map is a named region whose keys (arrows pan, + and − zoom,
     Tab reaches each claim) are said in a hint shown while it has keyboard focus; and
     ``kcmFocusable`` (used by :class:`Focusable`) makes a layer reachable with Tab,
-    named, and opened with Enter or Space.
+    named, opened with Enter or Space and closed with Escape (Leaflet's own Escape
+    works only while the map itself has focus).
     Fields: ``hint`` (the two-finger hint), ``heading``, ``name`` and ``keys`` (the
     keyboard hint), each in the page language.
     """
@@ -145,6 +146,8 @@ class MapSetup(_Script):
                     if (el.kcmKeys) { return; }
                     el.kcmKeys = true;
                     L.DomEvent.on(el, "keydown", function (e) {
+                        var map = part._map;
+                        if (e.key === "Escape" && map) { map.closePopup(); return; }
                         if (e.key !== "Enter" && e.key !== " ") { return; }
                         L.DomEvent.stop(e);
                         var at = part.getCenter ? part.getCenter() : part.getLatLng();

@@ -134,6 +134,8 @@ def test_a_keyboard_reaches_each_claim_and_opens_it(page, app_url):
     assert "2025" in russian, russian
     page.keyboard.press("Enter")
     frame.locator(".leaflet-popup-content").wait_for()
+    page.keyboard.press("Escape")
+    frame.locator(".leaflet-popup-content").wait_for(state="detached")
 
     place = _tab_to(page, ".stl-icon[role=button]")
     name, _, status = place.partition(" — ")
