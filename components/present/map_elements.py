@@ -189,7 +189,8 @@ class Declutter(_Script):
     one's is folded into it: hidden, out of the Tab order, and counted on the kept one as
     a "+N" badge and in its name ("+N " and ``more``, in the page language). One under a
     map control (the legend, the zoom buttons) is hidden the same way, also when a
-    legend opens or folds. Zooming in or moving the map unfolds them. Every place stays listed in the Settlements panel.
+    legend opens or folds. Zooming in or moving the map unfolds them. Every place stays
+    listed in the Settlements panel.
     """
 
     _template = Template(
