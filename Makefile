@@ -6,7 +6,7 @@ PORT   ?= 8501
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
 
-.PHONY: run serve test test-fast test-repeat lint fmt bench data clean screenshot
+.PHONY: run serve test test-deps test-fast test-repeat lint fmt bench data clean screenshot
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,22 @@ $(STAMP_RUN): requirements.txt pyproject.toml | $(PY)
 $(STAMP_DEV): requirements-dev.txt requirements.txt $(STAMP_RUN)
 	$(PY) -m pip install -q -r requirements-dev.txt
 	touch $@
+
+# axe-core for the accessibility tests (tests/browser/a11y.py): from the npm registry at
+# install time, never committed; npm checks the tarball against the registry's digest.
+AXE_VERSION := 4.14.1
+AXE_DIR := $(VENV)/axe-core-$(AXE_VERSION)
+AXE_JS := $(AXE_DIR)/axe.min.js
+export KURSK_AXE_JS := $(abspath $(AXE_JS))
+$(AXE_JS): | $(PY)
+	@command -v npm >/dev/null || { echo "axe-core needs npm (apt-get install -y npm)"; exit 1; }
+	rm -rf $(VENV)/axe-core-* && mkdir -p $(AXE_DIR)
+	cd $(AXE_DIR) && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null \
+		&& tar xzf axe-core-$(AXE_VERSION).tgz && mv package/axe.min.js package/LICENSE . \
+		&& rm -rf package axe-core-$(AXE_VERSION).tgz
+
+# Everything the whole suite needs installed.
+test-deps: $(STAMP_DEV) $(AXE_JS)
 
 # Python's bytecode cache goes outside the tree: running the app writes nothing into it.
 run serve: export PYTHONPYCACHEPREFIX := $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/kursk-claims-map/pycache
@@ -52,7 +68,7 @@ WORKERS ?= 3
 export PYTEST_ARGS ?= -n $(WORKERS) --dist loadfile
 
 # Every test: unit, app, doctests, browser and cluster (needs chromium and haproxy).
-test: lint $(STAMP_DEV)
+test: lint test-deps
 	$(call pytest,$(PYTEST_ARGS))
 
 # The same without a browser (unit, app and doctests): about a minute.

@@ -83,8 +83,9 @@ def main() -> int:
     pytest_args = shlex.split(os.environ.get("PYTEST_ARGS", ""))
     clone = Path(tempfile.mkdtemp(prefix="kursk-repeat-"))
     subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
-    subprocess.run(["make", "-s", ".venv/.installed-dev"], cwd=clone, check=True)
-    env = {**os.environ, "HYPOTHESIS_PROFILE": "ci"}
+    subprocess.run(["make", "-s", "test-deps"], cwd=clone, check=True)
+    axe = next(clone.glob(".venv/axe-core-*/axe.min.js"))  # the clone's own (Makefile)
+    env = {**os.environ, "HYPOTHESIS_PROFILE": "ci", "KURSK_AXE_JS": str(axe)}
     reports, times = [], []
     for i in range(1, args.runs + 1):
         report = clone / f"run-{i}.xml"

@@ -87,5 +87,5 @@ def build(kind: str, state: ViewState, data: object, zones: object, places: obje
         fmap.location = [state.lat, state.lon]
         fmap.options["zoom"] = state.z
         overlay(zones, data.claims, sides, state.lang, state.date).add_to(fmap)
-        return map_html(fmap, page_title(state)).encode("utf-8")
+        return map_html(fmap, page_title(state), state.lang).encode("utf-8")
     raise KeyError(kind)

@@ -793,6 +793,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Two fingers move the map",
         "nl": "Twee vingers verschuiven de kaart",
     },
+    # Access to the map without a mouse or without sight (map_elements.MapSetup).
+    "map_heading": {
+        "en": "Map of what each side claims (schematic shapes, true to the stated area)",
+        "nl": "Kaart van wat elke kant beweert (schematische vormen met de genoemde oppervlakte)",
+    },
+    "map_name": {"en": "Map of the claims", "nl": "Kaart van de beweringen"},
+    "stl_more": {  # after "+1 " on a settlement dot that hides its close neighbours
+        "en": "more here, zoom in to see them",
+        "nl": "meer hier, zoom in om ze te zien",
+    },
+    "map_keys": {
+        "en": "Keys: arrows move the map, + and − zoom; Tab reaches each zone and place, "
+        "Enter opens its details.",
+        "nl": "Toetsen: pijltjes verschuiven de kaart, + en − zoomen; Tab gaat naar elke zone "
+        "en plaats, Enter opent de details.",
+    },
     "headline_none": {"en": "no area figure yet", "nl": "nog geen oppervlaktecijfer"},
     "embed": {"en": "Embed this view", "nl": "Deze weergave insluiten"},
     "embed_help": {

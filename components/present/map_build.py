@@ -17,7 +17,14 @@ import pandas as pd
 from branca.element import Element
 
 from components.present.i18n import t
-from components.present.map_elements import Bind, Legend, MapSetup, legend_html
+from components.present.map_elements import (
+    ACCESS_CSS,
+    Bind,
+    Focusable,
+    Legend,
+    MapSetup,
+    legend_html,
+)
 from components.present.map_labels import LABEL_SLOTS, label_anchor, zone_label_html
 from components.present.palette import (
     BORDER_COLOR,
@@ -33,6 +40,7 @@ from components.present.zone_text import (
     STALE_CLASS,
     is_current,
     legend_label,
+    zone_access_label,
     zone_figure,
     zone_popup_html,
     zone_style_extra,
@@ -107,8 +115,13 @@ def base_map(
     # Leaflet, served locally.
     fmap.default_js = [("leaflet", LEAFLET_JS)]
     fmap.default_css = [("leaflet_css", LEAFLET_CSS)]
-    fmap.get_root().header.add_child(Element(MAP_CSS + LABEL_CSS), name="claims_css")
-    MapSetup(hint=t("touch_hint", lang)).add_to(fmap)
+    fmap.get_root().header.add_child(Element(MAP_CSS + LABEL_CSS + ACCESS_CSS), name="claims_css")
+    MapSetup(
+        hint=t("touch_hint", lang),
+        heading=t("map_heading", lang),
+        name=t("map_name", lang),
+        keys=t("map_keys", lang),
+    ).add_to(fmap)
     if basemap == "light":
         folium.TileLayer(TILES_LIGHT, name="light", max_zoom=13, opacity=0.45).add_to(fmap)
 
@@ -210,9 +223,9 @@ def overlay(
             highlight_function=lambda _, s=style: dict(s, weight=s["weight"] + 1.5),
         ).add_child(
             Bind("tooltip", zone_tooltip(zone, by_id, lang, as_of), {"sticky": True})
-        ).add_child(Bind("popup", zone_popup_html(zone, by_id, lang, as_of), POPUP_OPTIONS)).add_to(
-            group
-        )
+        ).add_child(
+            Bind("popup", zone_popup_html(zone, by_id, lang, as_of), POPUP_OPTIONS)
+        ).add_child(Focusable(zone_access_label(zone, by_id, lang, as_of))).add_to(group)
         zone_label(zone, by_id, lang, slot).add_to(group)
     order = [side for side in SIDE_STYLE if side in shown]
     empty = [

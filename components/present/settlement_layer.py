@@ -25,7 +25,7 @@ from jinja2 import Template
 from components.present.figures import safe_link
 from components.present.fmt import fmt_date
 from components.present.i18n import t
-from components.present.map_elements import Bind, Legend
+from components.present.map_elements import Bind, Declutter, Focusable, Legend
 from components.present.sides import SIDE_STYLE
 from geo.settlements import STATUSES, settlement_status, statements_as_of
 
@@ -39,6 +39,11 @@ FILL = {
     "reported": "#d4d4d4",
 }
 DOT_PX = 14
+#: Which dot stays when two would sit on each other (Declutter): a place both sides
+#: claim, then one a side claims (both sides alike), then one only named in reports.
+RANK = {"contested": 0, "ukraine": 1, "russia": 1, "reported": 2}
+#: The dot sits in a 24 px square a finger or pointer can hit (WCAG 2.2 target size).
+TARGET_PX = 24
 
 
 #: Dot size (px) and ring width by zoom, most zoomed-out first: (up to zoom, size, ring).
@@ -60,16 +65,15 @@ def dot_html(status: str) -> str:
 def scale_css() -> str:
     """Rules that size the map's dots by a zoom class on the map (legend dots stay 14 px).
 
-    The marker box keeps its 14 px (Leaflet anchors it once) but lets clicks through;
-    only the dot inside takes them, so a zone under a small dot can still be clicked.
+    Only the drawn dot shrinks: the marker keeps its 24 px box, which is what a finger
+    or pointer hits (WCAG 2.2 target size), the dot centred in it. ``Declutter`` keeps
+    the boxes apart, so the zones between dots stay clickable.
 
     >>> ".stl-z8 .stl-icon .stl-dot{width:6px!important" in scale_css()
     True
     """
     rules = [
-        ".leaflet-marker-icon.stl-icon{pointer-events:none!important}",
-        ".stl-icon .stl-dot{pointer-events:auto;position:absolute;left:50%;top:50%;"
-        "transform:translate(-50%,-50%)}",
+        ".stl-icon .stl-dot{position:absolute;left:50%;top:50%;transform:translate(-50%,-50%)}",
     ]
     for zoom, size, ring in DOT_SCALE:
         rules.append(
@@ -194,19 +198,23 @@ def settlement_layer(
             continue
         icon = folium.DivIcon(
             html=dot_html(status[place.id]),
-            icon_size=(DOT_PX, DOT_PX),
-            icon_anchor=(DOT_PX // 2, DOT_PX // 2),
+            icon_size=(TARGET_PX, TARGET_PX),
+            icon_anchor=(TARGET_PX // 2, TARGET_PX // 2),
             class_name="stl-icon",
         )
-        marker = folium.Marker((place.geometry.y, place.geometry.x), icon=icon)
+        marker = folium.Marker(
+            (place.geometry.y, place.geometry.x), icon=icon, kcm_rank=RANK[status[place.id]]
+        )
         tip = t("stl_tip", lang, name=display_name(place, lang),
                 status=t(f"stl_status_{status[place.id]}", lang),
                 date=fmt_date(latest[place.id], lang))  # fmt: skip
         marker.add_child(Bind("tooltip", html.escape(tip), {"direction": "top"}))
+        marker.add_child(Focusable(tip))
         own = said[said["settlement_id"] == place.id]
         body = popup_html(place, own, status[place.id], lang)
         marker.add_child(Bind("popup", body, {"maxWidth": 340, "maxHeight": 280}))
         marker.add_to(group)
     Legend(legend_html(lang), class_name="stl-legend", css=LEGEND_CSS).add_to(group)
     DotScale().add_to(group)
+    Declutter(t("stl_more", lang)).add_to(group)
     return group

@@ -114,8 +114,13 @@ def zone_label(zone: object, claims_by_id: pd.DataFrame, lang: str, as_of: objec
 
 def zone_tooltip(zone: object, claims_by_id: pd.DataFrame, lang: str, as_of: object) -> str:
     """The hover text (escaped HTML): the label and the schematic caveat."""
-    label = zone_label(zone, claims_by_id, lang, as_of)
-    return html.escape(f"{label} — {t('schematic', lang)}")
+    return html.escape(zone_access_label(zone, claims_by_id, lang, as_of))
+
+
+def zone_access_label(zone: object, claims_by_id: pd.DataFrame, lang: str, as_of: object) -> str:
+    """What a screen reader says for a zone reached with Tab: the hover text, plain
+    (side, figure as stated or derived, claimant, date, age, the schematic caveat)."""
+    return f"{zone_label(zone, claims_by_id, lang, as_of)} — {t('schematic', lang)}"
 
 
 def zone_style_extra(zone: object) -> dict:

@@ -21,6 +21,7 @@ import folium
 import streamlit_folium as sf
 from branca.element import Element
 
+from components.present.map_elements import allow_zoom
 from components.present.state import MapRequest
 
 #: The streamlit-folium release whose frontend behaviour the module docstring describes.
@@ -40,7 +41,8 @@ def base_payload(fmap: folium.Map, key: str, returned_objects: list[str]) -> dic
     fmap.get_root().render()
     fmap.render()
     html = sf._get_html(fmap)
-    header = sf._get_header(fmap)
+    # The component's page has a zoomable viewport tag; folium's would stop pinch-zoom.
+    header = allow_zoom(sf._get_header(fmap), "")
     script = sf._get_map_string(fmap)
     css, js = [], []
     for element in _walk(fmap):

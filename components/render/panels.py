@@ -38,7 +38,7 @@ def render_outbound(state: ViewState) -> None:
 
 def render_comparison(comparison: Comparison, lang: str, overlay: Overlay | None = None) -> None:
     """Russian vs Ukrainian area on the chosen date (current figures only), and yours."""
-    st.subheader(t("compare_title", lang))
+    st.header(t("compare_title", lang))
     cols = st.columns(2)
     cols[0].metric(t("side_russia", lang), comparison.ru_text)
     cols[0].caption(md_escape(comparison.ru_note))
@@ -62,7 +62,7 @@ def _km2(value: float | None, lang: str) -> str:
 
 def render_cards(groups: dict[str, list[str]], lang: str) -> None:
     """All figures of the date, grouped by side (escaped HTML cards from the cache)."""
-    st.subheader(t("figures", lang))
+    st.header(t("figures", lang))
     st.html(CARD_CSS)
     if not any(groups.values()):
         st.info(t("no_figures", lang))
@@ -79,7 +79,7 @@ def render_cards(groups: dict[str, list[str]], lang: str) -> None:
 
 def render_sources(count: int, body: str, lang: str) -> None:
     """Where every figure on the page comes from (body: escaped HTML list)."""
-    st.subheader(f"{t('panel_sources', lang)} ({count})")
+    st.header(f"{t('panel_sources', lang)} ({count})")
     st.html(body)
 
 

@@ -24,7 +24,7 @@ DOT_WIDTH = """() => {
 def test_sudzha_dot_on_13_march_2025_is_contested_and_its_popup_lists_both_claims(page, app_url):
     frame = open_app(page, f"{app_url}/?date=2025-03-13&lat=51.15&lon=35.27&z=11")
     dots = frame.locator(".leaflet-marker-icon .stl-dot")
-    dots.first.wait_for()
+    dots.filter(visible=True).first.wait_for()
     assert dots.count() == 78  # placed settlements named by that day
     map_frame(page).evaluate(SUDZHA)
     sudzha = frame.locator(".leaflet-marker-icon[data-place='sudzha']")
@@ -39,7 +39,7 @@ def test_sudzha_dot_on_13_march_2025_is_contested_and_its_popup_lists_both_claim
 
 def test_dots_are_small_when_zoomed_out_and_grow_as_the_reader_zooms_in(page, app_url):
     frame = open_app(page, f"{app_url}/?date=2025-03-13&lat=51.2&lon=35.27&z=8")
-    frame.locator(".leaflet-marker-icon .stl-dot").first.wait_for()
+    frame.locator(".leaflet-marker-icon .stl-dot").filter(visible=True).first.wait_for()
     live = map_frame(page)
     live.wait_for_function(f"({DOT_WIDTH})() === 6")  # zoom 8: ~80 dots share ~60 px
     zoom_in = frame.locator("a.leaflet-control-zoom-in")

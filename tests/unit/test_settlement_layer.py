@@ -12,7 +12,7 @@ import pytest
 import geo
 from components.present.i18n import has
 from components.present.settlement_chart import count_chart, count_series
-from components.present.settlement_layer import DOT_PX, DOT_SCALE, settlement_layer
+from components.present.settlement_layer import DOT_PX, DOT_SCALE, TARGET_PX, settlement_layer
 from components.present.settlement_table import filter_table, placement_note, settlement_table
 from components.render.folium_payload import overlay_script
 from geo.settlements import ACTIONS, SIDES, STATUSES
@@ -109,7 +109,9 @@ def test_dots_shrink_as_the_reader_zooms_out(settlements, statements):
     script = overlay_script(group, idx=2)
     assert 'map.on("zoomend"' in script
     assert ".stl-z8 .stl-icon .stl-dot{width:6px!important" in script
-    assert "pointer-events:none!important" in script  # zones under a dot stay clickable
+    # Only the drawn dot shrinks: the marker stays a 24 px target (WCAG 2.2 target size).
+    assert "pointer-events:none" not in script
+    assert f'"iconSize": [{TARGET_PX}, {TARGET_PX}]' in script
     sizes = [size for _, size, _ in DOT_SCALE]
     assert sizes == sorted(sizes)
     assert max(sizes) < DOT_PX

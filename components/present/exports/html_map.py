@@ -12,6 +12,7 @@ from pathlib import Path
 
 import folium
 
+from components.present.map_elements import allow_zoom
 from web.assets import LEAFLET_CSS, LEAFLET_JS, package_dir
 
 
@@ -34,13 +35,16 @@ def _script_safe(text: str) -> str:
     return re.sub(r"^\s*//# sourceMappingURL=.*$", "", text, flags=re.MULTILINE)
 
 
-def map_html(fmap: folium.Map, title: str = "") -> str:
+def map_html(fmap: folium.Map, title: str = "", lang: str = "en") -> str:
     """A self-contained HTML snapshot of the map: Leaflet inlined, opens offline from disk.
 
     The live page loads Leaflet from the app's own server (``web.assets.PREFIX``), which a
     downloaded file cannot reach; only the optional background tiles still need a network.
+    The file says its language (screen readers pick their voice by it) and can be
+    pinch-zoomed; its landmark and heading come from the map's own setup script.
     """
-    page = fmap.get_root().render()
+    page = allow_zoom(fmap.get_root().render())
+    page = re.sub(r"<html\b[^>]*>", lambda _: f'<html lang="{html.escape(lang)}">', page, count=1)
     folder = package_dir()
     js = _script_safe((folder / "leaflet.js").read_text(encoding="utf-8"))
     css = _inline_css_images((folder / "leaflet.css").read_text(encoding="utf-8"), folder)

@@ -1,0 +1,144 @@
+"""Everyone can use the map: no serious accessibility failure, pinch-zoom, keyboard access.
+
+axe-core (tests/browser/a11y.py) audits every frame of each surface in both languages:
+the page on a laptop and a phone, the live embed inside an article, the HTML export.
+A serious or critical finding fails; so does any finding in a rule we fixed once (our
+landmarks, headings, language, zoom), whatever its impact.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.browser.a11y import BLOCKING, audit, axe_source, described
+from tests.browser.reader import MAP, wait_settled, wait_still
+from tests.browser.server import newsroom
+from tests.browser.test_dashboard import open_app
+
+#: Rules whose findings were ours and are fixed: any impact fails.
+FIXED = {
+    "html-has-lang", "landmark-one-main", "page-has-heading-one", "heading-order",
+    "meta-viewport", "region", "aria-command-name", "color-contrast",
+}  # fmt: skip
+SCREENS = {"laptop": (1366, 768), "phone": (390, 844)}
+#: A view with both zones, settlements (dots are buttons) and a stale zone on the map.
+DATED = "date=2025-03-13&ind=true"
+
+
+@pytest.fixture(scope="module")
+def axe() -> str:
+    return axe_source()
+
+
+def failures(findings: list[dict]) -> list[str]:
+    return described([f for f in findings if f["impact"] in BLOCKING or f["id"] in FIXED])
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("screen", SCREENS)
+def test_the_page_has_no_serious_accessibility_failure(browser, app_url, axe, lang, screen):
+    width, height = SCREENS[screen]
+    phone = screen == "phone"
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone
+    )
+    try:
+        page = context.new_page()
+        for query in (f"lang={lang}", f"lang={lang}&{DATED}"):
+            open_app(page, f"{app_url}/?{query}").locator("path.claim-ua").first.wait_for()
+            wait_settled(page)
+            assert failures(audit(page, axe)) == [], query
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_live_embed_has_no_serious_accessibility_failure(browser, app_url, axe, lang):
+    context = browser.new_context(viewport={"width": 740, "height": 540})
+    try:
+        page = context.new_page()
+        article = (  # the newsroom's page is not ours: only the frames of the app are audited
+            f'<iframe id="host" title="Map" src="{app_url}/?embed=true&lang={lang}"'
+            ' width="700" height="500"></iframe>'
+        )
+        with newsroom(article) as url:
+            page.goto(url)
+            page.frame_locator("#host").frame_locator(MAP).locator("path.claim-ua").first.wait_for()
+            wait_still(next(f for f in page.frames if "embed=true" in f.url))
+            assert failures(audit(page, axe, skip=(url,))) == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_html_export_has_no_serious_accessibility_failure(page, app_url, axe, lang):
+    body = page.request.get(f"{app_url}/export/view.html?lang={lang}&{DATED}").text()
+    page.set_content(body)
+    page.locator("path.claim-ua").first.wait_for()
+    assert page.evaluate("document.documentElement.lang") == lang
+    assert failures(audit(page, axe)) == []
+
+
+def test_every_frame_lets_a_reader_pinch_zoom(browser, app_url):
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    try:
+        page = context.new_page()
+        open_app(page, app_url)
+        blocked = re.compile(r"user-scalable\s*=\s*(no|0)|maximum-scale\s*=\s*1(\.0*)?\b")
+        tags = {
+            frame.url: frame.evaluate(
+                "[...document.querySelectorAll('meta[name=viewport]')].map(m => m.content)"
+            )
+            for frame in page.frames
+        }
+        assert any(tags.values()), "no viewport tag found at all"
+        assert {url: c for url, c in tags.items() if any(blocked.search(v) for v in c)} == {}
+    finally:
+        context.close()
+
+
+def _tab_to(page, selector: str, limit: int = 60):
+    """Press Tab until focus is on an element matching ``selector`` in the map's frame;
+    return that frame's focused element's name (aria-label), or fail."""
+    frame = page.frame_locator(MAP)
+    pick = f"els => els.filter(e => e.matches({selector!r})).map(e => e.getAttribute('aria-label'))"
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        label = frame.locator(":focus").evaluate_all(pick)
+        if label:
+            return label[0]
+    pytest.fail(f"Tab never reached {selector} in the map")
+
+
+def test_a_keyboard_reaches_each_claim_and_opens_it(page, app_url):
+    """Tab goes into the map and to each zone, named with side, figure, claimant and
+    date; Enter opens its card; the map's own keys are said while it has focus."""
+    frame = open_app(page, f"{app_url}/?{DATED}&lang=en")
+    frame.locator("path.claim-ua").first.wait_for()
+    wait_settled(page)
+    box = _tab_to(page, ".leaflet-container")
+    assert box == "Map of the claims"
+    hint = frame.locator(".kcm-keys")
+    assert hint.is_visible(), "the keyboard hint is not shown while the map has focus"
+    assert "arrows move the map" in hint.inner_text()
+
+    names = [_tab_to(page, "path[role=button]") for _ in range(2)]
+    ukraine = next(n for n in names if n.startswith("Ukrainian claim"))
+    for part in ("km²", "Syrskyi", "said 14 Feb 2025", "days earlier", "schematic"):
+        assert part in ukraine, (part, ukraine)
+    russian = next(n for n in names if n.startswith("Russian claim"))
+    assert "2025" in russian, russian
+    page.keyboard.press("Enter")
+    frame.locator(".leaflet-popup-content").wait_for()
+    page.keyboard.press("Escape")
+    frame.locator(".leaflet-popup-content").wait_for(state="detached")
+
+    place = _tab_to(page, ".stl-icon[role=button]")
+    name, _, status = place.partition(" — ")
+    assert status, f"a settlement dot is named {place!r}, without what was claimed"
+    page.keyboard.press("Enter")
+    frame.locator(".stl-popup", has_text=name).wait_for()
