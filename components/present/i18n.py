@@ -728,12 +728,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "headline_none": {"en": "no area figure yet", "nl": "nog geen oppervlaktecijfer"},
     "embed": {"en": "Embed this view", "nl": "Deze weergave insluiten"},
-    "embed_help": {
-        "en": "Paste this into an article: it shows this view in a compact layout (map, "
-        "switches, date, headline figures) with a link to the full page.",
-        "nl": "Plak dit in een artikel: het toont deze weergave compact (kaart, schakelaars, "
-        "datum, hoofdcijfers) met een link naar de volledige pagina.",
-    },
     "copy": {"en": "Copy", "nl": "Kopieer"},
     "copied": {"en": "Copied", "nl": "Gekopieerd"},
     "open_full": {"en": "Open the full view", "nl": "Open de volledige weergave"},

@@ -34,12 +34,29 @@ def _script_safe(text: str) -> str:
     return re.sub(r"^\s*//# sourceMappingURL=.*$", "", text, flags=re.MULTILINE)
 
 
+def _stable_ids(root: object) -> None:
+    """Number every element's id in tree order (folium draws random ones per build).
+
+    The same view then gives the same bytes on every replica and every build, which is
+    what its ETag promises a cache.
+    """
+    seen = 0
+    stack = [root]
+    while stack:
+        element = stack.pop()
+        element._id = f"{seen:032x}"  # type: ignore[attr-defined]
+        seen += 1
+        stack.extend(reversed(list(getattr(element, "_children", {}).values())))
+
+
 def map_html(fmap: folium.Map, title: str = "") -> str:
     """A self-contained HTML snapshot of the map: Leaflet inlined, opens offline from disk.
 
     The live page loads Leaflet from the app's own server (``web.assets.PREFIX``), which a
     downloaded file cannot reach; only the optional background tiles still need a network.
+    Element ids are numbered, not random: one view, one file.
     """
+    _stable_ids(fmap.get_root())
     page = fmap.get_root().render()
     folder = package_dir()
     js = _script_safe((folder / "leaflet.js").read_text(encoding="utf-8"))
