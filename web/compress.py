@@ -1,13 +1,13 @@
-"""gzip for the single-process server (``make run``), where no proxy compresses.
+"""gzip for the page and Streamlit's bundles, which Streamlit leaves to a proxy.
 
-Streamlit gzips most of its answers itself but leaves its page and its JS/CSS bundles
-(``/`` and ``/static/…``, ~2.2 MB) to a proxy in front. Without one a phone downloads
-them raw. This middleware compresses text answers that are not compressed yet when the
-browser accepts gzip. Hashed assets (``Cache-Control: … immutable``) are compressed
-once per process and kept (bounded), so the cost is paid once per file, not per reader;
-other answers are small and compressed per request. Behind HAProxy (``make serve``) the
-balancer compresses instead (``compression offload`` strips Accept-Encoding), so this
-middleware sees no ``gzip`` and does nothing there.
+Streamlit gzips most of its answers itself but not its page and its JS/CSS bundles
+(``/`` and ``/static/…``, ~2.2 MB), so with ``make run`` a phone downloaded them raw.
+This middleware compresses text answers that are not compressed yet when the browser
+accepts gzip. Hashed assets (``Cache-Control: … immutable``) are compressed once per
+process and kept (bounded): the cost is paid once per file, not per reader; other
+answers are small and compressed per request. Behind HAProxy (``make serve``) the same
+compressed bytes are what the balancer's cache stores (it never stores an answer it
+would compress itself), so a viral link costs no compression per reader there either.
 """
 
 from __future__ import annotations
