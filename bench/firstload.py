@@ -13,10 +13,11 @@ frame) are in the document and a frame was painted. Median of ``--runs``. Then h
 requests per second the balancer serves the static embed (``wrk``, one thread).
 
 Targets: the full page, the live embed (``&embed=true``), the static embed (``/embed``;
-"–" where the route does not exist) and the self-contained HTML export saved and served
-as a static file (gzip when asked, as any web server would). Map tiles are optional and
-fail offline here (no host name resolves), so they are in no figure. Prints numbers and
-asserts nothing; the goals are printed beside them.
+"–" where the route does not exist, i.e. before issue 16), the shared link's page
+(``/share``, the same view drawn statically for a person) and the self-contained HTML
+export saved and served as a static file (gzip when asked, as any web server would). Map
+tiles are optional and fail offline here (no host name resolves), so they are in no
+figure. Prints numbers and asserts nothing; the goals are printed beside them.
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ GOALS = {
     "full page": (900_000, 5.0),
     "live embed": (None, None),
     "static embed": (150_000, 1.5),
+    "shared link": (None, 2.0),
     "HTML export (static file)": (None, None),
 }
 
@@ -256,6 +258,7 @@ def measure(base: str, runs: int, rps_seconds: int) -> dict[str, Any]:
         "full page": f"/?{VIEW}",
         "live embed": f"/?{VIEW}&embed=true",
         "static embed": f"/embed?{VIEW}" if static_embed else None,
+        "shared link": f"/share?{VIEW}" if static_embed else None,
     }
     out: dict[str, Any] = {"loads": {}, "export_bytes": len(export)}
     with sync_playwright() as pw, static_file(export) as file_port:
