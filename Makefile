@@ -6,7 +6,7 @@ PORT   ?= 8501
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
 
-.PHONY: run serve test test-fast lint fmt bench data clean screenshot
+.PHONY: run serve test test-fast test-repeat lint fmt bench data clean screenshot
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -45,13 +45,25 @@ fmt: $(STAMP_DEV)
 pytest = $(PY) -m pytest -q $(1); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "no tests collected: failing"; exit 1; fi; exit $$rc
 
+# Tests run in parallel workers, one test file per worker at a time (a file's app server
+# or cluster is started once): most of a browser test is waiting on a page or a server,
+# so three workers keep two cores busy.
+WORKERS ?= 3
+export PYTEST_ARGS ?= -n $(WORKERS) --dist loadfile
+
 # Every test: unit, app, doctests, browser and cluster (needs chromium and haproxy).
 test: lint $(STAMP_DEV)
-	$(call pytest)
+	$(call pytest,$(PYTEST_ARGS))
 
 # The same without a browser (unit, app and doctests): about a minute.
 test-fast: lint $(STAMP_DEV)
-	$(call pytest,--ignore=tests/browser)
+	$(call pytest,$(PYTEST_ARGS) --ignore=tests/browser)
+
+# The whole suite N times on a fresh clone of HEAD; lists every test that did not pass
+# each time (tests/repeat.py). Commit first: the clone has only what is committed.
+N ?= 3
+test-repeat: $(STAMP_DEV)
+	$(PY) -m tests.repeat --runs $(N)
 
 bench: $(STAMP_DEV)
 	$(PY) -m bench.pageload

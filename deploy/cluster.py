@@ -20,7 +20,9 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
+import urllib.response
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,17 +83,34 @@ def replica_env(cookie_secret: str, public_url: str = "") -> dict[str, str]:
     }
 
 
-def wait_ready(url: str, timeout: float = 120.0, proc: subprocess.Popen | None = None) -> None:
-    """Poll a URL until it answers 200 (bounded); fail at once if ``proc`` exits."""
+def wait_status(
+    url: str, status: int = 200, timeout: float = 120.0, proc: subprocess.Popen | None = None
+) -> urllib.response.addinfourl | urllib.error.HTTPError:
+    """Poll a URL until it answers ``status`` (bounded); fail at once if ``proc`` exits.
+
+    Returns the answer (its headers say, for one, which replica gave it).
+    """
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc is not None and proc.poll() is not None:
             raise RuntimeError(f"{proc.args[0]} exited with code {proc.returncode} ({url})")
-        with contextlib.suppress(OSError), urllib.request.urlopen(url, timeout=2) as resp:
-            if resp.status == 200:
-                return
+        answer = None
+        try:
+            with urllib.request.urlopen(url, timeout=2) as answer:
+                pass
+        except urllib.error.HTTPError as error:  # an answer too (a draining replica: 503)
+            answer = error
+        except OSError:  # nobody listening yet
+            pass
+        if answer is not None and answer.status == status:
+            return answer
         time.sleep(0.2)
-    raise TimeoutError(f"{url} not ready after {timeout:.0f} s")
+    raise TimeoutError(f"{url} did not answer {status} within {timeout:.0f} s")
+
+
+def wait_ready(url: str, timeout: float = 120.0, proc: subprocess.Popen | None = None) -> None:
+    """Poll a URL until it answers 200 (bounded); fail at once if ``proc`` exits."""
+    wait_status(url, 200, timeout, proc)
 
 
 def stop(proc: subprocess.Popen | None, sig: int = signal.SIGTERM) -> None:
@@ -158,9 +177,23 @@ class Cluster:
         out = subprocess.DEVNULL if self.quiet else None
         self.haproxy = subprocess.Popen([haproxy, "-db", "-f", str(cfg)], stdout=out, stderr=out)
         try:
-            wait_ready(f"{self.url}/ready", timeout=30, proc=self.haproxy)
+            self.wait_balanced()
         except RuntimeError as exc:
             raise RuntimeError(f"{exc}: is port {self.port} already in use?") from exc
+
+    def wait_balanced(self, timeout: float = 60.0) -> None:
+        """Return once HAProxy sends readers to every replica (its health checks need a
+        few seconds to bring a started or restarted replica in)."""
+        for name, port in self.ports.items():
+            wait_ready(f"http://127.0.0.1:{port}/ready", timeout, proc=self.procs[name])
+        seen: set[str] = set()
+        deadline = time.monotonic() + timeout
+        while seen != set(self.ports):
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError(f"HAProxy sent readers only to {sorted(seen)} in {timeout} s")
+            answer = wait_status(f"{self.url}/ready", 200, left, proc=self.haproxy)
+            seen.add(answer.headers.get("X-Served-By", ""))
 
     def stop(self) -> None:
         """Stop HAProxy and every replica (each by its own pid), remove the temp folder."""

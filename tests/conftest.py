@@ -6,12 +6,35 @@ not the collection of the whole suite.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
+import os
 
 import pytest
 
 import geo
+
+#: Hypothesis profile: ``ci`` in CI (`.ci/run` sets it), ``dev`` otherwise.
+PROFILE_ENV = "HYPOTHESIS_PROFILE"
+
+with contextlib.suppress(ImportError):  # hypothesis is a dev dependency
+    from hypothesis import HealthCheck, settings
+
+    # CI must give the same verdict on every run of the same commit: a fixed seed per
+    # test, no example database carried between runs, no deadline or "too slow" check
+    # (both measure wall time, which a busy machine stretches). Local runs keep drawing
+    # new examples and remember failing ones.
+    settings.register_profile(
+        "ci",
+        derandomize=True,
+        database=None,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
+        print_blob=True,
+    )
+    settings.register_profile("dev", deadline=None)
+    settings.load_profile(os.environ.get(PROFILE_ENV, "dev"))
 
 
 @functools.cache

@@ -1,18 +1,79 @@
-"""What a reader sees of the map, read from the browser: its view, the link, the zones."""
+"""What a reader sees of the map, read from the browser: its view, the link, the zones.
+
+Every wait here is for a state of the page, never for a stretch of time: the map exists,
+has stopped moving, the app's script has finished its run, the address bar carries the
+map's view. ``watch`` is the one that lasts a set time, because watching is what it
+tests (a map that stays put for ten seconds), and it counts samples, not sleeps.
+"""
 
 from __future__ import annotations
 
+import contextlib
 from urllib.parse import parse_qs, urlsplit
 
-MAP = 'iframe[title="streamlit_folium.st_folium"]'
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-VIEW_JS = """() => {
-    if (typeof L === 'undefined' || !(window.map instanceof L.Map)) return null;
-    const c = window.map.getCenter();
-    return [window.map.getZoom(), c.lat, c.lng];
-}"""
+MAP = 'iframe[title="streamlit_folium.st_folium"]'
+#: Streamlit marks its app element with the script's state; "notRunning" once a run ended.
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+#: An element left from an earlier run, shown faded until the current run replaces it.
+STALE = '[data-stale="true"]'
 #: True once one map iframe is left (a new language or basemap replaces the old one).
 ONE_MAP = f"() => document.querySelectorAll('{MAP}').length === 1"
+#: Polls in a row with the same view before the map counts as still (100 ms apart).
+STILL_POLLS = 5
+#: Degrees two centres may differ by and still be the same view (the link rounds to 4 places).
+TOLERANCE = 0.001
+
+# Helpers every script below starts with: the one live Leaflet map of this document (none
+# while a new language or basemap replaces the frame), its view, the link's view.
+_PRELUDE = f"""
+    const liveMap = () => {{
+        const frames = document.querySelectorAll('{MAP}');
+        if (frames.length !== 1) return null;
+        const w = frames[0].contentWindow;
+        return w && w.L && w.map instanceof w.L.Map ? w.map : null;
+    }};
+    const viewOf = (m) => [m.getZoom(), m.getCenter().lat, m.getCenter().lng];
+    const linkView = () => {{
+        const q = new URLSearchParams(location.search);
+        if (!['z', 'lat', 'lon'].every((k) => q.has(k))) return null;
+        return [Number(q.get('z')), Number(q.get('lat')), Number(q.get('lon'))];
+    }};
+    const same = (a, b) => !!a && !!b && a[0] === b[0]
+        && Math.abs(a[1] - b[1]) <= {TOLERANCE} && Math.abs(a[2] - b[2]) <= {TOLERANCE};
+"""
+
+VIEW_JS = f"() => {{ {_PRELUDE} const m = liveMap(); return m ? viewOf(m) : null; }}"
+
+# Still: the same view for STILL_POLLS polls, no zoom or pan animation running, the
+# app's script idle and no element of an earlier run left; ``linked`` asks the address
+# bar to carry the map's view too. The poll counter lives on the window.
+_STILL_JS = f"""(arg) => {{ {_PRELUDE}
+    const m = liveMap();
+    const s = (window.__still = window.__still || {{ key: '', n: 0 }});
+    if (!m) {{ s.key = ''; return false; }}
+    const view = viewOf(m);
+    const key = JSON.stringify(view);
+    if (key === s.key) s.n += 1; else {{ s.key = key; s.n = 0; }}
+    const moving = m._animatingZoom || (m._panAnim && m._panAnim._inProgress);
+    if (s.n < {STILL_POLLS} || moving || !document.querySelector('{IDLE}')) return false;
+    if (document.querySelector('{STALE}')) return false;
+    return !arg.linked || same(view, linkView());
+}}"""
+
+# Samples (time, map view, link view) every ``every`` ms into window.__watch.
+_WATCH_START_JS = f"""(every) => {{ {_PRELUDE}
+    clearInterval(window.__watchTimer);
+    const t0 = performance.now();
+    window.__watch = [];
+    window.__watchTimer = setInterval(() => {{
+        const m = liveMap();
+        window.__watch.push([performance.now() - t0, m ? viewOf(m) : null, linkView()]);
+    }}, every);
+}}"""
+_WATCH_STOP_JS = "() => { clearInterval(window.__watchTimer); return window.__watch; }"
 
 
 def map_frame(page):
@@ -20,18 +81,16 @@ def map_frame(page):
     return next(f for f in page.frames if "streamlit_folium" in f.url)
 
 
+def _as_view(raw) -> tuple[int, float, float] | None:
+    return None if raw is None else (int(raw[0]), float(raw[1]), float(raw[2]))
+
+
 def map_view(page) -> tuple[int, float, float] | None:
-    """(zoom, lat, lon) of the live Leaflet map, or None before it exists."""
-    for frame in page.frames:
-        if "streamlit_folium" not in frame.url:
-            continue
-        try:
-            view = frame.evaluate(VIEW_JS)
-        except Exception:  # the frame is being replaced (new language, basemap)
-            return None
-        if view:
-            return int(view[0]), float(view[1]), float(view[2])
-    return None
+    """(zoom, lat, lon) of the live Leaflet map, or None while there is not exactly one."""
+    try:
+        return _as_view(page.evaluate(VIEW_JS))
+    except PlaywrightError:  # the page is navigating
+        return None
 
 
 def link_view(page) -> tuple[int, float, float] | None:
@@ -42,7 +101,7 @@ def link_view(page) -> tuple[int, float, float] | None:
     return int(query["z"]), float(query["lat"]), float(query["lon"])
 
 
-def same_view(a, b, tol: float = 0.001) -> bool:
+def same_view(a, b, tol: float = TOLERANCE) -> bool:
     """Two (zoom, lat, lon) views agree: same zoom, centres within ``tol`` degrees."""
     return (
         a is not None
@@ -53,25 +112,47 @@ def same_view(a, b, tol: float = 0.001) -> bool:
     )
 
 
-def wait_settled(page, timeout_ms: int = 20_000) -> tuple[int, float, float]:
-    """Wait until the map exists and the address bar carries its view; return that view."""
-    waited = 0
-    while waited < timeout_ms:
-        view = map_view(page)
-        if same_view(view, link_view(page)):
-            return view
-        page.wait_for_timeout(200)
-        waited += 200
-    raise AssertionError(f"map {map_view(page)} and link {link_view(page)} never agreed")
+def wait_still(page, *, linked: bool = False, timeout_ms: int = 30_000) -> None:
+    """Wait until the map has stopped moving and the app's script is idle, nothing stale.
+
+    ``linked``: the address bar must carry the map's view too. ``page`` may be a Page
+    or a Frame (an embedded app). Raises Playwright's TimeoutError when that state is
+    not reached.
+    """
+    page.evaluate("() => { window.__still = null; }")
+    page.wait_for_function(_STILL_JS, arg={"linked": linked}, polling=100, timeout=timeout_ms)
 
 
-def watch(page, seconds: int) -> list[tuple]:
-    """Sample (map view, link view) once a second for ``seconds`` seconds."""
-    seen = []
-    for _ in range(seconds):
-        page.wait_for_timeout(1000)
-        seen.append((map_view(page), link_view(page)))
-    return seen
+def wait_settled(page, timeout_ms: int = 30_000) -> tuple[int, float, float]:
+    """Wait until the map is still and the address bar carries its view; return that view."""
+    try:
+        wait_still(page, linked=True, timeout_ms=timeout_ms)
+    except PlaywrightTimeout:
+        raise AssertionError(
+            f"map {map_view(page)} and link {link_view(page)} never settled together"
+        ) from None
+    view = map_view(page)
+    assert view is not None
+    return view
+
+
+def watch(page, seconds: float, every_ms: int = 250) -> list[tuple]:
+    """(map view, link view) every ``every_ms`` for ``seconds``: what a reader sees.
+
+    Sampled in the page, so the record is as dense as asked whatever the test runner is
+    doing; the wait ends on the number of samples, which takes at least ``seconds``.
+    """
+    page.evaluate(_WATCH_START_JS, every_ms)
+    samples = int(seconds * 1000 / every_ms)
+    with contextlib.suppress(PlaywrightTimeout):  # too few samples fail the check below
+        page.wait_for_function(
+            f"() => window.__watch && window.__watch.length >= {samples}",
+            polling=every_ms,
+            timeout=seconds * 1000 + 60_000,
+        )
+    seen = page.evaluate(_WATCH_STOP_JS) or []
+    assert len(seen) >= samples, f"only {len(seen)} of {samples} samples: did the page reload?"
+    return [(round(t / 1000, 2), _as_view(m), _as_view(u)) for t, m, u in seen]
 
 
 def drag_map(page, dx: int = 140, dy: int = 70) -> None:
@@ -93,14 +174,3 @@ def inside(box: dict, width: int, height: int) -> bool:
         and box["x"] + box["width"] <= width
         and box["y"] + box["height"] <= height
     )
-
-
-def settles_at(page, want: tuple, timeout_ms: int = 15_000) -> bool:
-    """The map reaches ``want`` within the timeout (a rebuilt map needs a moment to open)."""
-    waited = 0
-    while waited < timeout_ms:
-        if same_view(map_view(page), want):
-            return True
-        page.wait_for_timeout(250)
-        waited += 250
-    return False

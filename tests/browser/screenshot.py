@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tests.browser.reader import MAP, wait_settled
+from tests.browser.reader import MAP, wait_settled, wait_still
 from tests.browser.server import CHROMIUM_ARGS, ROOT, chromium_path, newsroom, serve
 
 #: name → (link, viewport, phone?, embedded in an iframe of that size?)
@@ -52,12 +52,12 @@ def main(out_dir: Path = ROOT / "docs", which: str = "all") -> None:
                     page.goto(article_url)
                 frame = page.frame_locator("#host").frame_locator(MAP)
                 frame.locator("path.claim-ua").first.wait_for()
-                page.wait_for_timeout(2500)
+                wait_still(next(f for f in page.frames if "embed=true" in f.url))
             else:
                 page.goto(url + path)
                 page.frame_locator(MAP).locator("path.claim-ua").first.wait_for()
                 wait_settled(page)
-                page.wait_for_timeout(500)  # let tiles fail and labels settle (cosmetic only)
+            page.wait_for_load_state("networkidle")  # tiles loaded or failed
             page.screenshot(path=out_dir / name)
             print(out_dir / name)
             context.close()

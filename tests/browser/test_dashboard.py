@@ -118,9 +118,9 @@ def test_phone_layout_shows_map_and_toggles(browser, app_url):
         context.close()
 
 
-def test_plain_streamlit_run_app_py_drew_no_map(browser):
-    """Regression: under `streamlit run app.py` (no serve.py routes) Leaflet was a 404 and
-    the map never appeared; a host that runs app.py must get the same map."""
+def test_plain_streamlit_run_app_py_draws_the_same_map(browser):
+    """A host that runs app.py alone (no serve.py routes) gets the same map: Leaflet
+    comes from the installed package (it once was a 404 there and no map appeared)."""
     import hashlib
     import urllib.error
     import urllib.request

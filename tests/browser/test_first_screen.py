@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.reader import MAP, inside, wait_settled
+from tests.browser.reader import MAP, inside, wait_settled, wait_still
 from tests.browser.server import newsroom
 from tests.browser.test_dashboard import open_app
 
@@ -42,7 +42,7 @@ def _first_screen_shows_claims(page, width: int, height: int) -> None:
 
 
 @pytest.mark.parametrize("screen", SCREENS)
-def test_first_screen_showed_no_claim(browser, app_url, screen):
+def test_the_first_screen_shows_both_zones_and_figures(browser, app_url, screen):
     width, height = SCREENS[screen]
     phone = screen == "phone"
     context = browser.new_context(
@@ -60,7 +60,7 @@ def test_first_screen_showed_no_claim(browser, app_url, screen):
 
 
 @pytest.mark.parametrize("size", [(700, 500), (360, 640)])
-def test_embedded_page_squeezed_the_full_page_into_the_iframe(browser, app_url, size):
+def test_an_embedded_view_is_compact_and_shows_both_zones_in_the_frame(browser, app_url, size):
     width, height = size
     context = browser.new_context(viewport={"width": width + 40, "height": height + 40})
     try:
@@ -74,7 +74,7 @@ def test_embedded_page_squeezed_the_full_page_into_the_iframe(browser, app_url, 
         host = page.frame_locator("#host")
         host.frame_locator(MAP).locator("path.claim-ua").first.wait_for(timeout=60_000)
         app = next(f for f in page.frames if f.url.startswith(app_url) and "embed" in f.url)
-        page.wait_for_timeout(2500)
+        wait_still(app)  # fitted to the claims, the embedded app's runs over
         for css in ("claim-ru", "claim-ua"):
             box = host.frame_locator(MAP).locator(f"path.{css}").first.bounding_box()
             assert inside(box, width, height), f"{css} {box} not in the {width}×{height} frame"

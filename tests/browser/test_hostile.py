@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import quote
@@ -153,7 +154,7 @@ def test_quote_source_and_claimant_payloads_are_text(page, hostile_app):
 
 
 def test_markdown_in_the_file_name_is_shown_as_text(page, app_url):
-    """Regression (issue 12): the file name was rendered as Markdown (links, images)."""
+    """The file name is text: no link, image or bold from Markdown in it."""
     dialogs = watch_dialogs(page)
     name = "[click](javascript:alert(1)) ![x](data:x) **bold**.geojson"
     open_app(page, app_url)
@@ -166,6 +167,8 @@ def test_markdown_in_the_file_name_is_shown_as_text(page, app_url):
     assert dialogs == []
 
 
+#: The reader's line when the CPU or the wall-clock limit ended the reading.
+READING_LIMIT = re.compile(r"s of computing to read|Reading this file took longer than")
 #: Small limits for the server under test: the worst case ends in seconds, not 20 s.
 WORST_LIMITS = "cpu_s=2,wall_s=15,memory_mb=1024,max_repair_vertices=10000000"
 
@@ -205,7 +208,9 @@ def test_worst_upload_leaves_the_server_and_other_readers_working(browser, limit
         upload(page, "zigzag.geojson", zigzag)
         other.locator(".st-key-ru label").click()
         other_map.locator("path.claim-ru").first.wait_for(state="detached")  # answered
-        page.get_by_text("s of computing to read", exact=False).first.wait_for()
+        # The CPU limit ends it on a quiet machine; on a busy one the low-priority reader
+        # may reach the wall-clock limit first. Either is the one line the reader is owed.
+        page.get_by_text(READING_LIMIT).first.wait_for()
         assert proc.poll() is None, "the server process died"
         assert _status_kb(proc.pid, "VmRSS") - rss_before < 200_000, "server memory grew"
         other.locator(".st-key-ru label").click()

@@ -1,8 +1,8 @@
-"""Regressions a reader found by using the page (each named after what broke)."""
+"""What a reader found by using the page, each now guarded by what must hold."""
 
 from __future__ import annotations
 
-from tests.browser.reader import MAP, ONE_MAP, map_view, same_view, wait_settled
+from tests.browser.reader import MAP, ONE_MAP, map_view, same_view, wait_settled, wait_still
 from tests.browser.test_dashboard import click_layer, open_app, query
 
 
@@ -13,7 +13,7 @@ def _open_sidebar(page) -> None:
     page.locator('[data-testid="stSidebar"]').get_by_role("radiogroup").first.wait_for()
 
 
-def test_language_switch_wrote_the_basemap_label_into_the_link(page, browser, app_url):
+def test_a_language_switch_keeps_the_basemap_and_zoom_in_the_link(page, browser, app_url):
     open_app(page, app_url)
     wait_settled(page)
     _open_sidebar(page)
@@ -25,7 +25,7 @@ def test_language_switch_wrote_the_basemap_label_into_the_link(page, browser, ap
     page.wait_for_url(lambda u: "lang=nl" in u)
     page.wait_for_function(ONE_MAP)
     page.frame_locator(MAP).get_by_text("Soedzja").first.wait_for()
-    page.wait_for_timeout(1500)
+    wait_settled(page)
     assert query(page)["base"] == "none"
     sidebar = page.locator('[data-testid="stSidebar"]')
     assert sidebar.get_by_role("radio", name="Geen (offline)").is_checked()
@@ -34,19 +34,19 @@ def test_language_switch_wrote_the_basemap_label_into_the_link(page, browser, ap
     try:
         fresh = other.new_page()
         open_app(fresh, page.url)
-        fresh.wait_for_timeout(1000)
+        wait_settled(fresh)  # notices are drawn in the first run, before the map
         assert fresh.locator('[data-testid="stAlertContentWarning"]').count() == 0
     finally:
         other.close()
 
 
-def test_dutch_page_kept_english_lang_and_title(page, app_url):
+def test_a_dutch_page_declares_dutch_and_has_a_dutch_title(page, app_url):
     open_app(page, f"{app_url}/?lang=nl")
     page.wait_for_function("() => document.documentElement.lang === 'nl'")
     page.wait_for_function("() => document.title.startsWith('Inval in Koersk')")
 
 
-def test_share_link_had_no_copy_button(browser, app_url):
+def test_the_share_link_can_be_copied_with_one_button(browser, app_url):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     try:
         page = context.new_page()
@@ -79,13 +79,13 @@ def test_embed_snippet_offers_a_titled_iframe_of_this_view(page, app_url):
     assert "date=2024-08-27" in live
 
 
-def test_zone_popup_was_taller_than_the_map(page, app_url):
+def test_a_zone_popup_fits_inside_the_map(page, app_url):
     frame = open_app(page, f"{app_url}/?ru=false")
     wait_settled(page)
     click_layer(frame.locator("path.claim-ua").first)
     popup = frame.locator(".leaflet-popup")
     popup.wait_for()
-    page.wait_for_timeout(800)  # Leaflet pans the map to fit the popup
+    wait_still(page)  # Leaflet pans the map to fit the popup
     map_box = page.locator(MAP).bounding_box()
     box = popup.bounding_box()
     assert box["height"] < map_box["height"]

@@ -1,18 +1,19 @@
-"""Issue 9 in a real browser: labels sit on their zones, stale figures look stale."""
+"""In a real browser: labels sit on their zones, stale figures look stale."""
 
 from __future__ import annotations
 
+from tests.browser.reader import wait_settled
 from tests.browser.test_dashboard import open_app
 
 
 def test_zone_labels_sit_over_their_zones_not_off_the_map(page, app_url):
-    """Regression: two-line labels were measured too wide and hung ~200 px to the left."""
+    """Two-line labels once were measured too wide and hung ~200 px to the left."""
     frame = open_app(page, f"{app_url}/?date=2024-08-12&base=none")
     zone = frame.locator("path.claim-ua").first
     zone.wait_for()
     label = frame.locator(".zone-label.label-ukraine").first
     label.wait_for()
-    page.wait_for_timeout(600)  # let the label refresh run (it is scheduled, not awaited)
+    wait_settled(page)  # fitted to the claims: labels are placed for the final view
     z, lab = zone.bounding_box(), label.bounding_box()
     assert abs((lab["x"] + lab["width"] / 2) - (z["x"] + z["width"] / 2)) < 40
     assert "about 1,000 km²" in label.inner_text()

@@ -1,8 +1,9 @@
 """The map in a reader's hands, watched over time: it stays where the reader puts it.
 
-Regression tests for the map that jumped every 1-2 s between the reader's view and the
-default view after a pan, a zoom or a linked view (the map was handed its own
-previously reported view back; streamlit-folium moves the map whenever that changes).
+The map once jumped every 1-2 s between the reader's view and the default view after a
+pan, a zoom or a linked view (it was handed its own previously reported view back;
+streamlit-folium moves the map whenever that changes). Each test here acts as a reader
+does, waits until the page has settled, then watches map and link for seconds.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from tests.browser.reader import (
     map_frame,
     map_view,
     same_view,
-    settles_at,
     wait_settled,
+    wait_still,
     watch,
 )
 from tests.browser.test_dashboard import open_app
@@ -26,70 +27,84 @@ from tests.browser.test_dashboard import open_app
 #: How far the page has scrolled (Streamlit scrolls its main section, not the window).
 SCROLLED = """() => Math.max(window.scrollY,
     (document.querySelector('[data-testid=stMain]') || {}).scrollTop || 0)"""
+#: How long a reader watches the map after acting, in seconds.
+WATCH_S = 10
 
 
-def swipe(cdp, page, x: float, y: float, dy: float) -> None:
-    """One finger moving vertically, as real touch events (not a synthetic scroll)."""
-    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+def swipe(cdp, x: float, y: float, dy: float) -> None:
+    """One finger moving vertically, as real touch events 16 ms apart (not a synthetic
+    scroll); the events carry their own timestamps, so nothing waits in between."""
+    t0 = 1_000.0  # seconds: any base works, only the steps between events matter
+
+    def touch(kind: str, points: list[dict], i: int) -> None:
+        cdp.send(
+            "Input.dispatchTouchEvent",
+            {"type": kind, "touchPoints": points, "timestamp": t0 + i * 0.016},
+        )
+
+    touch("touchStart", [{"x": x, "y": y}], 0)
     for i in range(1, 11):
-        point = {"x": x, "y": y + dy * i / 10}
-        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
-        page.wait_for_timeout(16)
-    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+        touch("touchMove", [{"x": x, "y": y + dy * i / 10}], i)
+    touch("touchEnd", [], 11)
 
 
 def _steady(seen: list[tuple], want: tuple) -> list[str]:
     """Every sample where the map or the link was not at ``want``."""
     return [
-        f"t={i + 1}s map={m} link={u}"
-        for i, (m, u) in enumerate(seen)
+        f"t={t}s map={m} link={u}"
+        for t, m, u in seen
         if not (same_view(m, want) and same_view(u, want))
     ]
 
 
-def test_map_jumped_back_after_a_drag(page, app_url):
-    open_app(page, app_url)
-    start = wait_settled(page)
-    drag_map(page)
-    page.wait_for_timeout(1500)
+def _pan(page, dx: int, dy: int) -> tuple[int, float, float]:
+    """Drag the map as a reader does; the view it settles at, with the link following."""
+    before = map_view(page)
+    drag_map(page, dx, dy)
     moved = wait_settled(page)
-    assert not same_view(moved, start), "the drag did not move the map"
-    assert _steady(watch(page, 10), moved) == []
+    assert not same_view(moved, before), "the drag did not move the map"
+    return moved
 
 
-def test_map_jumped_back_after_zooming_in(page, app_url):
-    frame = open_app(page, app_url)
-    start = wait_settled(page)
-    for _ in range(2):
-        frame.locator(".leaflet-control-zoom-in").click()
-        page.wait_for_timeout(600)
-    page.wait_for_timeout(1000)
-    zoomed = wait_settled(page)
-    assert zoomed[0] == start[0] + 2
-    assert _steady(watch(page, 10), zoomed) == []
-
-
-def test_linked_view_jumped_from_the_first_second(page, app_url):
-    open_app(page, f"{app_url}/?z=10&lat=51.2&lon=35.3")
-    want = (10, 51.2, 35.3)
-    page.wait_for_timeout(1000)
-    assert same_view(map_view(page), want)
-    assert _steady(watch(page, 10), want) == []
-
-
-def test_link_of_a_panned_view_reopens_it_in_a_fresh_browser(page, browser, app_url):
+def test_a_dragged_map_stays_where_the_reader_left_it(page, app_url):
     open_app(page, app_url)
     wait_settled(page)
-    drag_map(page, -120, 90)
-    page.wait_for_timeout(1500)
-    panned = wait_settled(page)
+    moved = _pan(page, 140, 70)
+    assert _steady(watch(page, WATCH_S), moved) == []
+
+
+def test_a_zoomed_map_stays_at_the_reader_s_zoom(page, app_url):
+    frame = open_app(page, app_url)
+    start = wait_settled(page)
+    for step in (1, 2):
+        frame.locator(".leaflet-control-zoom-in").click()
+        page.wait_for_function(
+            f"() => document.querySelector('{MAP}').contentWindow.map.getZoom() === "
+            f"{start[0] + step}"
+        )
+        wait_still(page)  # the zoom animation ends before the next click
+    zoomed = wait_settled(page)
+    assert zoomed[0] == start[0] + 2
+    assert _steady(watch(page, WATCH_S), zoomed) == []
+
+
+def test_a_linked_view_holds_from_the_first_second(page, app_url):
+    open_app(page, f"{app_url}/?z=10&lat=51.2&lon=35.3")
+    want = (10, 51.2, 35.3)
+    assert same_view(map_view(page), want), "the map did not open at the linked view"
+    assert _steady(watch(page, WATCH_S), want) == []
+
+
+def test_the_link_of_a_panned_view_reopens_it_in_a_fresh_browser(page, browser, app_url):
+    open_app(page, app_url)
+    wait_settled(page)
+    panned = _pan(page, -120, 90)
     shared = page.url
     other = browser.new_context(viewport={"width": 1400, "height": 900})
     try:
         fresh = other.new_page()
         open_app(fresh, shared)
-        fresh.wait_for_timeout(1000)
-        assert same_view(map_view(fresh), panned)
+        assert same_view(map_view(fresh), panned), "the link did not reopen the panned view"
         assert _steady(watch(fresh, 5), panned) == []
     finally:
         other.close()
@@ -98,64 +113,60 @@ def test_link_of_a_panned_view_reopens_it_in_a_fresh_browser(page, browser, app_
 def test_toggle_date_and_language_leave_a_panned_view_where_it_was(page, app_url):
     frame = open_app(page, app_url)
     wait_settled(page)
-    drag_map(page, 100, -60)
-    page.wait_for_timeout(1500)
-    panned = wait_settled(page)
+    panned = _pan(page, 100, -60)
 
     page.locator(".st-key-ru label").first.click()
     frame.locator("path.claim-ru").wait_for(state="detached")
-    page.wait_for_timeout(1000)
-    assert same_view(map_view(page), panned), "a toggle moved the map"
+    wait_still(page)
+    assert same_view(map_view(page), panned), f"a toggle moved the map to {map_view(page)}"
 
     thumb = page.locator(".st-key-date input[type=range]").first
     thumb.focus()
     page.keyboard.press("ArrowRight")
     page.wait_for_url(lambda u: "date=2024-08-13" in u)
-    page.wait_for_timeout(1000)
-    assert same_view(map_view(page), panned), "the date slider moved the map"
+    wait_still(page)
+    assert same_view(map_view(page), panned), f"the date slider moved the map to {map_view(page)}"
 
     page.get_by_text("Nederlands").first.click()
     page.wait_for_url(lambda u: "lang=nl" in u)
     page.wait_for_function(ONE_MAP)  # the Dutch map replaces the English one
     page.frame_locator(MAP).get_by_text("Soedzja").first.wait_for()
-    assert settles_at(page, panned), f"the language switch moved the map to {map_view(page)}"
+    wait_still(page)
+    assert same_view(map_view(page), panned), f"the language moved the map to {map_view(page)}"
     assert _steady(watch(page, 3), panned) == []
 
 
-def test_idle_panned_tab_kept_the_server_rerunning(page, app_server):
+def test_an_idle_panned_tab_costs_the_server_next_to_nothing(page, app_server):
     url, proc = app_server
     open_app(page, url)
     wait_settled(page)
-    drag_map(page)
-    page.wait_for_timeout(1500)
-    wait_settled(page)
+    panned = _pan(page, 140, 70)
     psutil = pytest.importorskip("psutil", reason="psutil is not installed (requirements-dev.txt)")
     server = psutil.Process(proc.pid)
     before = server.cpu_times()
     received = page.evaluate("() => performance.getEntriesByType('resource').length")
-    page.wait_for_timeout(10_000)
+    seen = watch(page, WATCH_S)  # the tab sits idle while it is watched
     after = server.cpu_times()
     cpu = (after.user - before.user) + (after.system - before.system)
     # A rerun loop cost ~0.1 s of server CPU per second; an idle tab costs next to none.
-    assert cpu < 0.5, f"server used {cpu:.2f} s CPU in 10 s while the tab sat idle"
+    assert cpu < 0.5, f"server used {cpu:.2f} s CPU in {WATCH_S} s while the tab sat idle"
     assert page.evaluate("() => performance.getEntriesByType('resource').length") == received
-    assert same_view(map_view(page), link_view(page))
+    assert _steady(seen, panned) == []
 
 
-def test_back_walked_through_every_pan_and_toggle(page, app_url):
+def test_back_leaves_the_page_instead_of_walking_through_pans_and_toggles(page, app_url):
     page.goto("about:blank")
     open_app(page, app_url)
     wait_settled(page)
     for dx in (80, -60, 50):
-        drag_map(page, dx, 30)
-        page.wait_for_timeout(1200)
+        _pan(page, dx, 30)  # each pan rewrites the link before the next one starts
     page.locator(".st-key-ua label").first.click()
     page.wait_for_url(lambda u: "ua=false" in u)
     page.go_back()
     page.wait_for_url("about:blank")
 
 
-def test_phone_vertical_swipe_was_trapped_by_the_map(browser, app_url):
+def test_a_vertical_swipe_over_the_map_scrolls_the_phone_page(browser, app_url):
     context = browser.new_context(
         viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
     )
@@ -167,9 +178,9 @@ def test_phone_vertical_swipe_was_trapped_by_the_map(browser, app_url):
         before = map_view(page)
         box = page.locator(MAP).bounding_box()
         x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] * 0.7
-        swipe(context.new_cdp_session(page), page, x, y, -250)
-        page.wait_for_timeout(800)
-        assert page.evaluate(SCROLLED) > 0, "a vertical swipe over the map did not scroll"
+        swipe(context.new_cdp_session(page), x, y, -250)
+        page.wait_for_function(f"() => ({SCROLLED})() > 0")  # fails if it never scrolls
+        wait_still(page)
         assert same_view(map_view(page), before), "the swipe moved the map"
         assert link_view(page) is not None
     finally:
