@@ -11,6 +11,7 @@ import gzip
 import html
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
@@ -23,7 +24,7 @@ from starlette.testclient import TestClient
 from components.present.describe import view_sentences
 from components.present.headline import headline_html
 from components.present.state import ViewState, to_query
-from web import public
+from web import assets, public
 from web.compress import Compress
 from web.routes import middleware, routes
 
@@ -271,3 +272,18 @@ def test_an_immutable_asset_is_compressed_once_per_process(gz, monkeypatch):
     for _ in range(3):
         client.get("/static/js/app.js", headers={"Accept-Encoding": "gzip"})
     assert len(calls) == 1
+
+
+def test_every_path_the_readme_names_is_served(client):
+    """The README's route table and its Leaflet path are real paths, not the app's fallback."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    table = readme.split("| Route | What |", 1)[1].split("\n\n", 1)[0]
+    paths = set(re.findall(r"`(/[a-z/._]*(?:\{[a-z,]*\})?[a-z/._]*)", table))
+    assert "/embed" in paths
+    served = {route.path for route in routes()}
+    for path in paths:
+        concrete = path.replace("{geojson,csv,png,html}", "{kind}")
+        assert concrete in served, path
+    # Leaflet is served by Streamlit's component route from the installed package.
+    leaflet = re.search(r"`(/component/[^`]+/)`", readme).group(1)
+    assert leaflet + "leaflet.js" == assets.LEAFLET_JS
