@@ -17,6 +17,7 @@ from components.render.cache import (
     chart_spec,
     comparison,
     count_chart_spec,
+    description,
     figure_cards,
     headline,
     load_data,
@@ -36,6 +37,7 @@ from components.render.controls import (
 from components.render.leaflet_assets import register_leaflet
 from components.render.map_view import render_map_panel
 from components.render.page import (
+    render_description,
     render_failover_watch,
     render_footer,
     render_head,
@@ -87,6 +89,7 @@ for notice in st.session_state.get("_notices", []):
         t("notice_invalid", lang, name=md_escape(notice.name), value=md_escape(notice.value))
     )
 render_headline(headline(st.session_state["date"], lang))
+render_description(description(st.session_state["date"], current_state().sides(), lang), lang)
 
 if embedded:
     render_map_panel(compact=True)

@@ -48,8 +48,12 @@ def render_config(port: int, replicas: list[tuple[str, int]], bind: str = "0.0.0
     True
     """
     servers = "\n".join(f"    server {n} 127.0.0.1:{p} check cookie {n}" for n, p in replicas)
+    stateless = "\n".join(f"    server {n} 127.0.0.1:{p} check" for n, p in replicas)
     text = TEMPLATE.read_text()
-    return text.replace("@BIND@", bind).replace("@PORT@", str(port)).replace("@SERVERS@", servers)
+    for name, value in (("@BIND@", bind), ("@PORT@", str(port)), ("@SERVERS@", servers),
+                        ("@STATELESS@", stateless)):  # fmt: skip
+        text = text.replace(name, value)
+    return text
 
 
 def replica_command(port: int) -> list[str]:
@@ -62,9 +66,11 @@ def replica_command(port: int) -> list[str]:
     ]  # fmt: skip
 
 
-def replica_env(cookie_secret: str) -> dict[str, str]:
+def replica_env(cookie_secret: str, public_url: str = "") -> dict[str, str]:
     """Drain on SIGTERM; one cookie secret for all (a reader's signed cookies stay valid
-    on whichever replica they fail over to); bytecode cache outside the repository."""
+    on whichever replica they fail over to); bytecode cache outside the repository; the
+    balancer's address as the public URL of absolute links, unless the operator set one
+    (a replica's own loopback port is no address for a reader)."""
     cache = Path(tempfile.gettempdir()) / "kursk-claims-map-pycache"
     return {
         **os.environ,
@@ -73,6 +79,7 @@ def replica_env(cookie_secret: str) -> dict[str, str]:
         "PYTHONPYCACHEPREFIX": str(cache),
         "STREAMLIT_SERVER_COOKIE_SECRET": os.environ.get("STREAMLIT_SERVER_COOKIE_SECRET")
         or cookie_secret,
+        "KURSK_CLAIMS_PUBLIC_URL": os.environ.get("KURSK_CLAIMS_PUBLIC_URL") or public_url,
     }
 
 
@@ -143,7 +150,7 @@ class Cluster:
         proc = subprocess.Popen(
             replica_command(self.ports[name]),
             cwd=ROOT,
-            env=replica_env(self.cookie_secret),
+            env=replica_env(self.cookie_secret, self.url),
             stdout=out,
             stderr=out,
         )

@@ -13,7 +13,7 @@ import os
 import signal
 import threading
 from collections.abc import AsyncIterator, Iterator
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from starlette.middleware import Middleware
 from starlette.requests import Request
@@ -23,14 +23,17 @@ from starlette.routing import Route
 from geo.errors import DataError
 from geo.paths import DATA_DIR
 from geo.registry import sha256_hex
-from web import exports, share
+from web import exports, pages, public, share
+from web.compress import Compress
 from web.headers import SecurityHeaders
 from web.health import Readiness
-from web.views import QueryError, etag, view_from_query
+from web.views import QueryError, etag, lenient_view, view_from_query
 
 LOG = logging.getLogger(__name__)
 #: Files are a pure function of data, code version and link: caches may keep them.
 CACHE_CONTROL = "public, max-age=3600"
+#: The stylesheet's URL carries its digest: a changed file is a new URL.
+IMMUTABLE = "public, max-age=31536000, immutable"
 READINESS = Readiness()
 
 
@@ -71,7 +74,15 @@ def _view(request: Request):
 
 
 def _base(request: Request) -> str:
-    return str(request.base_url).rstrip("/")
+    """The public base URL (configured, or the listening address): never the Host header."""
+    return public.base_url(request.scope)
+
+
+def _fresh(request: Request, tag: str) -> bool:
+    """Whether the client's copy (If-None-Match, weak comparison: a gzipped copy is W/) is this."""
+    sent = request.headers.get("if-none-match", "")
+    tags = {t.strip().removeprefix("W/") for t in sent.split(",")}
+    return "*" in tags or tag in tags
 
 
 @functools.lru_cache(maxsize=32)
@@ -92,7 +103,7 @@ def _cached(request: Request, kind: str, media_type: str, attachment: bool = Tru
         name = exports.file_name(kind, state)
         common["Content-Disposition"] = f'attachment; filename="{name}"'
 
-    if tag in request.headers.get("if-none-match", ""):
+    if _fresh(request, tag):
         return Response(status_code=304, headers=common)
     try:
         body = _file(kind, state)
@@ -115,16 +126,62 @@ def share_card(request: Request) -> Response:
     return _cached(request, "og", "image/png", attachment=False)
 
 
+def _lenient(request: Request):
+    data = _data()
+    return lenient_view(request.url.query, data.date_range, data.seed_date)
+
+
+@functools.lru_cache(maxsize=64)
+def _built_page(kind: str, state, notices: tuple, base: str, forward: str | None) -> bytes:
+    """A static page's bytes, kept for the last 64 (a viral link is asked for again and again)."""
+    if kind == "share":
+        page = share.share_page(base, state, _data(), _zones(state), list(notices), forward)
+    else:
+        page = pages.view_page("embed", share.title(state), state, list(notices), _data(),
+                               _zones(state))  # fmt: skip
+    return page.encode("utf-8")
+
+
+def _page(request: Request, kind: str, state, notices: list, forward: str | None = None):
+    """A static view page: ETag from what it is built from, 304 when fresh, else the HTML."""
+    base = _base(request) if kind == "share" else ""
+    extra = [f"{n.name}={n.value}" for n in notices]
+    tag = etag(kind, state, data_version() + pages.code_version(), base, *extra)
+    headers = {"ETag": tag, "Cache-Control": CACHE_CONTROL}
+    if _fresh(request, tag):
+        return Response(status_code=304, headers=headers)
+    body = _built_page(kind, state, tuple(notices), base, forward)
+    return Response(body, media_type="text/html; charset=utf-8", headers=headers)
+
+
 def share_page(request: Request) -> Response:
-    """GET /share?<view>: preview tags for chat apps, then on to the app."""
-    try:
-        state = _view(request)
-    except QueryError as exc:
-        return PlainTextResponse(f"{exc}\n", status_code=400)
-    page = share.share_page(_base(request), state, _zones(state))
-    return Response(
-        page, media_type="text/html; charset=utf-8", headers={"Cache-Control": CACHE_CONTROL}
-    )
+    """GET /share?<view>: preview tags for crawlers and the view itself, static, for people.
+
+    A link with a bad or cut-short parameter goes on to the app, which shows its usual
+    notice; its tags are those of the view the app will show (bad values at their default).
+    """
+    state, notices = _lenient(request)
+    forward = None
+    if notices:
+        kept = parse_qsl(request.url.query, keep_blank_values=True)[:20]
+        forward = f"./?{urlencode(kept)}" if notices[0].name != "query" else "./"
+    return _page(request, "share", state, notices, forward)
+
+
+def embed_page(request: Request) -> Response:
+    """GET /embed?<view>: the static embed, one small page; the live app is one tap away."""
+    state, notices = _lenient(request)
+    return _page(request, "embed", state, notices)
+
+
+def view_css(request: Request) -> Response:
+    """GET /embed/view.css: the static pages' stylesheet (its URL carries its digest)."""
+    body = pages.stylesheet()
+    tag = '"' + pages.code_version() + '"'
+    headers = {"ETag": tag, "Cache-Control": IMMUTABLE}
+    if _fresh(request, tag):
+        return Response(status_code=304, headers=headers)
+    return Response(body, media_type="text/css; charset=utf-8", headers=headers)
 
 
 def oembed(request: Request) -> Response:
@@ -134,12 +191,16 @@ def oembed(request: Request) -> Response:
         return PlainTextResponse("only format=json is offered\n", status_code=501)
     target = urlsplit(request.query_params.get("url", ""))
     base = _base(request)
-    if target.netloc != urlsplit(base).netloc or target.path not in share.VIEW_PATHS:
+    # The Host header may say which address the consumer used; it only gates, never echoes.
+    ours = {urlsplit(base).netloc, request.headers.get("host", "")}
+    prefix = urlsplit(base).path
+    path = target.path[len(prefix) :] if target.path.startswith(prefix) else target.path
+    if target.netloc not in ours or (path or "/") not in share.VIEW_PATHS:
         return PlainTextResponse("url is not a view of this app\n", status_code=404)
-    try:
-        maxwidth = int(request.query_params.get("maxwidth", "800"))
-    except ValueError as exc:
-        return PlainTextResponse(f"{exc}\n", status_code=400)
+    raw = request.query_params.get("maxwidth", "800").strip()
+    if not raw.isdigit() or len(raw) > 5:
+        return PlainTextResponse("maxwidth must be a whole number of pixels\n", status_code=400)
+    maxwidth = int(raw)
     try:
         state = _view_of(target.query)  # a DataError (a ValueError too) stays a 503
     except QueryError as exc:
@@ -159,6 +220,8 @@ def routes() -> list[Route]:
     return [
         Route("/export/view.{kind}", export, methods=["GET", "HEAD"]),
         Route("/share", share_page, methods=["GET", "HEAD"]),
+        Route("/embed", embed_page, methods=["GET", "HEAD"]),
+        Route(pages.CSS_PATH, view_css, methods=["GET", "HEAD"]),
         Route("/share/card.png", share_card, methods=["GET", "HEAD"]),
         Route("/oembed", oembed, methods=["GET", "HEAD"]),
         Route("/ready", ready, methods=["GET", "HEAD"]),
@@ -166,9 +229,14 @@ def routes() -> list[Route]:
 
 
 def data_unavailable(_request: Request, exc: Exception) -> Response:
-    """A broken data set is the server's problem: 503 with the one-line reason, no trace."""
+    """A broken data set is the server's problem: 503 with a one-line reason, no trace.
+
+    A DataError's message is ours (file, line, what is wrong); an OSError's may name a
+    server path, so it is logged and the reader gets words only.
+    """
     LOG.error("data unavailable: %s", exc)
-    return PlainTextResponse(f"data unavailable: {exc}\n", status_code=503)
+    reason = str(exc) if isinstance(exc, DataError) else "the data files could not be read"
+    return PlainTextResponse(f"data unavailable: {reason}\n", status_code=503)
 
 
 def exception_handlers() -> dict:
@@ -177,8 +245,8 @@ def exception_handlers() -> dict:
 
 
 def middleware() -> list[Middleware]:
-    """Security headers on every response (the page, its assets and the routes)."""
-    return [Middleware(SecurityHeaders)]
+    """Security headers on every response; gzip where the browser accepts it (web.compress)."""
+    return [Middleware(SecurityHeaders), Middleware(Compress)]
 
 
 def warm_up() -> None:

@@ -2,34 +2,39 @@
 
 Chat apps and social sites read these tags instead of running the app, so the page says
 what the view shows (sides, date, headline figures with who said them) in the link's
-language, points at a 1200×630 picture of the view, and forwards a person to the app.
+language, points at a 1200×630 picture of the view; a person sees the view drawn
+statically at once, with the live app one tap away.
 """
 
 from __future__ import annotations
 
-import html
 from urllib.parse import quote
 
-from components.present.embed import EMBED_HEIGHT, embed_snippet
+from components.present.embed import EMBED_HEIGHT, iframe_snippet
 from components.present.fmt import fmt_date
 from components.present.i18n import t
-from components.present.state import ViewState
+from components.present.state import Notice, ViewState
 from components.present.zone_text import legend_figure_line, side_label
 from web.exports import OG_SIZE
+from web.pages import view_page
 from web.views import canonical_query
 
-#: Paths a shared link may use (the page itself and its preview page).
-VIEW_PATHS = ("/", "/share")
+#: Paths a shared link may use (the page itself, its preview page, its static embed).
+VIEW_PATHS = ("/", "/share", "/embed")
 LOCALES = {"en": "en_GB", "nl": "nl_NL"}
 
 
 def links(base: str, state: ViewState) -> dict[str, str]:
-    """Absolute URLs of a view: app, share page, card image, oEmbed (base: scheme://host)."""
+    """Absolute URLs of a view: app, share page, static embed, card image, oEmbed.
+
+    ``base``: the public base URL (web.public), never the request's Host.
+    """
     query = canonical_query(state)
     share = f"{base}/share?{query}"
     return {
         "app": f"{base}/?{query}",
         "share": share,
+        "embed": f"{base}/embed?{query}",
         "image": f"{base}/share/card.png?{query}",
         "oembed": f"{base}/oembed?format=json&url={quote(share, safe='')}",
     }
@@ -61,14 +66,22 @@ def description(state: ViewState, zones: object) -> str:
     return ". ".join(p.rstrip(".") for p in parts) + "."
 
 
-def share_page(base: str, state: ViewState, zones: object) -> str:
-    """The tiny HTML page behind a shared link: preview tags, then on to the app."""
+def share_page(
+    base: str,
+    state: ViewState,
+    data: object,
+    zones: object,
+    notices: list[Notice] | None = None,
+    forward: str | None = None,
+) -> str:
+    """The page behind a shared link: preview tags, then the view itself, static.
+
+    A person sees the view's map, figures and description at once, with a button to the
+    live app; a link with a bad parameter instead goes on at once to the app (``forward``,
+    which shows its usual notice), while crawlers still read the tags of the view shown.
+    """
     urls = links(base, state)
     head, desc = title(state), description(state, zones)
-
-    def esc(text: str) -> str:
-        return html.escape(text, quote=True)
-
     meta = [
         ("property", "og:type", "website"),
         ("property", "og:site_name", t("provider", state.lang)),
@@ -87,27 +100,18 @@ def share_page(base: str, state: ViewState, zones: object) -> str:
         ("name", "twitter:image", urls["image"]),
         ("name", "description", desc),
     ]
-    tags = "\n".join(f'<meta {a}="{esc(k)}" content="{esc(v)}">' for a, k, v in meta)
-    return f"""<!doctype html>
-<html lang="{esc(state.lang)}">
-<head>
-<meta charset="utf-8">
-<title>{esc(head)}</title>
-{tags}
-<link rel="canonical" href="{esc(urls["app"])}">
-<link rel="alternate" type="application/json+oembed"
- href="{esc(urls["oembed"])}" title="{esc(head)}">
-<meta http-equiv="refresh" content="0; url={esc(urls["app"])}">
-</head>
-<body>
-<p><a href="{esc(urls["app"])}">{esc(t("og_open", state.lang))}: {esc(head)}</a></p>
-</body>
-</html>
-"""
+    return view_page(
+        "share", head, state, notices or [], data, zones, meta=meta, urls=urls, forward=forward
+    )
 
 
 def oembed(base: str, state: ViewState, zones: object, maxwidth: int | None = None) -> dict:
-    """oEmbed 1.0 'rich' answer: the page's own embed snippet plus the preview picture."""
+    """oEmbed 1.0 'rich' answer: the static embed's snippet plus the preview picture.
+
+    The static embed (one cacheable page, the live app a tap away) is what an article
+    should carry; the live ``?embed=true`` page stays available from the app's own
+    "Embed this view".
+    """
     urls = links(base, state)
     head = title(state)
     width = min(maxwidth or 800, 800)
@@ -117,7 +121,7 @@ def oembed(base: str, state: ViewState, zones: object, maxwidth: int | None = No
         "title": head,
         "provider_name": t("provider", state.lang),
         "provider_url": f"{base}/",
-        "html": embed_snippet(urls["app"], head),
+        "html": iframe_snippet(urls["embed"], head),
         "width": width,
         "height": EMBED_HEIGHT,
         "thumbnail_url": urls["image"],

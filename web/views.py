@@ -7,6 +7,7 @@ one-line reason instead, because a file or a preview of a view nobody asked for 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from urllib.parse import parse_qs, urlencode
 
 from components.present.i18n import LANGS
@@ -15,6 +16,7 @@ from components.present.state import (
     LAT_RANGE,
     LON_RANGE,
     ZOOM_RANGE,
+    Notice,
     ViewState,
     parse_query,
     to_query,
@@ -62,7 +64,41 @@ def view_from_query(
     if notices:
         bad = notices[0]
         raise QueryError(f"bad parameter {bad.name}={bad.value!r}: expected {EXPECTED[bad.name]}")
-    return state
+    return canonical(state)
+
+
+def lenient_view(
+    query: str, date_range: tuple[dt.date, dt.date], default_date: dt.date
+) -> tuple[ViewState, list[Notice]]:
+    """The view a link asks for as the page reads it: bad values fall back, with notices.
+
+    For pages a person lands on (the static embed, the share page): a link cut short by a
+    chat app still shows a map, and says what it ignored. A query too long to be a link
+    a person made is ignored as a whole.
+
+    >>> rng = (dt.date(2024, 8, 6), dt.date(2025, 1, 1))
+    >>> state, notices = lenient_view("date=2024-08-1&z=9", rng, dt.date(2024, 8, 12))
+    >>> state.date, state.z, notices
+    (datetime.date(2024, 8, 12), 9, [Notice(name='date', value='2024-08-1')])
+    """
+    if len(query) > MAX_QUERY_CHARS:
+        return ViewState(date=default_date), [Notice("query", f"{query[:20]}…")]
+    params = parse_qs(query, keep_blank_values=True)
+    state, notices = parse_query(params, date_range, ViewState(date=default_date))
+    return canonical(state), notices
+
+
+def canonical(state: ViewState) -> ViewState:
+    """The view rounded as its link writes it (4 decimals of a degree, about 10 m).
+
+    Files and pages are built from this, not from the raw query, so two links with the
+    same canonical query get the same bytes and the same ETag, and two that differ get both
+    different (``lat=51.35`` and ``lat=51.35004`` are one view).
+
+    >>> canonical(ViewState(lat=51.35004, lon=35.44996)).lat
+    51.35
+    """
+    return replace(state, lat=float(f"{state.lat:.4f}"), lon=float(f"{state.lon:.4f}"))
 
 
 def canonical_query(state: ViewState) -> str:
@@ -70,7 +106,12 @@ def canonical_query(state: ViewState) -> str:
     return urlencode(to_query(state))
 
 
-def etag(kind: str, state: ViewState, data_version: str) -> str:
-    """A strong ETag from the data version, the export kind and the canonical view."""
-    key = f"{data_version}|{kind}|{canonical_query(state)}".encode()
+def etag(kind: str, state: ViewState, version: str, *extra: str) -> str:
+    """A strong ETag from everything the bytes are built from, and nothing else.
+
+    ``version``: the data files and the code that shapes the output; then the kind of
+    file, the canonical view (``canonical``: the files are built from exactly that) and
+    any ``extra`` input (the public base URL of a page, the notices it shows).
+    """
+    key = "|".join((version, kind, canonical_query(canonical(state)), *extra)).encode()
     return '"' + sha256_hex(key)[:32] + '"'

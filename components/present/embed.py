@@ -1,7 +1,8 @@
 """The embed snippet newsrooms paste into an article. Pure: no Streamlit import.
 
-Streamlit's embed mode (``?embed=true``) drops the app's chrome; the page then shows its
-compact layout (map, toggles, date, headline figures, a link to the full view).
+Two kinds: the static embed (``/embed?<view>``: one small cacheable page, the live app
+one tap away; what articles should use) and Streamlit's embed mode (``?embed=true``: the
+live app's compact layout, a WebSocket session per reader).
 """
 
 from __future__ import annotations
@@ -26,12 +27,29 @@ def embed_url(view_url: str) -> str:
 
 
 def embed_snippet(view_url: str, title: str, height: int = EMBED_HEIGHT) -> str:
-    """An ``<iframe>`` of the view: full width of the column, fixed height, titled.
+    """An ``<iframe>`` of the live app at the view, in its embed mode (``?embed=true``)."""
+    return iframe_snippet(embed_url(view_url), title, height)
+
+
+def static_embed_url(view_url: str) -> str:
+    """The static embed page of a view link: ``/embed?<view>`` beside the app's path.
+
+    >>> static_embed_url("https://example.org/maps/?date=2024-08-12")
+    'https://example.org/maps/embed?date=2024-08-12'
+    """
+    parts = urlsplit(view_url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "embed"]
+    path = parts.path.rsplit("/", 1)[0] + "/embed"
+    return urlunsplit(parts._replace(path=path, query=urlencode(query)))
+
+
+def iframe_snippet(src: str, title: str, height: int = EMBED_HEIGHT) -> str:
+    """An ``<iframe>``: full width of the column, fixed height, titled.
 
     The title is what a screen reader announces for the frame; both it and the URL are
     escaped, so a view's text can never break out of the attribute.
     """
-    src = html.escape(embed_url(view_url), quote=True)
+    src = html.escape(src, quote=True)
     return (
         f'<iframe src="{src}" title="{html.escape(title, quote=True)}" '
         f'width="100%" height="{int(height)}" style="border:0;max-width:100%" '

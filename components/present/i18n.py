@@ -811,15 +811,54 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "headline_none": {"en": "no area figure yet", "nl": "nog geen oppervlaktecijfer"},
     "embed": {"en": "Embed this view", "nl": "Deze weergave insluiten"},
-    "embed_help": {
-        "en": "Paste this into an article: it shows this view in a compact layout (map, "
-        "switches, date, headline figures) with a link to the full page.",
-        "nl": "Plak dit in een artikel: het toont deze weergave compact (kaart, schakelaars, "
-        "datum, hoofdcijfers) met een link naar de volledige pagina.",
-    },
     "copy": {"en": "Copy", "nl": "Kopieer"},
     "copied": {"en": "Copied", "nl": "Gekopieerd"},
     "open_full": {"en": "Open the full view", "nl": "Open de volledige weergave"},
+    # The static view (/embed, /share) and the description of a view for screen readers.
+    "desc_heading": {"en": "What this map shows", "nl": "Wat deze kaart toont"},
+    "desc_intro": {
+        "en": "Map of what each side claimed as of {date}. Each zone is schematic but "
+        "area-true: it has the area of its figure; its outline is not a front line.",
+        "nl": "Kaart van wat elke partij beweerde tot en met {date}. Elke zone is "
+        "schematisch maar oppervlaktegetrouw: ze heeft de oppervlakte van haar getal; haar "
+        "omtrek is geen frontlijn.",
+    },
+    "desc_zone": {
+        "en": "{side}: {figure}, {who}, {when} ({age}); {basis}.",
+        "nl": "{side}: {figure}, {who}, {when} ({age}); {basis}.",
+    },
+    "desc_stated": {"en": "a stated figure", "nl": "een genoemd getal"},
+    "desc_derived": {
+        "en": "the area is derived: arithmetic on stated figures, not a stated area",
+        "nl": "de oppervlakte is afgeleid: een rekensom met genoemde getallen, geen genoemde "
+        "oppervlakte",
+    },
+    "desc_stale": {"en": "Not current: {note}.", "nl": "Niet actueel: {note}."},
+    "desc_none": {"en": "{side}: no area figure yet.", "nl": "{side}: nog geen oppervlaktecijfer."},
+    "desc_hidden": {
+        "en": "Not shown in this view: {sides}.",
+        "nl": "Niet getoond in deze weergave: {sides}.",
+    },
+    "live_open": {"en": "Open the interactive map", "nl": "Open de interactieve kaart"},
+    "live_hint": {
+        "en": "Zoom, pan, change the date and read every source in the interactive map.",
+        "nl": "Zoom, verschuif, kies een datum en lees elke bron in de interactieve kaart.",
+    },
+    "map_alt": {
+        "en": "Map: the claim zones around Sudzha, the Russia–Ukraine border and towns",
+        "nl": "Kaart: de zones van de beweringen rond Soedzja, de grens Rusland–Oekraïne en "
+        "plaatsen",
+    },
+    "embed_static": {
+        "en": "Light embed (recommended): a picture of this view with its figures and a "
+        "button that opens the interactive map.",
+        "nl": "Lichte insluiting (aanbevolen): een kaartbeeld van deze weergave met de cijfers "
+        "en een knop die de interactieve kaart opent.",
+    },
+    "embed_live": {
+        "en": "Interactive embed: the full app in the article (heavier on phones).",
+        "nl": "Interactieve insluiting: de hele app in het artikel (zwaarder op telefoons).",
+    },
     # How a claimant hedged a number ("about 1,000 km²"): one entry per qualifier code in
     # the data (geo.claim_schema.QUALIFIERS; tests/unit/test_i18n.py checks both lists agree).
     "qualifier_about": {"en": "about", "nl": "zo'n"},

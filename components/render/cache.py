@@ -17,6 +17,7 @@ import geo
 from components.present.cards import build_card_html
 from components.present.charts import area_chart
 from components.present.compare import Comparison, compare
+from components.present.describe import view_sentences
 from components.present.figures import cards
 from components.present.headline import HEADLINE_CSS, headline_html
 from components.present.map_build import base_map, overlay
@@ -118,6 +119,12 @@ def figure_cards(as_of: dt.date, lang: str) -> dict[str, list[str]]:
 def headline(as_of: dt.date, lang: str) -> str:
     """The headline boxes above the map for a date (escaped HTML with its CSS)."""
     return HEADLINE_CSS + headline_html(zones_as_of(as_of), lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2000)
+def description(as_of: dt.date, sides: tuple[str, ...], lang: str) -> tuple[str, ...]:
+    """The view in words for screen readers: the static embed's own description."""
+    return tuple(view_sentences(zones_as_of(as_of), sides, lang, as_of))
 
 
 @st.cache_resource(show_spinner=False, max_entries=2000)

@@ -27,6 +27,23 @@ def render_headline(body: str) -> None:
     st.html(body)
 
 
+#: Read by screen readers, not drawn (the usual clip pattern; display:none would hide it).
+SR_ONLY = (
+    "position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;"
+    "clip:rect(0,0,0,0);white-space:nowrap;border:0"
+)
+
+
+def render_description(sentences: tuple[str, ...], lang: str) -> None:
+    """The view in words for screen readers (the static embed shows the same sentences)."""
+    body = "".join(f"<p>{html.escape(s)}</p>" for s in sentences)
+    heading = html.escape(t("desc_heading", lang))
+    st.html(
+        f'<section class="view-description" style="{SR_ONLY}" aria-label="{heading}">'
+        f"{body}</section>"
+    )
+
+
 def render_footer(lang: str) -> None:
     """Credits for the embedded data (the settlement points' licences ask for their own)."""
     st.caption(f"{t('credits', lang)} {t('stl_credits', lang)}")

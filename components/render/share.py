@@ -7,7 +7,7 @@ import html
 import streamlit as st
 
 from components.present.continuity import with_mark
-from components.present.embed import embed_snippet
+from components.present.embed import embed_snippet, iframe_snippet, static_embed_url
 from components.present.i18n import t
 from components.present.links import (
     COPY_CSS,
@@ -46,10 +46,14 @@ def render_share(state: ViewState) -> None:
         st.caption(t("share_help", lang))
         _copy_block("share-link", share_url(page_url(), state), t("share", lang), lang, rows=3)
     with st.popover(t("embed", lang), key="embed_pop"):
-        st.caption(t("embed_help", lang))
-        # The frame loads the app itself; the /share page is for link previews.
-        snippet = embed_snippet(view_url(page_url(), state), t("title", lang))
-        _copy_block("embed-code", snippet, t("embed", lang), lang, 5)
+        # The static embed first: one small cacheable page, the live app a tap away.
+        url = view_url(page_url(), state)
+        st.caption(t("embed_static", lang))
+        light = iframe_snippet(static_embed_url(url), t("title", lang))
+        _copy_block("embed-code", light, t("embed", lang), lang, 5)
+        st.caption(t("embed_live", lang))
+        live = embed_snippet(url, t("title", lang))
+        _copy_block("embed-live-code", live, t("embed_live", lang), lang, 4)
 
 
 def render_full_view_link(state: ViewState) -> None:

@@ -194,3 +194,12 @@ def test_26_april_2025_reads_no_current_ukrainian_figure_not_500():
     assert any("No current figure" in c.value for c in at.caption)
     assert any("71 days earlier" in c.value for c in at.caption)
     assert not any("500 km²" in m for m in metrics(at).values())
+
+
+def test_live_page_carries_the_static_embeds_description_for_screen_readers():
+    at = run(lang="nl", date="2025-03-13", ind="true")
+    assert not at.exception
+    body = markdown(at)
+    assert 'class="view-description"' in body
+    assert "Niet actueel: vervangen door de uitspraak van deze kant van 13 mrt 2025." in body
+    assert "DeepState" in body  # the trackers switched on are described too

@@ -2,6 +2,7 @@
 
 python -m tests.browser.screenshot                 # writes every picture into docs/
 python -m tests.browser.screenshot docs dates      # only the six dated views (issue 9)
+python -m tests.browser.screenshot docs static     # only the static embed (issue 16)
 """
 
 from __future__ import annotations
@@ -19,6 +20,11 @@ SHOTS = {
     "embedded.png": ("/?embed=true&base=none", (700, 500), False, True),
     "embedded-phone.png": ("/?embed=true&base=none", (360, 640), True, True),
 }
+#: The static embed (/embed) in an article's 560 px frame, on a laptop and on a phone.
+STATIC = {
+    "embed-static.png": ("/embed?date=2024-08-12", (700, 560), False, True),
+    "embed-static-phone.png": ("/embed?date=2024-08-12", (360, 640), True, True),
+}
 #: The dates issue 9 names: what each side said, and what no longer stands, on each.
 DATES = ("2024-08-12", "2024-08-27", "2024-11-23", "2025-01-17", "2025-03-13", "2025-04-26")
 DATED = {
@@ -34,7 +40,7 @@ def main(out_dir: Path = ROOT / "docs", which: str = "all") -> None:
     from playwright.sync_api import sync_playwright
 
     out_dir.mkdir(exist_ok=True)
-    shots = DATED if which == "dates" else {**SHOTS, **DATED}
+    shots = {"dates": DATED, "static": STATIC}.get(which) or {**SHOTS, **STATIC, **DATED}
     with serve() as url, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         for name, (path, (width, height), phone, embedded) in shots.items():
@@ -50,9 +56,12 @@ def main(out_dir: Path = ROOT / "docs", which: str = "all") -> None:
                 )
                 with newsroom(article) as article_url:
                     page.goto(article_url)
-                frame = page.frame_locator("#host").frame_locator(MAP)
-                frame.locator("path.claim-ua").first.wait_for()
-                wait_still(next(f for f in page.frames if "embed=true" in f.url))
+                if path.startswith("/embed"):  # one server-made page: drawn when loaded
+                    page.frame_locator("#host").locator("svg.map path.claim-ua").wait_for()
+                else:
+                    frame = page.frame_locator("#host").frame_locator(MAP)
+                    frame.locator("path.claim-ua").first.wait_for()
+                    wait_still(next(f for f in page.frames if "embed=true" in f.url))
             else:
                 page.goto(url + path)
                 page.frame_locator(MAP).locator("path.claim-ua").first.wait_for()

@@ -9,6 +9,7 @@ import asyncio
 import os
 import signal
 import time
+import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlencode
 
@@ -62,11 +63,13 @@ def test_readers_stick_to_replicas_and_survive_one_dying(browser, balanced):
         a_map.locator("path.user-layer").wait_for()
         a.wait_for_url(lambda u: "overlay=1" in u)
         before = query(a)
-        # Exports answer on each replica (no session needed).
-        for ctx, name in ((a_ctx, dead), (b_ctx, alive)):
+        # Exports need no session: any replica (or the balancer's cache) answers, and no
+        # stickiness cookie comes with them.
+        for ctx in (a_ctx, b_ctx):
             answer = ctx.request.get(f"{url}/export/view.csv?date=2024-08-27")
             assert answer.ok
-            assert answer.headers["x-served-by"] == name
+            assert answer.headers["x-served-by"] in {dead, alive, "<CACHE>"}
+            assert "set-cookie" not in answer.headers
 
         t0 = time.monotonic()
         os.kill(balanced.procs[dead].pid, signal.SIGKILL)
@@ -127,3 +130,35 @@ def test_socket_load_across_replicas_has_no_errors(browser, balanced):
     assert errors == []
     assert sum(len(r["toggle_ms"]) for r in results) > 0
     assert {r["served_by"] for r in results} == {"r1", "r2"}
+
+
+def fetch(url: str, gzip: bool = True) -> tuple[dict[str, str], bytes]:
+    """Headers (lower-case names) and raw body bytes, asking for gzip as browsers do."""
+    headers = {"Accept-Encoding": "gzip"} if gzip else {}
+    with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=60) as a:
+        return {k.lower(): v for k, v in a.headers.items()}, a.read()
+
+
+def test_balancer_compresses_the_page_and_its_bundle_and_caches_the_static_embed(balanced):
+    import gzip
+    import re
+
+    headers, body = fetch(f"{balanced.url}/?date=2024-08-27")
+    assert headers.get("content-encoding") == "gzip"
+    page = gzip.decompress(body).decode()
+    bundle = re.search(r'src="\.?/?(static/js/[^"]+\.js)"', page).group(1)
+    headers, body = fetch(f"{balanced.url}/{bundle}")
+    assert headers.get("content-encoding") == "gzip"
+    assert "immutable" in headers["cache-control"]  # hashed assets keep their long life
+    _, plain = fetch(f"{balanced.url}/{bundle}", gzip=False)
+    assert gzip.decompress(body) == plain
+    assert len(body) < len(plain) / 2
+
+    # A viral embed: the second reader's copy comes from the balancer, not from Python.
+    path = f"/embed?{urlencode(VIEW)}"
+    first, first_body = fetch(balanced.url + path)
+    again, again_body = fetch(balanced.url + path)
+    assert first.get("content-encoding") == "gzip"
+    assert again["x-cache"] == "HIT"
+    assert again_body == first_body
+    assert "set-cookie" not in again  # no stickiness cookie: it would make it uncacheable

@@ -66,9 +66,12 @@ def test_sigterm_stops_new_sessions_before_the_replica_exits():
         proc.wait(timeout=20)
 
 
-def test_shared_link_forwards_a_browser_to_the_same_view(page, app_url):
+def test_shared_link_shows_the_view_and_a_tap_opens_the_app_there(page, app_url):
     view = "ru=false&ua=true&ind=false&lang=nl&date=2024-08-27&lat=51.3000&lon=35.3000&z=9"
     page.goto(f"{app_url}/share?{view}&base=light")
+    page.locator("svg.map path.claim-ua").wait_for()  # static first: the claims at once
+    assert page.locator("svg.map path.claim-ru").count() == 0
+    page.get_by_role("link", name="Open de interactieve kaart").click()
     page.wait_for_url(lambda u: "/share" not in u)
     frame = page.frame_locator(MAP)
     frame.locator("path.claim-ua").first.wait_for()

@@ -67,12 +67,16 @@ def test_embed_snippet_offers_a_titled_iframe_of_this_view(page, app_url):
     open_app(page, f"{app_url}/?date=2024-08-27")
     wait_settled(page)
     page.get_by_role("button", name="Embed this view").click()
-    code = page.locator("#embed-code").input_value()
-    assert "/?" in code, "the link lost its path"
+    code = page.locator("#embed-code").input_value()  # the static embed, offered first
+    assert f'src="{app_url}/embed?' in code, "the link lost its path"
     assert code.startswith("<iframe ")
-    assert "embed=true" in code
+    assert "embed=true" not in code
     assert "date=2024-08-27" in code
     assert 'title="' in code
+    live = page.locator("#embed-live-code").input_value()  # the live app, for those who want it
+    assert f'src="{app_url}/?' in live
+    assert "embed=true" in live
+    assert "date=2024-08-27" in live
 
 
 def test_a_zone_popup_fits_inside_the_map(page, app_url):

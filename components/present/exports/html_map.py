@@ -35,6 +35,21 @@ def _script_safe(text: str) -> str:
     return re.sub(r"^\s*//# sourceMappingURL=.*$", "", text, flags=re.MULTILINE)
 
 
+def _stable_ids(root: object) -> None:
+    """Number every element's id in tree order (folium draws random ones per build).
+
+    The same view then gives the same bytes on every replica and every build, which is
+    what its ETag promises a cache.
+    """
+    seen = 0
+    stack = [root]
+    while stack:
+        element = stack.pop()
+        element._id = f"{seen:032x}"  # type: ignore[attr-defined]
+        seen += 1
+        stack.extend(reversed(list(getattr(element, "_children", {}).values())))
+
+
 def map_html(fmap: folium.Map, title: str = "", lang: str = "en") -> str:
     """A self-contained HTML snapshot of the map: Leaflet inlined, opens offline from disk.
 
@@ -42,7 +57,9 @@ def map_html(fmap: folium.Map, title: str = "", lang: str = "en") -> str:
     downloaded file cannot reach; only the optional background tiles still need a network.
     The file says its language (screen readers pick their voice by it) and can be
     pinch-zoomed; its landmark and heading come from the map's own setup script.
+    Element ids are numbered, not random: one view, one file.
     """
+    _stable_ids(fmap.get_root())
     page = allow_zoom(fmap.get_root().render())
     page = re.sub(r"<html\b[^>]*>", lambda _: f'<html lang="{html.escape(lang)}">', page, count=1)
     folder = package_dir()
