@@ -1,7 +1,8 @@
 """Everyone can use the map: no serious accessibility failure, pinch-zoom, keyboard access.
 
 axe-core (tests/browser/a11y.py) audits every frame of each surface in both languages:
-the page on a laptop and a phone, the live embed inside an article, the HTML export.
+the page on a laptop and a phone, the live embed inside an article, the static embed
+inside an article and on a phone, the share page, the HTML export.
 A serious or critical finding fails; so does any finding in a rule we fixed once (our
 landmarks, headings, language, zoom), whatever its impact.
 """
@@ -70,6 +71,34 @@ def test_the_live_embed_has_no_serious_accessibility_failure(browser, app_url, a
             assert failures(audit(page, axe, skip=(url,))) == []
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_static_embed_and_share_page_have_no_serious_accessibility_failure(
+    browser, app_url, axe, lang
+):
+    context = browser.new_context(viewport={"width": 740, "height": 620})
+    phone = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    try:
+        page = context.new_page()
+        article = (
+            f'<iframe id="host" title="Map" src="{app_url}/embed?lang={lang}&{DATED}"'
+            ' width="700" height="560"></iframe>'
+        )
+        with newsroom(article) as url:
+            page.goto(url)
+            page.frame_locator("#host").locator("svg").first.wait_for()
+            assert failures(audit(page, axe, skip=(url,))) == []
+        alone = phone.new_page()
+        for path in (f"/embed?lang={lang}", f"/share?lang={lang}&{DATED}"):
+            alone.goto(f"{app_url}{path}")
+            alone.locator("main svg").first.wait_for()
+            assert failures(audit(alone, axe)) == [], path
+    finally:
+        context.close()
+        phone.close()
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
