@@ -1,10 +1,16 @@
-"""Words and framing on the map itself: zone labels and the fit-to-claims script. Pure.
+"""Words and framing on the map itself: zone labels, where they may go, and the fit.
 
-A zone's label says what the reader must not have to click for: whose claim, the figure
-as stated (with its hedge word; derived figures marked), who said it, when and how long
-ago (wording from ``components/present/zone_text.py``). Labels of nested zones go to
-different sides of their zones (outside the top, outside the bottom, inside) so they
-never sit on one another.
+A zone's label says what the reader must not have to click for: whose claim about whose
+ground, the figure as stated (with its hedge word; derived figures marked), where, who
+said it, when and how long ago (wording from ``components/present/zone_text.py``).
+
+Where a label goes is decided in the browser, where the sizes are known: each label
+carries its candidate places around its zone (:func:`label_candidates`), and
+:data:`PLACER_JS` puts it at the first place where it covers no other zone label, town
+name or dot, settlement dot or map control and stays inside the map; failing that it
+tries its one-line form, and failing that it is hidden (the zone keeps its tooltip and
+popup, and the headline names the figure). It runs again after every zoom and pan, so
+labels never cover each other at any zoom the reader can reach.
 """
 
 from __future__ import annotations
@@ -36,6 +42,36 @@ def zone_label_html(zone: object, by_id: pd.DataFrame, lang: str) -> str:
     )
 
 
+#: Candidate places, in order: (where on the zone's extent, which way the label hangs).
+CANDIDATES = (
+    ("top", "top"), ("bottom", "bottom"), ("east", "right"), ("west", "left"),
+    ("top-east", "top"), ("top-west", "top"), ("bottom-east", "bottom"),
+    ("bottom-west", "bottom"), ("center", "center"),
+)  # fmt: skip
+
+
+def label_candidates(geom: BaseGeometry) -> list[tuple[float, float, str]]:
+    """(lat, lon, direction) of each place a zone's label may go, best first.
+
+    Around the zone's extent (its middle top and bottom, its sides, its corners), and
+    last inside it: a label outside its zone leaves the zone and its neighbours visible.
+
+    >>> from shapely.geometry import box
+    >>> label_candidates(box(35.0, 51.0, 35.2, 51.1))[0]
+    (51.1, 35.1, 'top')
+    """
+    west, south, east, north = geom.bounds
+    mid_lat, mid_lon = (south + north) / 2, (west + east) / 2
+    inside = geom.representative_point()
+    spots = {
+        "top": (north, mid_lon), "bottom": (south, mid_lon), "east": (mid_lat, east),
+        "west": (mid_lat, west), "top-east": (north, east), "top-west": (north, west),
+        "bottom-east": (south, east), "bottom-west": (south, west),
+        "center": (inside.y, inside.x),
+    }  # fmt: skip
+    return [(round(spots[spot][0], 5), round(spots[spot][1], 5), hang) for spot, hang in CANDIDATES]
+
+
 def label_anchor(geom: BaseGeometry, slot: str) -> tuple[float, float]:
     """(lat, lon) of a label: above or below the zone's middle, or inside it.
 
@@ -47,6 +83,88 @@ def label_anchor(geom: BaseGeometry, slot: str) -> tuple[float, float]:
         return point.y, point.x
     west, south, east, north = geom.bounds
     return (north if slot == "top" else south), (west + east) / 2
+
+
+#: Browser script: place every zone label where it covers nothing (see the module doc).
+#: Installed once per page by the overlay's LabelPlacer; it marks the map's container
+#: with ``data-labels-placed`` (a counter) after each pass, the signal tests wait for.
+PLACER_JS = """
+(function () {
+  if (window.__zoneLabels) { return; }
+  var GAP = 6, EDGE = 4;
+  function rect(el, box) {
+    var r = el.getBoundingClientRect();
+    if (!r.width || !r.height) { return null; }
+    return {l: r.left - box.left, t: r.top - box.top, r: r.right - box.left,
+            b: r.bottom - box.top};
+  }
+  function hits(a, list) {
+    for (var i = 0; i < list.length; i++) {
+      var b = list[i];
+      if (a.l < b.r && a.r > b.l && a.t < b.b && a.b > b.t) { return true; }
+    }
+    return false;
+  }
+  function shift(dir, w, h) {
+    if (dir === "top") { return [-w / 2, -h - GAP]; }
+    if (dir === "bottom") { return [-w / 2, GAP]; }
+    if (dir === "right") { return [GAP, -h / 2]; }
+    if (dir === "left") { return [-w - GAP, -h / 2]; }
+    return [-w / 2, -h / 2];
+  }
+  function place(map) {
+    var root = map.getContainer(), box = root.getBoundingClientRect();
+    var labels = Array.prototype.slice.call(root.querySelectorAll(".zone-label[data-cands]"));
+    labels.sort(function (a, b) { return (+a.dataset.rank) - (+b.dataset.rank); });
+    labels.forEach(function (el) { el.style.visibility = "hidden"; });
+    var blockers = [];
+    root.querySelectorAll(
+      ".town-label, path.town-dot, .stl-dot, .leaflet-control, .region-label"
+    ).forEach(function (el) {
+      var r = rect(el, box);
+      if (r) { blockers.push(r); }
+    });
+    var placed = [];
+    labels.forEach(function (el) {
+      var at = map.latLngToContainerPoint(JSON.parse(el.dataset.at));
+      var cands = JSON.parse(el.dataset.cands), done = false;
+      ["full", "short"].some(function (form) {
+        el.classList.toggle("short", form === "short");
+        var w = el.offsetWidth, h = el.offsetHeight;
+        return cands.some(function (c) {
+          var p = map.latLngToContainerPoint([c[0], c[1]]), d = shift(c[2], w, h);
+          var x = p.x + d[0], y = p.y + d[1];
+          var r = {l: x, t: y, r: x + w, b: y + h};
+          if (r.l < EDGE || r.t < EDGE || r.r > box.width - EDGE || r.b > box.height - EDGE) {
+            return false;
+          }
+          if (hits(r, blockers) || hits(r, placed)) { return false; }
+          el.style.transform = "translate(" + (x - at.x) + "px," + (y - at.y) + "px)";
+          el.style.visibility = "visible";
+          placed.push(r);
+          done = true;
+          return true;
+        });
+      });
+      el.dataset.placed = done ? "yes" : "no";
+    });
+    root.dataset.labelsPlaced = String((+root.dataset.labelsPlaced || 0) + 1);
+  }
+  window.__zoneLabels = function (map) {
+    if (map.__zoneLabelsOn) { map.__zoneLabelsAgain(); return; }
+    var frame = 0;
+    map.__zoneLabelsAgain = function () {
+      if (frame) { cancelAnimationFrame(frame); }
+      frame = requestAnimationFrame(function () {
+        frame = requestAnimationFrame(function () { frame = 0; place(map); });
+      });
+    };
+    map.__zoneLabelsOn = true;
+    map.on("zoomend moveend resize layeradd layerremove", map.__zoneLabelsAgain);
+    map.__zoneLabelsAgain();
+  };
+})();
+"""
 
 
 def fit_bounds(

@@ -54,12 +54,18 @@ def line_breaks(text: str) -> bool:
 
 # Values: known-good ones (so the valid branch is exercised, not only fallbacks) or any
 # text. Line breaks are left to the explicit regression test below (a known defect).
+# Lone surrogates (category Cs) are left out: no link can carry them (a URL is UTF-8),
+# and AppTest's own query encoding raised on them before the app ran.
 links = hst.sets(hst.sampled_from(list(VALID)), min_size=1, max_size=5).flatmap(
     lambda keys: hst.fixed_dictionaries(
         {
             key: hst.one_of(
                 hst.sampled_from(list(VALID[key])),
-                hst.text(hst.characters(exclude_characters="\n\r"), min_size=1, max_size=30),
+                hst.text(
+                    hst.characters(exclude_characters="\n\r", exclude_categories=("Cs",)),
+                    min_size=1,
+                    max_size=30,
+                ),
             )
             for key in keys
         }
@@ -89,8 +95,14 @@ def test_any_link_opens_a_working_page_that_names_what_it_ignored(seed_day, para
     for key, raw in params.items():  # the known-good values are taken as they are
         if raw in VALID[key]:
             assert getattr(expected, key) == VALID[key][raw], (key, raw)
-    bad = {notice.name for notice in notices}
+    bad = {notice.name for notice in notices if notice.kind == "invalid"}
+    ended = [notice for notice in notices if notice.kind == "end_of_record"]
     assert bad <= set(params)
+    # A date after the record is no error: the view opens on the record's last day and
+    # says that the record ends there.
+    if ended:
+        assert expected.date == date_range[1]
+        assert any("record ends" in i.value or "overzicht eindigt" in i.value for i in at.info)
 
     # The page is in the link's language, or English when the link's is not valid.
     lang = "en" if "lang" not in params or "lang" in bad else params["lang"].strip().lower()

@@ -50,19 +50,20 @@ def _wrap(text: str, width_in: float, fontsize: float) -> str:
 def png_legend_rows(
     zones: gpd.GeoDataFrame, sides: Sequence[str], lang: str
 ) -> list[tuple[str, str, str, bool]]:
-    """(side, label, figure line, current) per visible side, a 0 km² figure included.
+    """(side, label, figure line, current) per figure of a visible side, a 0 km² figure
+    included, current figures of a side before its stale ones.
 
-    A side whose figure draws no shape (Russia's "fully liberated" 0 km²) still gets its
-    row: the image must say what each side claimed, not only what could be drawn.
+    A figure that draws no shape (Russia's "fully liberated" 0 km²) still gets its row:
+    the image must say what each side claimed, and about which ground, not only what
+    could be drawn.
     """
     rows = []
     for side in SIDE_STYLE:
         mine = zones[(zones["side"] == side) & zones["side"].isin(list(sides))]
-        if mine.empty:
-            continue
-        zone = mine.iloc[0]
-        label = f"{side_label(zone, lang)} ({t('schematic', lang)})"
-        rows.append((side, label, legend_figure_line(zone, lang), is_current(zone)))
+        ordered = sorted(mine.itertuples(), key=lambda z: (not is_current(z), -z.date.value))
+        for zone in ordered:
+            label = f"{side_label(zone, lang)} ({t('schematic', lang)})"
+            rows.append((side, label, legend_figure_line(zone, lang), is_current(zone)))
     return rows
 
 
