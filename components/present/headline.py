@@ -6,7 +6,7 @@ as on the map. A side can claim several pieces of ground at once (26 Apr 2025: K
 "fully liberated", more than 90 km² of Sumy region), so a box lists each current figure
 with where it is and whose forces it says hold it; a side with no current figure says so
 and names its last one. Under the figures each box names the side's latest statement of
-any kind, when that is not one of the figures shown ("26 Apr 2025: the General Staff
+any kind when it is newer than every figure shown ("26 Apr 2025: the General Staff
 says the defence continues, no area given"), so the last day never hides a side.
 Built as escaped HTML (pure) and drawn by one ``st.html`` call, so on a phone the two
 boxes stay side by side instead of stacking like Streamlit columns.
@@ -35,6 +35,7 @@ HEADLINE_CSS = """<style>
 .headline .w{font-size:.75rem;color:#555}
 .headline .l{font-size:.75rem;color:#333;margin-top:2px;border-top:1px solid #e4e4e4;
   padding-top:2px}
+@media (max-width:640px){.headline .x{display:none}}
 </style>"""
 
 #: On one day, the statement that names a side's word about the ground comes first:
@@ -70,38 +71,55 @@ def _figure_row(zone: object, lang: str) -> tuple[str, str]:
     return t("headline_row", lang, where=place, figure=zone_figure(zone, lang)), said
 
 
-def _latest_line(rec: pd.Series | None, shown: set[str], lang: str) -> str:
-    """'Latest statement, 26 Apr 2025 (General Staff …): … No area given.' or ''."""
-    if rec is None or rec["id"] in shown:
-        return ""
+def _latest_line(rec: pd.Series | None, newest: object, lang: str) -> tuple[str, str]:
+    """('Latest statement, 26 Apr 2025 (General Staff …)', ': … No area given.'), or
+    empty when the side's newest current figure is as recent (that is its latest word).
+
+    Two parts so a phone can show the first alone and keep the map on the first screen.
+    """
+    if rec is None or (newest is not None and rec["date"] <= newest):
+        return "", ""
     summary = as_text(rec.get(f"summary_{lang}")) or as_text(rec.get("summary_en"))
     if rec["metric"] != "area_km2":
         summary = f"{summary} {t('headline_no_area', lang)}"
-    return t("headline_latest", lang, date=record_when(rec, lang), who=who_said(rec, lang),
-             summary=summary)  # fmt: skip
+    head = t("headline_latest", lang, date=record_when(rec, lang), who=who_said(rec, lang))
+    return head, f": {summary}"
 
 
 def side_box(
     zones: gpd.GeoDataFrame, side: str, lang: str, claims: pd.DataFrame | None = None
-) -> tuple[list[tuple[str, str]], str, str]:
-    """What one side's box says: (figure, who) rows, the no-current note, latest line.
+) -> tuple[list[tuple[str, str]], tuple[str, str], tuple[str, str]]:
+    """What one side's box says: (figure, who) rows, the no-current note and the latest
+    statement, each of these two as (what a phone shows, the rest).
 
     Pure data for the HTML below and for any other surface that words the headline.
     """
     mine = zones[zones["side"] == side] if not zones.empty else zones
     current = [z for z in mine.itertuples() if is_current(z)]
     rows = [_figure_row(z, lang) for z in current]
-    note = ""
+    note = ("", "")
     if not rows:
+        # The last figure for each ground the side spoke of, newest first.
         stale = sorted(mine.itertuples(), key=lambda z: z.date, reverse=True)
         if stale:
             last = stale[0]
-            figure = f"{zone_figure(last, lang)} ({where(last, lang)})"
-            note = t("compare_last", lang, figure=figure, who=who_said(last, lang),
-                     when=record_when(last, lang), age=age(last.age_days, lang),
-                     note=stale_note(last, lang))  # fmt: skip
-    shown = {claim for z in current for claim in (z.claim_ids or [z.claim_id])}
-    return rows, note, _latest_line(latest_statement(claims, side), shown, lang)
+            figures = "; ".join(
+                f"{zone_figure(z, lang)} ({where(z, lang)}), {record_when(z, lang)}" for z in stale
+            )
+            key = "headline_last" if len(stale) == 1 else "headline_last_many"
+            note = (
+                t(key, lang, figures=figures),
+                t("headline_last_more", lang, who=who_said(last, lang),
+                  age=age(last.age_days, lang), note=stale_note(last, lang)),
+            )  # fmt: skip
+    newest = max((z.date for z in current), default=None)
+    return rows, note, _latest_line(latest_statement(claims, side), newest, lang)
+
+
+def _two_part(css: str, text: tuple[str, str]) -> str:
+    """A line whose second part a phone leaves out (class ``x``)."""
+    esc = html.escape
+    return f'<div class="{css}">{esc(text[0])}<span class="x">{esc(text[1])}</span></div>'
 
 
 def headline_html(zones: gpd.GeoDataFrame, lang: str, claims: pd.DataFrame | None = None) -> str:
@@ -119,12 +137,12 @@ def headline_html(zones: gpd.GeoDataFrame, lang: str, claims: pd.DataFrame | Non
         for figure, said in rows:
             parts.append(f'<div class="v">{esc(figure)}</div><div class="w">{esc(said)}</div>')
         if not rows:
-            value = t("headline_no_current", lang) if note else t("headline_none", lang)
+            value = t("headline_no_current", lang) if note[0] else t("headline_none", lang)
             parts.append(f'<div class="v">{esc(value)}</div>')
-            if note:
-                parts.append(f'<div class="w">{esc(note)}</div>')
-        if latest:
-            parts.append(f'<div class="l">{esc(latest)}</div>')
+            if note[0]:
+                parts.append(_two_part("w", note))
+        if latest[0]:
+            parts.append(_two_part("l", latest))
         boxes.append(
             f'<div class="h headline-{side}" style="--c:{SIDE_STYLE[side]["color"]}">'
             f"{''.join(parts)}</div>"

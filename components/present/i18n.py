@@ -203,8 +203,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "upload_err_crash": {
         "en": "The reader stopped on this file; export it again or try another format.",
-        "nl": "De lezer stopte bij dit bestand; exporteer het opnieuw of probeer een ander "
-        "formaat.",
+        "nl": "Het inlezen van dit bestand liep vast; exporteer het opnieuw of probeer een "
+        "ander formaat.",
     },
     "upload_err_busy": {
         "en": "Other uploads are being read right now; try again in a minute.",
@@ -263,7 +263,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The KML declares a DTD, entities or XInclude, which are not read; export it "
         "again without them.",
         "nl": "De KML declareert een DTD, entiteiten of XInclude, die niet worden gelezen; "
-        "exporteer hem opnieuw zonder.",
+        "exporteer hem opnieuw zonder die onderdelen.",
     },
     "upload_err_gpkg_program": {
         "en": "The GeoPackage contains a {what}; only plain feature tables are read.",
@@ -435,9 +435,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "deriv_box": {
         "en": "{who} gave a depth and a width, no area: {d} km deep from the border along {w} "
         "km of it, as we draw it, covers ≈ {area} km². Our drawing, not a stated figure.",
-        "nl": "{who} gaf een diepte en een breedte, geen oppervlakte: {d} km diep vanaf de "
-        "grens over {w} km grens beslaat, zoals wij het tekenen, ≈ {area} km². Onze "
-        "tekening, geen genoemd getal.",
+        "nl": "{who} noemde een diepte en een breedte, geen oppervlakte. Getekend als {d} km "
+        "vanaf de grens over {w} km grens beslaat dat ≈ {area} km²: onze tekening, geen "
+        "genoemd getal.",
     },
     "deriv_remaining": {
         "en": "Russia's own figures, our arithmetic: {who} said {rec} km² had been retaken, "
@@ -552,10 +552,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "{ru} is {pct} van {ua}.",
     },
     "compare_whose": {"en": "{who}'s {figure}", "nl": "{figure} van {who}"},
-    "compare_article": {
-        "en": " {who} called it “{words}”.",
-        "nl": " {who} noemde het “{words}”.",
-    },
+    "compare_article": {"en": " {who} called it “{words}”.", "nl": " {who} noemde het „{words}”."},
     "compare_no_current": {"en": "No current figure", "nl": "Geen actueel getal"},
     "compare_last": {
         "en": "Last figure: {figure}, {who}, {when} ({age}); {note}.",
@@ -609,12 +606,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Schematische, oppervlaktegetrouwe zones: geen frontlijnen. Elk getal met bron.",
     },
     "og_open": {"en": "Open the map", "nl": "Open de kaart"},
-    "provider": {"en": "Kursk claims map", "nl": "Kaart van beweringen over Koersk"},
+    "provider": {
+        "en": "Claims map: Kursk, Sumy, Belgorod",
+        "nl": "Kaart van beweringen: Koersk, Soemy, Belgorod",
+    },
     "overlay_lost": {
-        "en": "The overlay uploaded in this view was not kept (after a server restart, or "
-        "in a copied link): upload it again to see it.",
-        "nl": "De geüploade eigen laag van deze weergave is niet bewaard (na een herstart van "
-        "de server, of in een gekopieerde link): upload hem opnieuw om hem te zien.",
+        "en": "The overlay uploaded in this view was not kept (after a server restart, or in a "
+        "copied link): upload it again to see it.",
+        "nl": "De eigen laag die je in deze weergave had geüpload, is niet bewaard (na een "
+        "herstart van de server, of in een gekopieerde link): upload hem opnieuw om hem "
+        "te zien.",
     },
     "legend_own": {
         "en": "Uploaded by you: not a claim, kept in this session only.",
@@ -688,7 +689,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "stl_no_match": {
         "en": "No settlement named by this date matches the search.",
-        "nl": "Geen plaats die tot deze datum is genoemd, past bij de zoekterm.",
+        "nl": "Geen plaats die tot en met deze datum is genoemd, past bij de zoekterm.",
     },
     "stl_col_name": {"en": "Settlement", "nl": "Plaats"},
     "stl_col_district": {"en": "District", "nl": "District"},
@@ -709,7 +710,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "stl_totals": {
         "en": "Totals as stated up to this date",
-        "nl": "Totalen zoals genoemd tot deze datum",
+        "nl": "Totalen zoals genoemd tot en met deze datum",
     },
     "stl_col_claimant": {"en": "Said by", "nl": "Gezegd door"},
     "stl_col_stated": {"en": "In their words", "nl": "In hun woorden"},
@@ -785,8 +786,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "headline_side_ukraine": {"en": "Ukraine says", "nl": "Volgens Oekraïne"},
     "headline_row": {"en": "{where}: {figure}", "nl": "{where}: {figure}"},
     "headline_latest": {
-        "en": "Latest statement, {date} ({who}): {summary}",
-        "nl": "Laatste verklaring, {date} ({who}): {summary}",
+        "en": "Latest statement, {date} ({who})",
+        "nl": "Laatste verklaring, {date} ({who})",
+    },
+    "headline_last": {"en": "Last figure: {figures}", "nl": "Laatste getal: {figures}"},
+    "headline_last_many": {"en": "Last figures: {figures}", "nl": "Laatste getallen: {figures}"},
+    "headline_last_more": {
+        "en": "; {who}, {age}; {note}.",
+        "nl": "; {who}, {age}; {note}.",
     },
     "headline_no_area": {"en": "No area given.", "nl": "Geen oppervlakte genoemd."},
     "headline_no_current": {
@@ -890,7 +897,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Losses (killed and wounded)",
         "nl": "Verliezen (doden en gewonden)",
     },
-    "metric_killed": {"en": "Killed", "nl": "Gedood"},
+    "metric_killed": {"en": "Killed", "nl": "Doden"},
     "metric_troops": {"en": "Troops involved", "nl": "Betrokken troepen"},
     "metric_residents_remaining": {"en": "Residents still there", "nl": "Inwoners nog aanwezig"},
     "metric_civilians_abducted": {"en": "Civilians taken away", "nl": "Weggevoerde burgers"},
@@ -928,7 +935,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "people_group_evacuations": {"en": "Evacuations", "nl": "Evacuaties"},
     "people_group_strikes": {"en": "Strikes", "nl": "Aanvallen"},
     "chart_count": {"en": "Number", "nl": "Aantal"},
-    "chart_theatre": {"en": "Ground", "nl": "Gebied"},
     "compare_theatre": {"en": "{territory}: {held}", "nl": "{territory}: {held}"},
     "compare_none_yet": {
         "en": "Neither side has given an area figure by this date.",
@@ -938,6 +944,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "csv_holder": {"en": "holder", "nl": "in_handen_van"},
     "csv_people": {"en": "people", "nl": "om_wie"},
     "csv_note_nl": {"en": "note_nl", "nl": "opmerking"},
+    "short_stale": {"en": "{label} · not current", "nl": "{label} · niet actueel"},
     "legend_how": {"en": "How to read the zones", "nl": "Zo lees je de zones"},
     "legend_not_drawn": {
         "en": "{what} — not drawn: place not located",

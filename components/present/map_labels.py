@@ -161,6 +161,13 @@ PLACER_JS = """
     };
     map.__zoneLabelsOn = true;
     map.on("zoomend moveend resize layeradd layerremove", map.__zoneLabelsAgain);
+    var root = map.getContainer();
+    // The legend folding or unfolding, or the frame changing size, moves what a label
+    // must keep clear of: place again.
+    root.addEventListener("toggle", map.__zoneLabelsAgain, true);
+    if (window.ResizeObserver) {
+      new ResizeObserver(map.__zoneLabelsAgain).observe(root);
+    }
     map.__zoneLabelsAgain();
   };
 })();
@@ -170,8 +177,14 @@ PLACER_JS = """
 def fit_bounds(
     zones: gpd.GeoDataFrame, towns: gpd.GeoDataFrame, sides: tuple[str, ...]
 ) -> tuple[float, float, float, float]:
-    """(south, west, north, east) of the drawn zones plus Sudzha and Sumy."""
+    """(south, west, north, east) of the drawn zones plus Sudzha and Sumy.
+
+    When some drawn zones are current, the fit frames those: a months-old figure drawn
+    as a faint outline must not pull the view away from what is claimed now.
+    """
     shown = zones[zones["side"].isin(sides) & ~zones.geometry.is_empty]
+    if "current" in shown.columns and shown["current"].astype(bool).any():
+        shown = shown[shown["current"].astype(bool)]
     context = towns[towns["name_en"].isin(CONTEXT_TOWNS)]
     boxes = [*shown.geometry.bounds.itertuples(index=False)]
     boxes += [(p.x, p.y, p.x, p.y) for p in context.geometry]

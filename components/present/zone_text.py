@@ -131,8 +131,10 @@ def where(zone: object, lang: str) -> str:
 
 
 def short_label(zone: object, lang: str) -> str:
-    """One line for a tight map: 'Russia says Ukraine holds ≈ 604 km²'."""
-    return f"{claim_phrase(zone, lang)} {compact_figure(zone, lang)}"
+    """One line for a tight map: 'Russia says Ukraine holds ≈ 604 km²'; a stale figure
+    says so even in one line ('… ~950 km² · not current')."""
+    text = f"{claim_phrase(zone, lang)} {compact_figure(zone, lang)}"
+    return text if is_current(zone) else t("short_stale", lang, label=text)
 
 
 def legend_label(zone: object, lang: str) -> str:

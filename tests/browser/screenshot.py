@@ -1,7 +1,7 @@
 """Take the README screenshots with the project's own browser tooling.
 
 python -m tests.browser.screenshot                 # writes every picture into docs/
-python -m tests.browser.screenshot docs dates      # only the six dated views (issue 9)
+python -m tests.browser.screenshot docs dates      # only the dated views (issue 17)
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tests.browser.reader import MAP, wait_settled
+from tests.browser.reader import LABELS_PLACED, MAP, wait_settled
 from tests.browser.server import CHROMIUM_ARGS, ROOT, chromium_path, newsroom, serve
 
 #: name → (link, viewport, phone?, embedded in an iframe of that size?)
@@ -19,11 +19,23 @@ SHOTS = {
     "embedded.png": ("/?embed=true&base=none", (700, 500), False, True),
     "embedded-phone.png": ("/?embed=true&base=none", (360, 640), True, True),
 }
-#: The dates issue 9 names: what each side said, and what no longer stands, on each.
-DATES = ("2024-08-12", "2024-08-27", "2024-11-23", "2025-01-17", "2025-03-13", "2025-04-26")
+#: The dates issue 17 names: what each side said about each region, and when, from the
+#: seed's day to the end of the record. Laptop size; Dutch and phone for two of them.
+DATES = (
+    "2024-08-12", "2025-03-13", "2025-04-26", "2025-06-01", "2025-06-22", "2025-08-30",
+    "2025-12-31", "2026-03-08",
+)  # fmt: skip
+LAPTOP, PHONE = (1366, 768), (390, 844)
 DATED = {
-    f"claims-{day}.png": (f"/?base=none&ind=true&date={day}", (1400, 900), False, False)
-    for day in DATES
+    f"claims-{day}.png": (f"/?base=none&ind=true&date={day}", LAPTOP, False, False) for day in DATES
+}
+DATED |= {
+    f"claims-{day}-nl.png": (f"/?base=none&ind=true&lang=nl&date={day}", LAPTOP, False, False)
+    for day in ("2025-04-26", "2025-12-31")
+}
+DATED |= {
+    f"claims-{day}-phone.png": (f"/?base=none&ind=true&date={day}", PHONE, True, False)
+    for day in ("2025-04-26", "2026-03-08")
 }
 
 
@@ -35,6 +47,8 @@ def main(out_dir: Path = ROOT / "docs", which: str = "all") -> None:
 
     out_dir.mkdir(exist_ok=True)
     shots = DATED if which == "dates" else {**SHOTS, **DATED}
+    if which not in ("all", "dates"):  # one file name, e.g. claims-2025-12-31.png
+        shots = {which: {**SHOTS, **DATED}[which]}
     with serve() as url, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         for name, (path, (width, height), phone, embedded) in shots.items():
@@ -55,9 +69,9 @@ def main(out_dir: Path = ROOT / "docs", which: str = "all") -> None:
                 page.wait_for_timeout(2500)
             else:
                 page.goto(url + path)
-                page.frame_locator(MAP).locator("path.claim-ua").first.wait_for()
+                page.frame_locator(MAP).locator("path.claim-ua, path.claim-ru").first.wait_for()
                 wait_settled(page)
-                page.wait_for_timeout(500)  # let tiles fail and labels settle (cosmetic only)
+                page.frame_locator(MAP).locator(LABELS_PLACED).wait_for(state="attached")
             page.screenshot(path=out_dir / name)
             print(out_dir / name)
             context.close()
