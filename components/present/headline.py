@@ -21,7 +21,7 @@ import pandas as pd
 
 from components.present.i18n import t
 from components.present.sides import CLAIMANTS, SIDE_STYLE
-from components.present.wording import age, as_text, held_by, record_when
+from components.present.wording import age, as_text, held_by, record_when, who_mid
 from components.present.wording import who as who_said
 from components.present.zone_text import is_current, stale_note, where, zone_figure
 
@@ -35,7 +35,7 @@ HEADLINE_CSS = """<style>
 .headline .w{font-size:.75rem;color:#555}
 .headline .l{font-size:.75rem;color:#333;margin-top:2px;border-top:1px solid #e4e4e4;
   padding-top:2px}
-@media (max-width:640px){.headline .x{display:none}}
+@media (max-width:640px){.headline .x{display:none}.headline .v{font-size:.9rem}}
 </style>"""
 
 #: On one day, the statement that names a side's word about the ground comes first:
@@ -82,7 +82,7 @@ def _latest_line(rec: pd.Series | None, newest: object, lang: str) -> tuple[str,
     summary = as_text(rec.get(f"summary_{lang}")) or as_text(rec.get("summary_en"))
     if rec["metric"] != "area_km2":
         summary = f"{summary} {t('headline_no_area', lang)}"
-    head = t("headline_latest", lang, date=record_when(rec, lang), who=who_said(rec, lang))
+    head = t("headline_latest", lang, date=record_when(rec, lang), who=who_mid(rec, lang))
     return head, f": {summary}"
 
 
@@ -109,7 +109,7 @@ def side_box(
             key = "headline_last" if len(stale) == 1 else "headline_last_many"
             note = (
                 t(key, lang, figures=figures),
-                t("headline_last_more", lang, who=who_said(last, lang),
+                t("headline_last_more", lang, who=who_mid(last, lang),
                   age=age(last.age_days, lang), note=stale_note(last, lang)),
             )  # fmt: skip
     newest = max((z.date for z in current), default=None)

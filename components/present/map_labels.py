@@ -87,7 +87,8 @@ def label_anchor(geom: BaseGeometry, slot: str) -> tuple[float, float]:
 
 #: Browser script: place every zone label where it covers nothing (see the module doc).
 #: Installed once per page by the overlay's LabelPlacer; it marks the map's container
-#: with ``data-labels-placed`` (a counter) after each pass, the signal tests wait for.
+#: with ``data-labels-pending`` while a pass is due and ``data-labels-placed`` (a counter)
+#: after each pass: the settled signal tests and screenshots wait for.
 PLACER_JS = """
 (function () {
   if (window.__zoneLabels) { return; }
@@ -149,11 +150,13 @@ PLACER_JS = """
       el.dataset.placed = done ? "yes" : "no";
     });
     root.dataset.labelsPlaced = String((+root.dataset.labelsPlaced || 0) + 1);
+    delete root.dataset.labelsPending;
   }
   window.__zoneLabels = function (map) {
     if (map.__zoneLabelsOn) { map.__zoneLabelsAgain(); return; }
     var frame = 0;
     map.__zoneLabelsAgain = function () {
+      map.getContainer().dataset.labelsPending = "1";
       if (frame) { cancelAnimationFrame(frame); }
       frame = requestAnimationFrame(function () {
         frame = requestAnimationFrame(function () { frame = 0; place(map); });

@@ -18,6 +18,7 @@ from components.present.wording import (
     age,
     as_text,
     claimant,
+    decimals_of,
     field,
     kind_label,
     qualified,
@@ -92,8 +93,11 @@ QUALIFIER_SIGNS = {"about": "~", "at_least": "≥ ", "more_than": "> ", "up_to":
 
 
 def compact_figure(zone: object, lang: str) -> str:
-    """'~1,000 km²', '≈ 480 km²' (derived), '> 1,250 km²': fits a headline number."""
-    area = fmt_num(float(_g(zone, "area_km2") or 0), lang)
+    """'~1,000 km²', '≈ 604 km²' (derived), '> 1,250 km²', '196.97 km²' (as stated):
+    fits a headline number."""
+    value = float(_g(zone, "area_km2") or 0)
+    stated = not _flag(zone, "derived")
+    area = fmt_num(value, lang, decimals_of(value) if stated else 0)
     if _exact_words(zone, lang):
         return "0 km²"
     if _flag(zone, "derived"):

@@ -11,9 +11,10 @@ VIEW_JS = """() => {
     const c = window.map.getCenter();
     return [window.map.getZoom(), c.lat, c.lng];
 }"""
-#: The map's container once the zone labels have been placed (components/present/
-#: map_labels.PLACER_JS counts its passes in ``data-labels-placed``).
-LABELS_PLACED = ".leaflet-container[data-labels-placed]"
+#: The map's container once the zone labels have been placed for its current view
+#: (components/present/map_labels.PLACER_JS counts its passes in ``data-labels-placed``
+#: and marks a pass still due with ``data-labels-pending``).
+LABELS_PLACED = ".leaflet-container[data-labels-placed]:not([data-labels-pending])"
 #: True once one map iframe is left (a new language or basemap replaces the old one).
 ONE_MAP = f"() => document.querySelectorAll('{MAP}').length === 1"
 

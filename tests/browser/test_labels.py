@@ -51,9 +51,11 @@ UNDER_LEGEND_JS = """() => {
 
 
 def _placed_after(frame, before: int) -> int:
-    """Wait for the label placer's next pass (the settled signal) and return its count."""
+    """Wait for the label placer's next pass with none still due (the settled signal) and
+    return its count."""
     frame.wait_for_function(
-        "n => +document.querySelector('.leaflet-container').dataset.labelsPlaced > n",
+        """n => { const d = document.querySelector('.leaflet-container').dataset;
+                  return +d.labelsPlaced > n && !('labelsPending' in d); }""",
         arg=before,
     )
     return int(frame.evaluate("() => document.querySelector('.leaflet-container')"
@@ -62,8 +64,8 @@ def _placed_after(frame, before: int) -> int:
 
 def _open(page, app_url: str, day: str):
     page.goto(f"{app_url}/?date={day}&ind=true&base=none")
-    page.frame_locator(MAP).locator(LABELS_PLACED).wait_for(state="attached")
     wait_settled(page)
+    page.frame_locator(MAP).locator(LABELS_PLACED).wait_for(state="attached")
     return map_frame(page)
 
 

@@ -127,7 +127,7 @@ def test_on_26_april_2025_the_ukrainian_box_names_the_general_staff_statement(zo
     )
     assert "No area given." in ukraine
     dutch = headline_html(zones_on("2025-04-26"), "nl", said).split("headline-ukraine")[1]
-    assert "Laatste verklaring, 26 apr 2025 (De generale staf" in dutch
+    assert "Laatste verklaring, 26 apr 2025 (de generale staf" in dutch
 
 
 def test_a_side_whose_figure_is_its_latest_word_gets_no_extra_line(zones_on, claims):
