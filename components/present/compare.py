@@ -85,6 +85,7 @@ def _ground(
 
         sentence = t("compare_ratio_named", lang, ru=whose("russia", ru_full),
                      ua=whose("ukraine", ua_full), pct=pct)  # fmt: skip
+        sentence = sentence[:1].upper() + sentence[1:]  # Dutch starts with the figure
         sentence += _article_words(claims, rows["russia"]["date"], lang)
     title = t("compare_theatre", lang, territory=territory_name(territory, lang),
               held=held_by(holder, lang))  # fmt: skip

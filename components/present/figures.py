@@ -111,7 +111,7 @@ class Card:
     kind: str = ""  # 'Russian official', 'Ukrainian-affiliated tracker', …
     evidence: str = ""  # 'none' | 'some' | '' (the source does not say)
     note: str = ""  # the ledger's public note, in the page language
-    where: str = ""  # 'Kursk region', 'Sumy and Kharkiv regions (one figure)'
+    where: str = ""  # 'Kursk region', 'Sumy and Kharkiv regions together'
     date: str = ""  # YYYY-MM-DD of the statement (for the people chart and sorting)
 
 

@@ -552,7 +552,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "{ru} is {pct} van {ua}.",
     },
     "compare_whose": {"en": "{who}'s {figure}", "nl": "{figure} van {who}"},
-    "compare_article": {"en": " {who} called it “{words}”.", "nl": " {who} noemde het „{words}”."},
+    "compare_article": {
+        "en": " {who} called it “{words}”, multiplying the stated depth and width as a plain "
+        "rectangle.",
+        "nl": " {who} noemde het „{words}”, met de genoemde diepte en breedte vermenigvuldigd "
+        "als gewone rechthoek.",
+    },
     "compare_no_current": {"en": "No current figure", "nl": "Geen actueel getal"},
     "compare_last": {
         "en": "Last figure: {figure}, {who}, {when} ({age}); {note}.",
@@ -773,8 +778,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "territory_belgorod": {"en": "Belgorod region", "nl": "regio Belgorod"},
     "territory_kharkiv": {"en": "Kharkiv region", "nl": "regio Charkiv"},
     "territory_sumy+kharkiv": {
-        "en": "Sumy and Kharkiv regions (one figure)",
-        "nl": "regio's Soemy en Charkiv (één cijfer)",
+        "en": "Sumy and Kharkiv regions together",
+        "nl": "regio's Soemy en Charkiv samen",
     },
     "territory_kursk+belgorod": {
         "en": "Kursk and Belgorod regions",

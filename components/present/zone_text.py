@@ -126,7 +126,7 @@ def claim_phrase(zone: object, lang: str) -> str:
 
 def where(zone: object, lang: str) -> str:
     """The ground a zone is about: 'Kursk region', 'Sumy region (the Hrabovske sector
-    only)', 'Sumy and Kharkiv regions (one figure)'."""
+    only)', 'Sumy and Kharkiv regions together'."""
     name = territory_name(_g(zone, "territory") or "kursk", lang)
     if _flag(zone, "partial"):
         place = _g(zone, "anchor_nl") if lang == "nl" else _g(zone, "anchor")
