@@ -50,15 +50,23 @@ CANDIDATES = (
 )  # fmt: skip
 
 
-def label_candidates(geom: BaseGeometry) -> list[tuple[float, float, str]]:
-    """(lat, lon, direction) of each place a zone's label may go, best first.
+#: Points along a zone's outline a label may hang from (besides its extent's sides).
+OUTLINE_POINTS = 8
 
-    Around the zone's extent (its middle top and bottom, its sides, its corners), and
-    last inside it: a label outside its zone leaves the zone and its neighbours visible.
+
+def label_candidates(geom: BaseGeometry) -> list[tuple[float, float, str, int]]:
+    """(lat, lon, direction, tier) of each place a zone's label may go, best first.
+
+    Tier 0: beyond the zone's extent (above its top, below its bottom, beside its
+    sides): a label there never covers its own zone. Tier 1: points along its outline,
+    hanging away from the zone's middle (a long thin strip's extent is mostly empty, so
+    its corners can lie far from it). Tier 2: its extent's corners when the zone fills
+    it, and last inside it. The browser tries every place of a tier, in full and then in
+    one line, before the next tier.
 
     >>> from shapely.geometry import box
     >>> label_candidates(box(35.0, 51.0, 35.2, 51.1))[0]
-    (51.1, 35.1, 'top')
+    (51.1, 35.1, 'top', 0)
     """
     west, south, east, north = geom.bounds
     mid_lat, mid_lon = (south + north) / 2, (west + east) / 2
@@ -67,9 +75,20 @@ def label_candidates(geom: BaseGeometry) -> list[tuple[float, float, str]]:
         "top": (north, mid_lon), "bottom": (south, mid_lon), "east": (mid_lat, east),
         "west": (mid_lat, west), "top-east": (north, east), "top-west": (north, west),
         "bottom-east": (south, east), "bottom-west": (south, west),
-        "center": (inside.y, inside.x),
     }  # fmt: skip
-    return [(round(spots[spot][0], 5), round(spots[spot][1], 5), hang) for spot, hang in CANDIDATES]
+    out = [(*spots[spot], hang, 0) for spot, hang in CANDIDATES[:4]]
+    outline = geom.boundary
+    for step in range(OUTLINE_POINTS):
+        point = outline.interpolate(step / OUTLINE_POINTS, normalized=True)
+        dy, dx = point.y - inside.y, (point.x - inside.x) * 0.63  # degrees of lon ~ 0.63
+        hang = ("top" if dy > 0 else "bottom") if abs(dy) >= abs(dx) else (
+            "right" if dx > 0 else "left")  # fmt: skip
+        out.append((point.y, point.x, hang, 1))
+    fills = geom.area / max((east - west) * (north - south), 1e-12)
+    if fills > 0.3:
+        out += [(*spots[spot], hang, 2) for spot, hang in CANDIDATES[4:8]]
+    out.append((inside.y, inside.x, "center", 2))
+    return [(round(lat, 5), round(lon, 5), hang, tier) for lat, lon, hang, tier in out]
 
 
 def label_anchor(geom: BaseGeometry, slot: str) -> tuple[float, float]:
@@ -129,10 +148,16 @@ PLACER_JS = """
     labels.forEach(function (el) {
       var at = map.latLngToContainerPoint(JSON.parse(el.dataset.at));
       var cands = JSON.parse(el.dataset.cands), done = false;
-      ["full", "short"].some(function (form) {
+      var tries = [];
+      [0, 1, 2].forEach(function (tier) {
+        ["full", "short"].forEach(function (form) { tries.push([tier, form]); });
+      });
+      tries.some(function (attempt) {
+        var form = attempt[1];
         el.classList.toggle("short", form === "short");
         var w = el.offsetWidth, h = el.offsetHeight;
         return cands.some(function (c) {
+          if (c[3] !== attempt[0]) { return false; }
           var p = map.latLngToContainerPoint([c[0], c[1]]), d = shift(c[2], w, h);
           var x = p.x + d[0], y = p.y + d[1];
           var r = {l: x, t: y, r: x + w, b: y + h};
