@@ -1,4 +1,4 @@
-"""kursk-claims-map: what each side claims about the August 2024 Kursk incursion.
+"""kursk-claims-map: what each side claims about Kursk, Sumy and Belgorod since August 2024.
 
 A table of contents: read the link's state, then the map first (headline figures, date,
 map and its controls), figures and sources after it. Embedded in an article
@@ -10,7 +10,6 @@ from __future__ import annotations
 import streamlit as st
 
 import geo
-from components.present.figures import md_escape
 from components.present.i18n import t
 from components.present.state import ViewState, initial_request, parse_query
 from components.render.cache import (
@@ -21,6 +20,7 @@ from components.render.cache import (
     figure_cards,
     headline,
     load_data,
+    people_chart_spec,
     settlement_data,
     settlement_rows,
     sources_list,
@@ -42,6 +42,8 @@ from components.render.page import (
     render_footer,
     render_head,
     render_headline,
+    render_notices,
+    render_record_span,
     render_title,
 )
 from components.render.panels import (
@@ -49,6 +51,7 @@ from components.render.panels import (
     render_chart,
     render_comparison,
     render_count_chart,
+    render_people_chart,
     render_settlements,
     render_sources,
 )
@@ -84,16 +87,14 @@ with st.container(horizontal=True, vertical_alignment="center", key="title_row")
     if not embedded:
         render_language()
 lang = st.session_state["lang"]
-for notice in st.session_state.get("_notices", []):
-    st.warning(
-        t("notice_invalid", lang, name=md_escape(notice.name), value=md_escape(notice.value))
-    )
+render_notices(st.session_state.get("_notices", []), data.date_range, lang)
 render_headline(headline(st.session_state["date"], lang))
 render_description(description(st.session_state["date"], current_state().sides(), lang), lang)
 
 if embedded:
     render_map_panel(compact=True)
     render_date(data.date_range)
+    render_record_span(data.date_range, st.session_state["date"], lang)
     render_full_view_link(current_state())
     st.stop()
 
@@ -102,6 +103,7 @@ left, right = st.columns([3, 2], gap="medium")
 with left:
     render_map_panel()
     render_date(data.date_range)
+    render_record_span(data.date_range, st.session_state["date"], lang)
     render_steps(data.claim_dates, lang)
     overlay = render_upload(lang)
 state = current_state()
@@ -110,6 +112,7 @@ with right:
     panel = render_panel_choice(state.lang)
     if panel == "chart":  # drawn only on demand: the chart library is 0.8 MB of JS
         render_chart(chart_spec(state.date, state.lang), state.lang)
+        render_people_chart(people_chart_spec(state.date, state.lang), state.lang)
         render_count_chart(count_chart_spec(state.date, state.lang), state.lang)
     elif panel == "sources":
         render_sources(*sources_list(state.date, state.lang), state.lang)

@@ -6,6 +6,7 @@ Usable from a notebook without Streamlit::
     regions = geo.load_regions()
     claims = geo.load_claims()
     zones = geo.claim_zones(as_of="2024-08-12")
+    first, last = geo.record_span()
     said = geo.settlement_statements(as_of="2025-03-13")
 """
 
@@ -22,7 +23,7 @@ from geo.settlements import (
     settlement_statements,
     settlement_status,
 )
-from geo.zones import claim_zones
+from geo.zones import claim_zones, record_span
 
 __all__ = [
     "MAX_AGE_DAYS",
@@ -39,6 +40,7 @@ __all__ = [
     "load_settlement_counts",
     "load_settlements",
     "load_towns",
+    "record_span",
     "select_as_of",
     "settlement_statements",
     "settlement_status",

@@ -14,9 +14,13 @@ from typing import Any
 
 from geo.claim_schema import (
     CLAIMANT_KINDS,
+    DRAWN_METRICS,
     FIELDS,
+    HOLDER_METRICS,
     ID_RE,
     METRIC_UNITS,
+    REGION_TERRITORY,
+    TERRITORY_COUNTRY,
     VALUELESS_METRICS,
     is_number,
     normalise_text,
@@ -38,7 +42,7 @@ GROUP_SHAPES: tuple[tuple[str, ...], ...] = (
 RANGE_METRICS: tuple[str, ...] = ("area_km2", "settlements", "depth_km", "advance_km")
 ANCHOR_FIELDS: tuple[str, ...] = ("name_en", "name_nl", "lon", "lat", "coord_source")
 #: Sanity box for anchor coordinates (the Kursk–Sumy border area).
-ANCHOR_BOX = (34.0, 50.5, 37.5, 52.5)
+ANCHOR_BOX = (33.5, 49.8, 38.0, 52.5)
 
 
 def _label(record: Any, index: int) -> str:
@@ -46,6 +50,39 @@ def _label(record: Any, index: int) -> str:
     if isinstance(rid, str) and rid:
         return f"record {rid!r}"
     return f"record #{index + 1} (no id)"
+
+
+def territory_of(rec: Mapping[str, Any]) -> str:
+    """The territory a record is about: its own ``territory``, else its region's."""
+    return rec.get("territory") or REGION_TERRITORY.get(rec.get("region"), "")
+
+
+def _place_problem(rec: Mapping[str, Any]) -> str | None:
+    """Where and whose: territory against region, holder against what is drawn, people."""
+    metric, holder, territory = rec["metric"], rec.get("holder"), territory_of(rec)
+    countries = {TERRITORY_COUNTRY.get(part) for part in territory.split("+")}
+    checks = (
+        (REGION_TERRITORY.get(rec["region"]) not in territory.split("+"),
+         f"territory {territory!r} does not include region {rec['region']!r}"),
+        (metric in HOLDER_METRICS and holder is None,
+         f"metric {metric!r} says who holds ground, so holder is required"),
+        (metric in DRAWN_METRICS and holder is not None and holder in countries,
+         f"holder {holder!r} cannot hold ground drawn in its own country's territory "
+         f"{territory!r} (a zone is drawn where the other side's forces are said to be)"),
+        (rec.get("people") is not None and METRIC_UNITS[metric] != "people",
+         f"people is only for figures about people, not metric {metric!r}"),
+        (rec.get("partial") and rec.get("anchor") is None,
+         "partial (a figure for one sector) needs the anchor of that sector"),
+        (rec.get("anchor_to") is not None and rec.get("anchor") is None,
+         "anchor_to (the far end of a strip) needs an anchor"),
+        (rec.get("note") is not None and rec.get("note_nl") is None,
+         "note has no Dutch twin: note_nl is required with note"),
+        (rec.get("note_nl") is not None and rec.get("note") is None,
+         "note_nl given without a note"),
+        ((rec.get("words_en") is None) != (rec.get("words_nl") is None),
+         "words_en and words_nl must be given together"),
+    )  # fmt: skip
+    return next((msg for broken, msg in checks if broken), None)
 
 
 def record_problem(rec: Mapping[str, Any], seed_texts: Mapping[str, str]) -> str | None:
@@ -75,8 +112,9 @@ def record_problem(rec: Mapping[str, Any], seed_texts: Mapping[str, str]) -> str
          f"value_high {high!r} must be a number above value {value!r}"),
         (rec.get("anchor_basis") is not None and rec.get("anchor") is None,
          "anchor_basis given without an anchor"),
-        (rec.get("anchor") is not None and metric != "area_km2",
-         f"anchor is only for area_km2 records, not metric {metric!r}"),
+        (rec.get("anchor") is not None and metric not in DRAWN_METRICS,
+         f"anchor is only for records drawn as a zone ({', '.join(DRAWN_METRICS)}), "
+         f"not metric {metric!r}"),
         ((rec.get("caveat_en") is None) != (rec.get("caveat_nl") is None),
          "caveat_en and caveat_nl must be given together"),
         *((seed is not None and not rec.get(key),
@@ -92,7 +130,7 @@ def record_problem(rec: Mapping[str, Any], seed_texts: Mapping[str, str]) -> str
          "quote_lang/quote_en given without a quote"),
         (rec["id"] in (rec.get("disputed_by") or []), "disputed_by lists the record itself"),
     )  # fmt: skip
-    return next((msg for broken, msg in checks if broken), None)
+    return next((msg for broken, msg in checks if broken), None) or _place_problem(rec)
 
 
 def _normalise(rec: Mapping[str, Any], source: dict[str, Any]) -> dict[str, Any]:
@@ -105,6 +143,8 @@ def _normalise(rec: Mapping[str, Any], source: dict[str, Any]) -> dict[str, Any]
         value=None if value is None else float(value),
         value_high=None if high is None else float(high),
         supersedes_area=bool(rec.get("supersedes_area")),
+        partial=bool(rec.get("partial")),
+        territory=territory_of(rec),
         anchor_basis=rec.get("anchor_basis") or ("source" if rec.get("anchor") else None),
         claimant=rec["claimant"].strip(),
         claimant_nl=(rec.get("claimant_nl") or rec["claimant"]).strip(),
@@ -283,3 +323,11 @@ def check_links(rec: dict, by_id: Mapping[str, dict], places: Mapping, file: str
     rec["anchor_name_nl"] = place["name_nl"] if place else None
     rec["anchor_lon"] = place["lon"] if place else None
     rec["anchor_lat"] = place["lat"] if place else None
+    far_id = rec["anchor_to"]
+    far = places.get(far_id) if far_id is not None else None
+    if far_id is not None and far is None:
+        fail("anchor_to", f"names unknown anchor {far_id!r} (not in the top-level 'anchors')")
+    rec["anchor_to_name_en"] = far["name_en"] if far else None
+    rec["anchor_to_name_nl"] = far["name_nl"] if far else None
+    rec["anchor_to_lon"] = far["lon"] if far else None
+    rec["anchor_to_lat"] = far["lat"] if far else None

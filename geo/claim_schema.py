@@ -42,16 +42,24 @@ METRIC_UNITS: dict[str, str] = {
     "width_km": "km",
     "settlements": "settlements",
     "settlements_recaptured": "settlements",
+    "settlements_taken": "settlements",
     "area_gain_km2": "km2",
+    "grey_zone_km2": "km2",
     "advance_km": "km",
+    "pows": "people",
+    "casualties": "people",
+    "killed": "people",
     "civilians_killed": "people",
     "civilians_wounded": "people",
+    "civilians_abducted": "people",
     "evacuated": "people",
     "to_evacuate": "people",
+    "residents_remaining": "people",
     "evacuation_plan": "people",
+    "evacuation_settlements": "settlements",
     "residents_unknown_fate": "people",
     "attacks": "attacks",
-    "pows": "people",
+    "troops": "people",
     "event": "none",
     "statement": "none",
 }
@@ -59,6 +67,32 @@ METRICS: tuple[str, ...] = tuple(METRIC_UNITS)
 # Metrics that describe something said or done rather than a number.
 VALUELESS_METRICS: tuple[str, ...] = ("event", "statement")
 REGIONS: tuple[str, ...] = ("RU-BEL", "RU-KRS", "UA-59")
+#: Where a record is about: one region, or a combination the claimant stated as one figure
+#: (Gerasimov's Sumy + Kharkiv total), never split. Parts are joined by "+".
+TERRITORIES: tuple[str, ...] = (
+    "kursk", "sumy", "belgorod", "kharkiv", "sumy+kharkiv", "kursk+belgorod",
+)  # fmt: skip
+#: The territory a record is about when it names none: its region's.
+REGION_TERRITORY: dict[str, str] = {"RU-KRS": "kursk", "UA-59": "sumy", "RU-BEL": "belgorod"}
+#: The country each territory part lies in.
+TERRITORY_COUNTRY: dict[str, str] = {
+    "kursk": "russia", "belgorod": "russia", "sumy": "ukraine", "kharkiv": "ukraine",
+}  # fmt: skip
+#: Whose forces a figure or event says hold the ground.
+HOLDERS: tuple[str, ...] = ("russia", "ukraine")
+#: Metrics that say who holds ground, so a record of them must name its ``holder``.
+HOLDER_METRICS: tuple[str, ...] = (
+    "area_km2", "area_recaptured_km2", "share_recaptured", "peak_area_km2", "depth_km",
+    "width_km", "settlements", "settlements_recaptured", "settlements_taken", "area_gain_km2",
+)  # fmt: skip
+#: Metrics drawn as a zone (a stated area, or a width and depth): drawn in the territory
+#: the record is about, so their holder is the other country's forces.
+DRAWN_METRICS: tuple[str, ...] = ("area_km2", "depth_km", "width_km")
+#: Whose people a figure about people counts (prisoners, casualties, evacuees, ...).
+PEOPLE: tuple[str, ...] = (
+    "russian_military", "ukrainian_military", "north_korean_military", "russian_civilians",
+    "ukrainian_civilians",
+)  # fmt: skip
 CONFIDENCES: tuple[str, ...] = ("high", "medium", "low")
 QUALIFIERS: tuple[str, ...] = ("about", "at_least", "more_than", "up_to")
 #: What kind of voice made the statement, beside the side it speaks for. Officials and
@@ -66,17 +100,20 @@ QUALIFIERS: tuple[str, ...] = ("about", "at_least", "more_than", "up_to")
 #: media's own arithmetic stand apart (side ``independent``), whoever they lean to.
 SOURCE_KINDS: tuple[str, ...] = (
     "official",
+    "unnamed_official",
     "unofficial",
     "affiliated_tracker",
     "independent_analyst",
+    "media_analysis",
     "media_arithmetic",
 )
-CLAIMANT_KINDS: tuple[str, ...] = ("official", "unofficial")
+#: Kinds of voice that speak for a claimant side (an anonymous official included).
+CLAIMANT_KINDS: tuple[str, ...] = ("official", "unnamed_official", "unofficial")
 #: How vague an approximate date is (``date_approx: true``); none = "around that day".
 DATE_PRECISIONS: tuple[str, ...] = ("early_month", "mid_month", "late_month", "month")
 #: What the source says about evidence for the claim (absent = the source does not say).
 EVIDENCE: tuple[str, ...] = ("none", "some")
-ANCHOR_BASES: tuple[str, ...] = ("source", "context")
+ANCHOR_BASES: tuple[str, ...] = ("source", "context", "nearby")
 
 SOURCE_REQUIRED: tuple[str, ...] = ("title", "outlet", "date", "url")
 SOURCE_OPTIONAL: tuple[str, ...] = ("also", "seed", "note")
@@ -193,6 +230,14 @@ FIELDS: dict[str, Check | None] = {
     "anchor_basis": one_of(ANCHOR_BASES),
     "depth_ref": _ref,
     "supersedes_area": _flag,
+    "territory": one_of(TERRITORIES),
+    "holder": one_of(HOLDERS),
+    "people": one_of(PEOPLE),
+    "partial": _flag,
+    "anchor_to": _ref,
+    "note_nl": _text,
+    "words_en": _text,
+    "words_nl": _text,
 }
 
 

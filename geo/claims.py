@@ -83,6 +83,18 @@ COLUMNS: tuple[str, ...] = (
     "anchor_lon",
     "anchor_lat",
     "depth_ref",
+    "territory",
+    "holder",
+    "people",
+    "partial",
+    "anchor_to",
+    "anchor_to_name_en",
+    "anchor_to_name_nl",
+    "anchor_to_lon",
+    "anchor_to_lat",
+    "note_nl",
+    "words_en",
+    "words_nl",
 )
 
 
@@ -243,6 +255,7 @@ def _to_frame(records: list[dict]) -> pd.DataFrame:
     )
     frame["derived"] = pd.Series([r["derived"] for r in rows], dtype=bool)
     frame["supersedes_area"] = pd.Series([r["supersedes_area"] for r in rows], dtype=bool)
+    frame["partial"] = pd.Series([r["partial"] for r in rows], dtype=bool)
     return frame
 
 

@@ -4,16 +4,28 @@ what Russia's own recapture figures imply.
 Pure data: numbers, dates and record ids. The words a reader sees are composed in
 ``components/`` from these fields (``components/present/zone_text.py``).
 
+Theatres
+--------
+A figure is about ground in a *territory* (Kursk, Sumy, Sumy + Kharkiv as one figure, …)
+held by one side's forces (its *holder*). A side can claim several at once (on
+26 Apr 2025 Russia: Kursk "fully liberated", and more than 90 km² of Sumy region), so
+figures are chosen per *theatre*: side, territory, holder, and for a figure that covers
+one sector only (``partial``) that sector's anchor.
+
 The age rule
 ------------
-A side's *figure* is its latest area-bearing statement on or before the date. It is
-**current** while it is at most :data:`MAX_AGE_DAYS` days old and the same side has said
-nothing newer about the ground (a new area, a recaptured area or share, or a statement
-flagged ``supersedes_area`` such as "Sudzha retaken"). Otherwise it is **stale**: the
-map fades it, comparisons leave it out and the chart's step line ends.
+A side's *figure* in a theatre is its latest area-bearing statement there on or before
+the date. It is **current** while it is at most :data:`MAX_AGE_DAYS` days old and the
+same side has said nothing newer about ground in an overlapping territory (a new area, a
+recaptured area or share, or a statement flagged ``supersedes_area`` such as "Sudzha
+retaken"; a figure for one sector only replaces nothing else). Otherwise it is
+**stale**: the map fades it, comparisons leave it out and the chart's line ends.
 """
 
 from __future__ import annotations
+
+import math
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -23,8 +35,11 @@ import pandas as pd
 MAX_AGE_DAYS = 30
 #: Metrics that always count as a side's newer word about the ground.
 TERRITORIAL_METRICS = ("area_km2", "area_recaptured_km2", "share_recaptured")
-#: Default anchor id: the Sudzha sector, where records name no place.
+#: Default anchor id: the Sudzha sector, where Kursk records of 2024 name no place.
+#: Records about other territories have no default: without an anchor they are not drawn.
 DEFAULT_ANCHOR = "sudzha"
+#: The other side's forces: what Russia's recapture figures leave is held by Ukraine.
+OTHER = {"russia": "ukraine", "ukraine": "russia"}
 #: Used only if a ledger has no ``sudzha`` anchor: Sudzha (GeoNames), lon/lat.
 SUDZHA_LONLAT = (35.2726, 51.1976)
 
@@ -33,9 +48,34 @@ CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}
 CANDIDATE_COLUMNS = [
     "side", "date", "claim_id", "claim_ids", "claimant", "claimant_nl", "source_kind", "kind",
     "qualifier", "area_km2", "derived", "derivation", "derivation_numbers", "width_km",
-    "depth_km", "shape_depth_km", "anchor_id", "anchor", "anchor_nl", "anchor_lon",
-    "anchor_lat", "anchor_basis", "confidence", "date_approx", "date_precision",
+    "depth_km", "depth_high_km", "shape_depth_km", "anchor_id", "anchor", "anchor_nl",
+    "anchor_lon", "anchor_lat", "anchor_basis", "anchor_to_id", "anchor_to", "anchor_to_nl",
+    "anchor_to_lon", "anchor_to_lat", "confidence", "date_approx", "date_precision",
+    "territory", "holder", "partial", "theatre", "words_en", "words_nl",
 ]  # fmt: skip
+
+
+def theatre_key(territory: object, holder: object, partial: object, anchor_id: object) -> str:
+    """'kursk|ukraine|' or, for a figure of one sector only, 'sumy|russia|hrabovske-sector'.
+
+    >>> theatre_key("sumy+kharkiv", "russia", False, "khotin")
+    'sumy+kharkiv|russia|'
+    """
+    sector = str(anchor_id) if partial is True else ""
+    return f"{territory}|{holder}|{sector}"
+
+
+def overlaps(first: object, second: object) -> bool:
+    """Whether two territories share a region ('sumy' and 'sumy+kharkiv' do).
+
+    >>> overlaps("sumy", "sumy+kharkiv"), overlaps("kursk", "sumy")
+    (True, False)
+    """
+    return bool(set(str(first).split("+")) & set(str(second).split("+")))
+
+
+def _text_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
 
 
 def _n(value: float) -> str:
@@ -50,7 +90,18 @@ def _pct(share: float) -> str:
 
 
 def _anchor(rec: pd.Series, anchors: dict) -> dict:
-    """The place a record's zone is built around: its own anchor, else the default."""
+    """The place a record's zone is built around: its own anchor (and far end), else the
+    default for Kursk; a record about another territory without one is not placed."""
+    far = {"anchor_to_id": None, "anchor_to": None, "anchor_to_nl": None,
+           "anchor_to_lon": math.nan, "anchor_to_lat": math.nan}  # fmt: skip
+    if isinstance(rec.get("anchor_to"), str):
+        far = {
+            "anchor_to_id": rec["anchor_to"],
+            "anchor_to": rec["anchor_to_name_en"],
+            "anchor_to_nl": rec["anchor_to_name_nl"],
+            "anchor_to_lon": float(rec["anchor_to_lon"]),
+            "anchor_to_lat": float(rec["anchor_to_lat"]),
+        }
     if isinstance(rec.get("anchor"), str):
         return {
             "anchor_id": rec["anchor"],
@@ -59,16 +110,21 @@ def _anchor(rec: pd.Series, anchors: dict) -> dict:
             "anchor_lon": float(rec["anchor_lon"]),
             "anchor_lat": float(rec["anchor_lat"]),
             "anchor_basis": rec.get("anchor_basis") or "source",
+            **far,
         }
+    if (rec.get("territory") or "kursk") != "kursk":
+        return {"anchor_id": None, "anchor": None, "anchor_nl": None, "anchor_lon": math.nan,
+                "anchor_lat": math.nan, "anchor_basis": "unplaced", **far}  # fmt: skip
     place = anchors.get(DEFAULT_ANCHOR, {})
     lon, lat = place.get("lon", SUDZHA_LONLAT[0]), place.get("lat", SUDZHA_LONLAT[1])
     return {
         "anchor_id": DEFAULT_ANCHOR,
-        "anchor": place.get("name_en", "Sudzha sector"),
-        "anchor_nl": place.get("name_nl", "sector Soedzja"),
+        "anchor": place.get("name_en", "the Sudzha sector"),
+        "anchor_nl": place.get("name_nl", "de sector Soedzja"),
         "anchor_lon": float(lon),
         "anchor_lat": float(lat),
         "anchor_basis": "default",
+        **far,
     }
 
 
@@ -91,9 +147,18 @@ def _row(rec: pd.Series, anchors: dict, **fields: object) -> dict:
         "confidence": rec["confidence"],
         "date_approx": bool(rec.get("date_approx", False)),
         "date_precision": rec.get("date_precision"),
+        "territory": rec.get("territory") or "kursk",
+        "holder": rec.get("holder"),
+        "partial": bool(rec.get("partial", False)),
+        "depth_high_km": None,
+        "words_en": _text_or_none(rec.get("words_en")),
+        "words_nl": _text_or_none(rec.get("words_nl")),
     }
     base.update(_anchor(rec, anchors))
     base.update(fields)
+    base["theatre"] = theatre_key(
+        base["territory"], base["holder"], base["partial"], base["anchor_id"]
+    )
     return base
 
 
@@ -121,30 +186,54 @@ def _stated_areas(claims: pd.DataFrame, anchors: dict) -> list[dict]:
     return rows
 
 
-def _boxes(claims: pd.DataFrame, anchors: dict) -> list[dict]:
+#: The area of a width-and-depth box as drawn from the border (see geo.zones.box_area).
+BoxArea = Callable[[dict], float]
+
+
+def _boxes(claims: pd.DataFrame, anchors: dict, box_area: BoxArea) -> list[dict]:
+    """A stated width and depth: drawn from the border, its area is what the drawing gives.
+
+    The product of the two (12 × 40 = 480) would be the area of a rectangle on a
+    straight border; the border wiggles, so the area reported is the drawn one.
+    """
     rows = []
     boxes = claims[claims["metric"].isin(["width_km", "depth_km"]) & claims["group"].notna()]
     for _, grp in boxes.groupby("group", sort=True):
         by_metric = grp.set_index("metric")
         width = float(by_metric.loc["width_km", "value"])
         depth = float(by_metric.loc["depth_km", "value"])
+        high = by_metric.loc["depth_km"].get("value_high")
+        deepest = float(high) if pd.notna(high) else depth
         first = grp.sort_values("id").iloc[0]
-        rows.append(
-            _row(
-                first,
-                anchors,
-                claim_id=str(by_metric.loc["depth_km", "id"]),
-                claim_ids=sorted(grp["id"].tolist()),
-                kind="box",
-                qualifier=by_metric.loc["depth_km"].get("qualifier"),
-                area_km2=width * depth,
-                derived=True,
-                derivation=f"{_n(depth)} km × {_n(width)} km = {_n(width * depth)} km²",
-                derivation_numbers={"depth_km": depth, "width_km": width},
-                width_km=width,
-                depth_km=depth,
-            )
+        row = _row(
+            first,
+            anchors,
+            claim_id=str(by_metric.loc["depth_km", "id"]),
+            claim_ids=sorted(grp["id"].tolist()),
+            kind="box",
+            qualifier=_text_or_none(by_metric.loc["width_km"].get("qualifier")),
+            derived=True,
+            width_km=width,
+            depth_km=depth,
+            depth_high_km=deepest if deepest != depth else None,
+            shape_depth_km=deepest,
         )
+        area = box_area(row)
+        row.update(
+            area_km2=area,
+            derivation=(
+                f"{_n(deepest)} km from the border along {_n(width)} km of it "
+                f"⇒ ≈ {_n(area)} km² (drawn)"
+            ),
+            derivation_numbers={
+                "depth_km": deepest,
+                "width_km": width,
+                "drawn_km2": area,
+                "depth_qualifier": _text_or_none(by_metric.loc["depth_km"].get("qualifier")),
+                "width_qualifier": _text_or_none(by_metric.loc["width_km"].get("qualifier")),
+            },
+        )
+        rows.append(row)
     return rows
 
 
@@ -169,12 +258,14 @@ def _remaining(claims: pd.DataFrame, anchors: dict) -> list[dict]:
         whole = area / share
         rest = whole - area
         totals.append((area_rec["date"], str(area_rec["id"]), whole))
+        share_rec = grp[grp["metric"] == "share_recaptured"].iloc[0]
         rows.append(
             _row(
                 area_rec,
                 anchors,
                 claim_ids=sorted(grp["id"].tolist()),
                 kind="remaining",
+                holder=OTHER.get(area_rec.get("holder"), "ukraine"),
                 qualifier="about",
                 area_km2=rest,
                 derived=True,
@@ -187,6 +278,8 @@ def _remaining(claims: pd.DataFrame, anchors: dict) -> list[dict]:
                     "share": share,
                     "whole_km2": whole,
                     "remaining_km2": rest,
+                    "recaptured_qualifier": _text_or_none(area_rec.get("qualifier")),
+                    "share_qualifier": _text_or_none(share_rec.get("qualifier")),
                 },
             )
         )
@@ -203,6 +296,7 @@ def _remaining(claims: pd.DataFrame, anchors: dict) -> list[dict]:
                 rec,
                 anchors,
                 kind="remaining",
+                holder=OTHER.get(rec.get("holder"), "ukraine"),
                 qualifier="about",
                 area_km2=rest,
                 derived=True,
@@ -213,37 +307,59 @@ def _remaining(claims: pd.DataFrame, anchors: dict) -> list[dict]:
                     "whole_from": from_id,
                     "whole_date": when,
                     "remaining_km2": rest,
+                    "share_qualifier": _text_or_none(rec.get("qualifier")),
                 },
             )
         )
     return rows
 
 
-def area_bearing(claims: pd.DataFrame, anchors: dict | None = None) -> pd.DataFrame:
+def area_bearing(
+    claims: pd.DataFrame, anchors: dict | None = None, box_area: BoxArea | None = None
+) -> pd.DataFrame:
     """One row per figure a zone can be drawn from, stated or derived.
 
-    Stated areas, Smirnov-style width × depth boxes (area derived), and what Russia's
-    recapture figures leave (derived). A derived row is dropped when the same side
-    stated an area on the same day: the stated figure is the side's own word.
+    Stated areas, Smirnov-style width × depth boxes (area derived from the drawing), and
+    what Russia's recapture figures leave (derived). A derived row is dropped when the
+    same side stated an area in the same theatre on the same day: the stated figure is
+    the side's own word.
+
+    `box_area` measures a box as drawn (default: :func:`geo.zones.box_area` on the
+    embedded regions).
 
     Columns: :data:`CANDIDATE_COLUMNS`.
     """
     anchors = anchors or {}
-    rows = _stated_areas(claims, anchors) + _boxes(claims, anchors)
-    stated_days = {(r["side"], r["date"]) for r in rows if not r["derived"]}
-    rows += [r for r in _remaining(claims, anchors) if (r["side"], r["date"]) not in stated_days]
+    if box_area is None:
+        from geo.zones import default_box_area  # geo.zones imports this module
+
+        box_area = default_box_area()
+    rows = _stated_areas(claims, anchors) + _boxes(claims, anchors, box_area)
+    stated = {(r["side"], r["date"], r["theatre"]) for r in rows if not r["derived"]}
+    rows += [
+        r for r in _remaining(claims, anchors) if (r["side"], r["date"], r["theatre"]) not in stated
+    ]
     return pd.DataFrame(rows, columns=CANDIDATE_COLUMNS)
 
 
 def territorial_statements(claims: pd.DataFrame) -> pd.DataFrame:
     """Statements after which a side's earlier area figure is no longer its word.
 
-    Columns: ``side, date, claim_id``, sorted by date.
+    A figure for one sector only (``partial``) replaces nothing: it says nothing about
+    the rest of the territory.
+
+    Columns: ``side, date, claim_id, territory``, sorted by date.
     """
     territorial = claims["metric"].isin(TERRITORIAL_METRICS) & claims["value_high"].isna()
     if "supersedes_area" in claims.columns:
         territorial |= claims["supersedes_area"].astype(bool)
-    out = claims.loc[territorial, ["side", "date", "id"]].rename(columns={"id": "claim_id"})
+    if "partial" in claims.columns:
+        territorial &= ~claims["partial"].astype(bool)
+    frame = claims.assign(
+        territory=claims["territory"] if "territory" in claims.columns else "kursk"
+    )
+    out = frame.loc[territorial, ["side", "date", "id", "territory"]]
+    out = out.rename(columns={"id": "claim_id"})
     return out.sort_values(["date", "claim_id"]).reset_index(drop=True)
 
 
@@ -253,24 +369,28 @@ def select_as_of(
     statements: pd.DataFrame | None = None,
     max_age_days: int = MAX_AGE_DAYS,
 ) -> pd.DataFrame:
-    """Per side, the latest figure on or before `as_of`, with its age and currency.
+    """Per side and theatre, the latest figure on or before `as_of`, with its currency.
 
     Ties on one date go to a stated figure over a derived one, then to the higher
-    confidence, then to record id order, so the choice is deterministic.
+    confidence, then to record id order, so the choice is deterministic. Rows come
+    sorted by side, then territory and holder.
 
     Added columns: ``stated_on`` (the figure's date), ``age_days``, ``current``,
     ``stale_reason`` ('' | 'aged' | 'superseded'), ``superseded_on`` and
-    ``superseded_by`` (the first newer statement of the same side, if any).
+    ``superseded_by`` (the first newer statement of the same side about ground in an
+    overlapping territory, if any).
     """
     when = pd.Timestamp(as_of).normalize()
     sel = candidates[candidates["date"] <= when].copy()
     extra = ["stated_on", "age_days", "current", "stale_reason", "superseded_on", "superseded_by"]
     if sel.empty:
         return sel.reindex(columns=[*candidates.columns, *extra])
+    if "theatre" not in sel.columns:  # a bare table of figures: one theatre per side
+        sel["theatre"] = ""
     sel["_conf"] = sel["confidence"].map(CONFIDENCE_RANK).fillna(-1)
     sel["_stated"] = ~sel["derived"].astype(bool)
-    sel = sel.sort_values(["side", "date", "_stated", "_conf", "claim_id"])
-    sel = sel.groupby("side", sort=True).tail(1).drop(columns=["_conf", "_stated"])
+    sel = sel.sort_values(["side", "theatre", "date", "_stated", "_conf", "claim_id"])
+    sel = sel.groupby(["side", "theatre"], sort=True).tail(1).drop(columns=["_conf", "_stated"])
     sel = sel.reset_index(drop=True)
     sel["stated_on"] = sel["date"]
     sel["age_days"] = (when - sel["date"]).dt.days.astype(int)
@@ -283,6 +403,10 @@ def select_as_of(
                 & (statements["date"] > row["date"])
                 & (statements["date"] <= when)
             ]
+            if "territory" in newer.columns and "territory" in row.index and len(newer):
+                mine = row["territory"]
+                near = newer["territory"].map(lambda t, mine=mine: overlaps(t, mine))
+                newer = newer[near.astype(bool)]
         later_on.append(newer["date"].iloc[0] if len(newer) else pd.NaT)
         later_by.append(newer["claim_id"].iloc[0] if len(newer) else None)
     sel["superseded_on"] = pd.Series(later_on, dtype="datetime64[ns]")
@@ -293,4 +417,26 @@ def select_as_of(
     sel["stale_reason"] = [
         "superseded" if s else "aged" if a else "" for s, a in zip(superseded, aged, strict=True)
     ]
-    return sel
+    return _drop_replaced(sel)
+
+
+def _drop_replaced(sel: pd.DataFrame) -> pd.DataFrame:
+    """Leave out a figure the same side replaced with a newer figure that is shown too.
+
+    Gerasimov's 210 km² of Sumy (30 Aug 2025) and his 950 km² of Sumy and Kharkiv
+    (31 Dec 2025) are different bases: both are kept as records, but on the map only the
+    newer stands for Russia's word about that ground.
+    """
+    if "territory" not in sel.columns or sel.empty:
+        return sel
+    keep = []
+    for _, row in sel.iterrows():
+        newer = sel[
+            (sel["side"] == row["side"])
+            & (sel["date"] > row["date"])
+            & ~sel["partial"].astype(bool)
+            & sel["territory"].map(lambda t, mine=row["territory"]: overlaps(t, mine))
+            & (sel["theatre"] != row["theatre"])
+        ]
+        keep.append(newer.empty or bool(row.get("partial")))
+    return sel[keep].reset_index(drop=True)

@@ -14,7 +14,7 @@ from components.present.embed import EMBED_HEIGHT, iframe_snippet
 from components.present.fmt import fmt_date
 from components.present.i18n import t
 from components.present.state import Notice, ViewState
-from components.present.zone_text import legend_figure_line, side_label
+from components.present.zone_text import legend_figure_line
 from web.exports import OG_SIZE
 from web.pages import view_page
 from web.views import canonical_query
@@ -57,11 +57,9 @@ def description(state: ViewState, zones: object) -> str:
     shown = zones[zones["side"].isin(list(state.sides()))]  # type: ignore[index]
     for side in state.sides():
         rows = shown[shown["side"] == side]
-        if rows.empty:
-            continue
-        zone = rows.iloc[0]
-        line = legend_figure_line(zone, state.lang)
-        parts.append(f"{side_label(zone, state.lang)}: {line}")
+        # Current figures first; every ground the side spoke of, in both directions.
+        for zone in sorted(rows.itertuples(), key=lambda z: not bool(z.current)):
+            parts.append(legend_figure_line(zone, state.lang))
     parts.append(t("og_tail", state.lang))
     return ". ".join(p.rstrip(".") for p in parts) + "."
 

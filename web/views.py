@@ -61,9 +61,13 @@ def view_from_query(
         raise QueryError(f"query too long ({len(query)} characters, at most {MAX_QUERY_CHARS})")
     params = parse_qs(query, keep_blank_values=True)
     state, notices = parse_query(params, date_range, ViewState(date=default_date))
-    if notices:
-        bad = notices[0]
-        raise QueryError(f"bad parameter {bad.name}={bad.value!r}: expected {EXPECTED[bad.name]}")
+    # A date after the record opens on its last day, as the page does: not an error.
+    bad = [n for n in notices if n.kind == "invalid"]
+    if bad:
+        first = bad[0]
+        raise QueryError(
+            f"bad parameter {first.name}={first.value!r}: expected {EXPECTED[first.name]}"
+        )
     return canonical(state)
 
 
@@ -79,7 +83,7 @@ def lenient_view(
     >>> rng = (dt.date(2024, 8, 6), dt.date(2025, 1, 1))
     >>> state, notices = lenient_view("date=2024-08-1&z=9", rng, dt.date(2024, 8, 12))
     >>> state.date, state.z, notices
-    (datetime.date(2024, 8, 12), 9, [Notice(name='date', value='2024-08-1')])
+    (datetime.date(2024, 8, 12), 9, [Notice(name='date', value='2024-08-1', kind='invalid')])
     """
     if len(query) > MAX_QUERY_CHARS:
         return ViewState(date=default_date), [Notice("query", f"{query[:20]}…")]

@@ -29,6 +29,8 @@ def build_card_html(card: Card, lang: str) -> str:
     esc = html.escape
     color = SIDE_STYLE.get(card.side, SIDE_STYLE["independent"])["color"]
     meta = card.who if card.value == card.label else f"{card.label} · {card.who}"
+    if card.where:
+        meta = f"{card.where} · {meta}"
     if card.kind:
         meta = f"{meta} · {card.kind}"
     out = [
@@ -53,7 +55,7 @@ def build_card_html(card: Card, lang: str) -> str:
         )
     if card.note:
         label = esc(t("note_label", lang))
-        out.append(f'<div class="note" lang="en">{label}: {esc(card.note)}</div>')
+        out.append(f'<div class="note" lang="{esc(lang)}">{label}: {esc(card.note)}</div>')
     if card.evidence in ("none", "some"):
         evidence = t(f"evidence_{card.evidence}", lang)
         out.append(f'<div class="ev">{esc(t("evidence", lang))}: {esc(evidence)}</div>')

@@ -1,9 +1,15 @@
-"""The comparison chart: claimed area over time by side, the selected date marked.
+"""The charts: area each side says is held, per ground, over time; and people.
 
-Each figure is a point and a flat line that runs until the side's next figure or until
-the figure stops being current (geo.currency's age rule): a side that falls silent has
-no line, instead of a flat one running for months. Derived figures are hollow points.
-Pure: returns an Altair chart (Streamlit ships Altair); the page renders it.
+Area: one panel per ground (a territory and whose forces hold it: "Kursk region, held by
+Ukraine", "Sumy region, held by Russia"), so figures about different ground are never
+on one line. Each figure is a point and a flat line that runs until the side's next
+figure there or until the figure stops being current (geo.currency's age rule): a side
+that falls silent has no line, instead of a flat one running for months. Derived
+figures are hollow points.
+
+People: prisoners, losses, evacuations and strikes as points, one per statement,
+coloured by the side that made it; never joined and never added up across claimants.
+Pure: returns Altair charts (Streamlit ships Altair); the page renders them.
 """
 
 from __future__ import annotations
@@ -13,21 +19,43 @@ import datetime as dt
 import altair as alt
 import pandas as pd
 
+from components.present.figures import figure_value, record_label
 from components.present.i18n import t, words
 from components.present.sides import CLAIMANTS, SIDE_STYLE, SIDES, dash_pattern
-from components.present.wording import record_when, who
+from components.present.wording import held_by, record_when, territory_name, who
 from components.present.zone_text import zone_figure
-from geo.currency import MAX_AGE_DAYS
+from geo.currency import MAX_AGE_DAYS, overlaps
 
 
 def _line_end(row: pd.Series, candidates: pd.DataFrame, statements: pd.DataFrame) -> pd.Timestamp:
-    """Where a figure's line stops: next figure, a superseding statement, or its age limit."""
+    """Where a figure's line stops: the side's next figure for the same ground, a newer
+    statement about overlapping ground, or its age limit."""
     ends = [row["date"] + pd.Timedelta(days=MAX_AGE_DAYS)]
-    for frame in (candidates, statements):
-        later = frame[(frame["side"] == row["side"]) & (frame["date"] > row["date"])]["date"]
-        if len(later):
-            ends.append(later.min())
+    same = candidates[(candidates["side"] == row["side"]) & (candidates["date"] > row["date"])]
+    if "theatre" in candidates.columns:
+        same = same[same["theatre"] == row["theatre"]]
+    later = [same["date"]]
+    words_about = statements[
+        (statements["side"] == row["side"]) & (statements["date"] > row["date"])
+    ]
+    if "territory" in statements.columns and "territory" in row.index and len(words_about):
+        near = words_about["territory"].map(lambda t_: overlaps(t_, row["territory"]))
+        words_about = words_about[near.astype(bool)]
+    later.append(words_about["date"])
+    for dates in later:
+        if len(dates):
+            ends.append(dates.min())
     return min(ends)
+
+
+def ground_label(row: pd.Series, lang: str) -> str:
+    """'Kursk region, held by Ukraine'; a sector-only figure names its sector."""
+    name = territory_name(row.get("territory") or "kursk", lang)
+    if bool(row.get("partial")):
+        place = row.get("anchor_nl") if lang == "nl" else row.get("anchor")
+        name = f"{name}, {t('sector_only', lang, place=place)}"
+    label = t("theatre", lang, territory=name, held=held_by(row.get("holder"), lang))
+    return label[:1].upper() + label[1:]
 
 
 def area_series(
@@ -35,6 +63,8 @@ def area_series(
 ) -> pd.DataFrame:
     """One row per figure: date, line end, side label, area, figure text, who, derived."""
     statements = statements if statements is not None else candidates.iloc[0:0]
+    if "theatre" not in candidates.columns:
+        candidates = candidates.assign(theatre="", territory="kursk", holder="ukraine")
     rows = candidates.assign(
         end=[_line_end(r, candidates, statements) for _, r in candidates.iterrows()],
         side_label=candidates["side"].map(lambda s: t(f"side_{s}", lang)),
@@ -42,17 +72,22 @@ def area_series(
         figure=[zone_figure(r, lang) for _, r in candidates.iterrows()],
         who=[who(r, lang) for _, r in candidates.iterrows()],
         derived=candidates["derived"].astype(bool),
+        ground=[ground_label(r, lang) for _, r in candidates.iterrows()],
     )
     cols = ["date", "end", "day", "side", "side_label", "area_km2", "figure", "who", "derived",
-            "claim_id"]  # fmt: skip
+            "claim_id", "theatre", "ground"]  # fmt: skip
     return rows[cols]
 
 
 def same_day_ratios(candidates: pd.DataFrame) -> pd.DataFrame:
-    """RU/UA area ratio on each date where both sides gave a figure (e.g. 12 Aug 2024)."""
+    """RU/UA area ratio on each date where both sides gave a figure for the same ground
+    (e.g. 12 Aug 2024, Kursk region held by Ukraine)."""
     sides = candidates[candidates["side"].isin(CLAIMANTS)]
-    wide = sides.pivot_table(index="date", columns="side", values="area_km2", aggfunc="last")
-    flags = sides.pivot_table(index="date", columns="side", values="derived", aggfunc="max")
+    if "theatre" not in sides.columns:
+        sides = sides.assign(theatre="")
+    index = ["date", "theatre"]
+    wide = sides.pivot_table(index=index, columns="side", values="area_km2", aggfunc="last")
+    flags = sides.pivot_table(index=index, columns="side", values="derived", aggfunc="max")
     both = wide.dropna(subset=[c for c in CLAIMANTS if c in wide.columns])
     if not set(CLAIMANTS) <= set(both.columns) or both.empty:
         return pd.DataFrame(columns=["date", "russia", "ukraine", "ratio", "derived"])
@@ -66,9 +101,23 @@ def same_day_ratios(candidates: pd.DataFrame) -> pd.DataFrame:
 
 def area_chart(
     candidates: pd.DataFrame, statements: pd.DataFrame | None, as_of: dt.date, lang: str
-) -> alt.Chart:
-    """Lines and points of area by side, a rule at the selected date, ratio labels."""
+) -> alt.VConcatChart:
+    """One panel per ground: lines and points of area by side, a rule at the selected
+    date, ratio labels. Panels in the order the ground was first claimed."""
     data = area_series(candidates, statements, lang)
+    first = data.groupby("theatre")["date"].min().sort_values()
+    panels = [
+        _area_panel(data[data["theatre"] == theatre], candidates, as_of, lang)
+        for theatre in first.index
+    ]
+    return alt.vconcat(*panels).resolve_scale(color="shared", strokeDash="shared")
+
+
+def _area_panel(
+    data: pd.DataFrame, candidates: pd.DataFrame, as_of: dt.date, lang: str
+) -> alt.LayerChart:
+    """One ground's lines, points, date rule and same-day ratios."""
+    title = str(data["ground"].iloc[0]) if len(data) else ""
     labels = [t(f"side_{s}", lang) for s in SIDES]
     colors = [SIDE_STYLE[s]["color"] for s in SIDES]
     dashes = [dash_pattern(s) for s in SIDES]
@@ -99,7 +148,10 @@ def area_chart(
         .encode(x="date:T")
     )
     tag = t("derived_tag", lang)
-    ratios = same_day_ratios(candidates)
+    mine = candidates
+    if "theatre" in candidates.columns and len(data):
+        mine = candidates[candidates["theatre"] == data["theatre"].iloc[0]]
+    ratios = same_day_ratios(mine)
     ratios = ratios.assign(
         label=[
             t("chart_ratio", lang, pct=f"≈ {r * 100:.0f}%" if d else f"{r * 100:.0f}%")
@@ -112,7 +164,78 @@ def area_chart(
         .mark_text(align="left", dx=6, dy=-8, fontSize=11, color="#333")
         .encode(x="date:T", y="russia:Q", text="label:N")
     )
-    return alt.layer(lines, *points, rule, ratio_text).properties(height=260)
+    height = 200 if data["area_km2"].max() > 300 else 110
+    return alt.layer(lines, *points, rule, ratio_text).properties(
+        height=height, title=alt.TitleParams(title, anchor="start", fontSize=12)
+    )
+
+
+#: The people chart's groups: which metrics each shows.
+PEOPLE_GROUPS: dict[str, tuple[str, ...]] = {
+    "prisoners": ("pows",),
+    "casualties": ("casualties", "killed", "civilians_killed", "civilians_wounded"),
+    "evacuations": (
+        "evacuated", "to_evacuate", "residents_remaining", "evacuation_plan",
+        "civilians_abducted",
+    ),
+    "strikes": ("attacks",),
+}  # fmt: skip
+
+
+def people_series(claims: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One row per statement about people: date, group, value, figure words, who, side.
+
+    Nothing is summed or joined: each claimant's figures stand as said.
+    """
+    group_of = {m: g for g, metrics in PEOPLE_GROUPS.items() for m in metrics}
+    rows = claims[claims["metric"].isin(group_of) & claims["value"].notna()]
+    if rows.empty:
+        return pd.DataFrame(
+            columns=["date", "group", "value", "figure", "what", "who", "day", "side_label"]
+        )
+    return pd.DataFrame(
+        {
+            "date": rows["date"],
+            "group": rows["metric"].map(lambda m: t(f"people_group_{group_of[m]}", lang)),
+            "value": rows["value"].astype(float),
+            "figure": [figure_value(r, lang) for _, r in rows.iterrows()],
+            "what": [record_label(r, lang) for _, r in rows.iterrows()],
+            "who": [who(r, lang) for _, r in rows.iterrows()],
+            "day": [record_when(r, lang) for _, r in rows.iterrows()],
+            "side_label": rows["side"].map(lambda s: t(f"side_{s}", lang)),
+        }
+    )
+
+
+def people_chart(claims: pd.DataFrame, as_of: dt.date, lang: str) -> alt.FacetChart:
+    """Points per statement, one small panel per group, the selected date marked."""
+    data = people_series(claims, lang).assign(as_of=pd.Timestamp(as_of))
+    labels = [t(f"side_{s}", lang) for s in SIDES]
+    color = alt.Color(
+        "side_label:N",
+        title=None,
+        scale=alt.Scale(domain=labels, range=[SIDE_STYLE[s]["color"] for s in SIDES]),
+    )
+    x = alt.X("date:T", title=None, axis=alt.Axis(format="%b %Y"))
+    y = alt.Y("value:Q", title=t("chart_count", lang), scale=alt.Scale(type="log"))
+    tooltip = [
+        alt.Tooltip("what:N", title=" "),
+        alt.Tooltip("figure:N", title=t("chart_count", lang)),
+        alt.Tooltip("day:N", title=t("chart_date", lang)),
+        alt.Tooltip("who:N", title=t("source", lang)),
+    ]
+    base = alt.Chart(data)
+    points = base.mark_point(filled=True, size=40, opacity=0.85).encode(
+        x=x, y=y, color=color, shape=alt.Shape("side_label:N", legend=None), tooltip=tooltip
+    )
+    rule = base.mark_rule(color="#333", strokeDash=[2, 2]).encode(x="max(as_of):T")
+    order = [t(f"people_group_{g}", lang) for g in PEOPLE_GROUPS]
+    return (
+        alt.layer(points, rule)
+        .properties(height=90)
+        .facet(row=alt.Row("group:N", title=None, sort=order))
+        .resolve_scale(y="independent")
+    )
 
 
 #: Vega's number and date formats for pages not in US English (Vega's default), so the

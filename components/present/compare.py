@@ -1,6 +1,10 @@
-"""The comparison panel's numbers and sentence: current figures only, named.
+"""The comparison panel: each side's current figure for the same ground, named.
 
-Pure: no Streamlit import.
+Ground is a territory and whose forces are said to hold it ("Kursk region, held by
+Ukraine"; "Sumy region, held by Russia"): figures about different ground are never set
+against each other, and a figure for Sumy and Kharkiv together is its own ground, never
+split. Current figures only; a ratio only for figures of the same day. Pure: no
+Streamlit import.
 """
 
 from __future__ import annotations
@@ -12,29 +16,46 @@ import pandas as pd
 
 from components.present.fmt import fmt_num
 from components.present.i18n import t
-from components.present.wording import age, as_text, record_when, who
+from components.present.wording import (
+    age,
+    as_text,
+    held_by,
+    record_when,
+    territory_name,
+    who,
+    who_mid,
+)
 from components.present.zone_text import compact_figure, is_current, stale_note, zone_figure
 
 
 @dataclass(frozen=True)
-class Comparison:
-    """Russian vs Ukrainian area on the selected date: current figures only."""
+class Ground:
+    """Russian vs Ukrainian figure for one piece of ground on the selected date."""
 
-    ru_km2: float | None  # None when the side has no current figure
+    territory: str
+    holder: str
+    title: str  # 'Kursk region: held by Ukraine'
+    ru_km2: float | None  # None when the side has no current figure for this ground
     ua_km2: float | None
     ratio: float | None
     ru_note: str = ""
     ua_note: str = ""
-    ru_text: str = "–"  # headline: '~1,000 km²', '≈ 480 km²' (derived); '–' if none current
+    ru_text: str = "–"  # headline: '~1,000 km²', '≈ 604 km²' (derived); '–' if none current
     ua_text: str = "–"
-    sentence: str = ""  # names what is compared, e.g. "Smirnov's 12 × 40 km … is 48% of …"
+    sentence: str = ""  # names what is compared, e.g. "Smirnov's 12 × 40 km … is 60% of …"
 
 
-def _side_figure(rows: dict, side: str, lang: str) -> tuple[float | None, str, str, str]:
+@dataclass(frozen=True)
+class Comparison:
+    """One :class:`Ground` per territory and holder the two sides gave figures for."""
+
+    grounds: tuple[Ground, ...] = ()
+
+
+def _side_figure(row: pd.Series | None, lang: str) -> tuple[float | None, str, str, str]:
     """(current area, headline, full figure, caption); stale figures only in the caption."""
-    if side not in rows:
+    if row is None:
         return None, "–", "", ""
-    row = rows[side]
     said = f"{who(row, lang)}, {record_when(row, lang)} ({age(row['age_days'], lang)})"
     full = zone_figure(row, lang)
     if is_current(row):
@@ -45,17 +66,11 @@ def _side_figure(rows: dict, side: str, lang: str) -> tuple[float | None, str, s
     return None, "–", full, f"{t('compare_no_current', lang)}. {last}"
 
 
-def compare(
-    zones: gpd.GeoDataFrame, lang: str = "en", claims: pd.DataFrame | None = None
-) -> Comparison:
-    """RU/UA areas from current figures only; a ratio only for figures of the same day.
-
-    The sentence names what it compares and, where the media did the same sum that day
-    (the seed's "about half"), says so.
-    """
-    rows = {row["side"]: row for _, row in zones.iterrows()}
-    ru, ru_text, ru_full, ru_note = _side_figure(rows, "russia", lang)
-    ua, ua_text, ua_full, ua_note = _side_figure(rows, "ukraine", lang)
+def _ground(
+    rows: dict[str, pd.Series], territory: str, holder: str, lang: str, claims: pd.DataFrame | None
+) -> Ground:
+    ru, ru_text, ru_full, ru_note = _side_figure(rows.get("russia"), lang)
+    ua, ua_text, ua_full, ua_note = _side_figure(rows.get("ukraine"), lang)
     same_day = (
         ru is not None and ua is not None and rows["russia"]["date"] == rows["ukraine"]["date"]
     )
@@ -64,11 +79,48 @@ def compare(
     sentence = ""
     if ratio is not None:
         pct = f"{fmt_num(ratio * 100, lang)}%"
-        whose = lambda side, text: t("compare_whose", lang, who=who(rows[side], lang), figure=text)  # noqa: E731
+
+        def whose(side: str, text: str) -> str:
+            return t("compare_whose", lang, who=who_mid(rows[side], lang), figure=text)
+
         sentence = t("compare_ratio_named", lang, ru=whose("russia", ru_full),
                      ua=whose("ukraine", ua_full), pct=pct)  # fmt: skip
+        sentence = sentence[:1].upper() + sentence[1:]  # Dutch starts with the figure
         sentence += _article_words(claims, rows["russia"]["date"], lang)
-    return Comparison(ru, ua, ratio, ru_note, ua_note, ru_text, ua_text, sentence)
+    title = t("compare_theatre", lang, territory=territory_name(territory, lang),
+              held=held_by(holder, lang))  # fmt: skip
+    title = title[:1].upper() + title[1:]
+    return Ground(territory, holder, title, ru, ua, ratio, ru_note, ua_note, ru_text, ua_text,
+                  sentence)  # fmt: skip
+
+
+def compare(
+    zones: gpd.GeoDataFrame, lang: str = "en", claims: pd.DataFrame | None = None
+) -> Comparison:
+    """Per ground, RU/UA areas from current figures only; a ratio only for one day.
+
+    Ground with a current figure comes first, then the most recently claimed. A figure
+    for one sector only is left out: it is not a side's word about the whole ground.
+    """
+    claimant = zones[zones["side"].isin(["russia", "ukraine"])]
+    if "partial" in claimant.columns:
+        claimant = claimant[~claimant["partial"].fillna(False).astype(bool)]
+    found: dict[tuple[str, str], dict[str, pd.Series]] = {}
+    for _, row in claimant.iterrows():
+        key = (str(row.get("territory") or "kursk"), as_text(row.get("holder")) or "ukraine")
+        found.setdefault(key, {})[row["side"]] = row
+
+    def order(item: tuple[tuple[str, str], dict[str, pd.Series]]) -> tuple:
+        rows = item[1].values()
+        current = any(is_current(r) for r in rows)
+        latest = max(pd.Timestamp(r["date"]) for r in rows)
+        return (not current, -latest.value)
+
+    grounds = tuple(
+        _ground(rows, territory, holder, lang, claims)
+        for (territory, holder), rows in sorted(found.items(), key=order)
+    )
+    return Comparison(grounds)
 
 
 def _article_words(claims: pd.DataFrame | None, date: object, lang: str) -> str:

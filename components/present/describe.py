@@ -11,32 +11,33 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import geopandas as gpd
-import pandas as pd
 
 from components.present.fmt import fmt_date
 from components.present.i18n import t
 from components.present.sides import SIDES
 from components.present.wording import age, field, record_when, who
 from components.present.zone_text import (
+    claim_phrase,
     is_current,
+    is_derived,
     method_text,
-    side_label,
     stale_note,
+    where,
     zone_figure,
 )
 
 
 def zone_sentence(zone: object, lang: str) -> str:
-    """One side's figure as a sentence: figure, claimant, date and age, stated or derived.
+    """One figure as a sentence: whose claim about whose ground and where (the map
+    labels' words), the figure, claimant, date and age, stated or derived.
 
     A stale figure says why it no longer stands; a figure with no shape says it is not drawn.
     """
-    raw = field(zone, "derived")
-    derived = bool(pd.notna(raw) and raw)
     text = t(
-        "desc_zone", lang, side=side_label(zone, lang), figure=zone_figure(zone, lang),
+        "desc_zone", lang, side=claim_phrase(zone, lang), where=where(zone, lang),
+        figure=zone_figure(zone, lang),
         who=who(zone, lang), when=record_when(zone, lang), age=age(field(zone, "age_days"), lang),
-        basis=t("desc_derived" if derived else "desc_stated", lang),
+        basis=t("desc_derived" if is_derived(zone) else "desc_stated", lang),
     )  # fmt: skip
     if not is_current(zone):
         text = f"{text} {t('desc_stale', lang, note=stale_note(zone, lang))}"

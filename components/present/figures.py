@@ -17,9 +17,11 @@ from components.present.wording import (
     as_text,
     claimant,
     disputed_names,
+    holder_name,
     kind_label,
     qualified,
     record_when,
+    territory_name,
 )
 from geo.claim_schema import METRICS
 
@@ -35,6 +37,9 @@ def figure_value(rec: pd.Series, lang: str) -> str:
         pct = value * 100
         return f"{qualifier}{fmt_num(pct, lang, 0 if float(pct).is_integer() else 1)}%"
     unit_text = t(f"unit_{unit}", lang) if has(f"unit_{unit}") else unit
+    words = as_text(rec.get(f"words_{lang}")) or as_text(rec.get("words_en"))
+    if bool(rec.get("derived", False)) and value == 0 and words:
+        return t("exact_zero", lang, words=words)  # "fully liberated" is exact, not ≈ 0
     text = qualified(value, unit_text, rec.get("qualifier"), lang, rec.get("value_high"))
     if bool(rec.get("derived", False)):
         text = f"≈ {text} ({t('derived_tag', lang)})"
@@ -44,6 +49,21 @@ def figure_value(rec: pd.Series, lang: str) -> str:
 def metric_label(metric: str, lang: str) -> str:
     """Human name of a metric, falling back to its id for metrics added later."""
     return t(f"metric_{metric}", lang) if has(f"metric_{metric}") else metric
+
+
+def record_label(rec: pd.Series, lang: str) -> str:
+    """What a figure counts, with whose ground or people: 'Area held by Ukraine',
+    'Settlements held by Russia', 'Prisoners of war (Russian military)'."""
+    metric, holder = rec["metric"], as_text(rec.get("holder"))
+    key = f"metric_{metric}_by"
+    if holder and has(key):
+        label = t(key, lang, holder=holder_name(holder, lang), forces=t(f"forces_{holder}", lang))
+    else:
+        label = metric_label(metric, lang)
+    people = as_text(rec.get("people"))
+    if people and has(f"people_{people}"):
+        label = f"{label} ({t(f'people_{people}', lang)})"
+    return label
 
 
 _MD_SPECIAL = set("\\`*_{}[]()#+-.!|<>~:$&")
@@ -90,7 +110,9 @@ class Card:
     disputed_by: tuple[str, ...]  # who disputes it: names and dates, never record ids
     kind: str = ""  # 'Russian official', 'Ukrainian-affiliated tracker', …
     evidence: str = ""  # 'none' | 'some' | '' (the source does not say)
-    note: str = ""  # the ledger's public note (English)
+    note: str = ""  # the ledger's public note, in the page language
+    where: str = ""  # 'Kursk region', 'Sumy and Kharkiv regions together'
+    date: str = ""  # YYYY-MM-DD of the statement (for the people chart and sorting)
 
 
 def cards(claims: pd.DataFrame, lang: str) -> dict[str, list[Card]]:
@@ -107,7 +129,7 @@ def cards(claims: pd.DataFrame, lang: str) -> dict[str, list[Card]]:
                 side=rec["side"],
                 metric=rec["metric"],
                 value=figure_value(rec, lang),
-                label=metric_label(rec["metric"], lang),
+                label=record_label(rec, lang),
                 who=t("said_by", lang, who=claimant(rec, lang), date=record_when(rec, lang)),
                 summary=as_text(rec.get(f"summary_{lang}")) or as_text(rec.get("summary_en")),
                 quote=as_text(rec.get("quote")),
@@ -120,7 +142,9 @@ def cards(claims: pd.DataFrame, lang: str) -> dict[str, list[Card]]:
                 disputed_by=tuple(disputed_names(rec.get("disputed_by"), by_id, lang)),
                 kind=kind_label(rec.get("source_kind"), rec["side"], lang),
                 evidence=as_text(rec.get("evidence")),
-                note=as_text(rec.get("note")),
+                note=as_text(rec.get(f"note_{lang}")) if lang != "en" else as_text(rec.get("note")),
+                where=territory_name(rec.get("territory") or "", lang),
+                date=pd.Timestamp(rec["date"]).strftime("%Y-%m-%d"),
             )
         )
     return out

@@ -1,8 +1,15 @@
-"""The two headline figures above the map: each side's area claim, who said it, when.
+"""The two headline boxes above the map: what each side says is held, where, and its
+latest word.
 
 Both sides get the same box, weight and wording; only colour and dash tell them apart,
-as on the map. Built as escaped HTML (pure) and drawn by one ``st.html`` call, so on a
-phone the two boxes stay side by side instead of stacking like Streamlit columns.
+as on the map. A side can claim several pieces of ground at once (26 Apr 2025: Kursk
+"fully liberated", more than 90 km² of Sumy region), so a box lists each current figure
+with where it is and whose forces it says hold it; a side with no current figure says so
+and names its last one. Under the figures each box names the side's latest statement of
+any kind when it is newer than every figure shown ("26 Apr 2025: the General Staff
+says the defence continues, no area given"), so the last day never hides a side.
+Built as escaped HTML (pure) and drawn by one ``st.html`` call, so on a phone the two
+boxes stay side by side instead of stacking like Streamlit columns.
 """
 
 from __future__ import annotations
@@ -10,12 +17,13 @@ from __future__ import annotations
 import html
 
 import geopandas as gpd
+import pandas as pd
 
 from components.present.i18n import t
 from components.present.sides import CLAIMANTS, SIDE_STYLE
-from components.present.wording import age, record_when
+from components.present.wording import age, as_text, held_by, record_when, who_mid
 from components.present.wording import who as who_said
-from components.present.zone_text import is_current, stale_note, zone_figure
+from components.present.zone_text import is_current, stale_note, where, zone_figure
 
 HEADLINE_CSS = """<style>
 .headline{display:flex;gap:8px;margin:0 0 2px}
@@ -23,33 +31,120 @@ HEADLINE_CSS = """<style>
   padding:3px 8px;line-height:1.25}
 .headline .s{font-size:.78rem;color:#444}
 .headline .v{font-size:1.05rem;font-weight:650}
+.headline .v .g{font-weight:500;font-size:.85rem;color:#333}
 .headline .w{font-size:.75rem;color:#555}
+.headline .l{font-size:.75rem;color:#333;margin-top:2px;border-top:1px solid #e4e4e4;
+  padding-top:2px}
+@media (max-width:640px){.headline .x{display:none}.headline .v{font-size:.9rem}}
 </style>"""
 
+#: On one day, the statement that names a side's word about the ground comes first:
+#: one that says whose forces hold it, then events and statements, then figures.
+_PREFER = {"event": 0, "statement": 1}
 
-def headline_html(zones: gpd.GeoDataFrame, lang: str) -> str:
-    """One box per side: its drawn figure as stated, claimant and date (all escaped)."""
+
+def latest_statement(claims: pd.DataFrame | None, side: str) -> pd.Series | None:
+    """The side's latest record of any kind (claims already cut to the date), or None.
+
+    On a day with several, one that says who holds ground wins, then an event or a
+    statement over a number, then the record id, so the choice is stable.
+    """
+    if claims is None or claims.empty:
+        return None
+    mine = claims[claims["side"] == side]
+    if mine.empty:
+        return None
+    day = mine[mine["date"] == mine["date"].max()]
+    holder = day["holder"] if "holder" in day.columns else pd.Series(None, index=day.index)
+    ranked = day.assign(
+        _held=holder.isna(),
+        _kind=day["metric"].map(_PREFER).fillna(len(_PREFER)),
+    ).sort_values(["_held", "_kind", "id"])
+    return ranked.iloc[0]
+
+
+def _figure_row(zone: object, lang: str) -> tuple[str, str]:
+    """(where and whose hands: figure, who and when) of one current zone."""
+    place = f"{where(zone, lang)}, {held_by(zone.holder, lang)}"
+    place = place[:1].upper() + place[1:]
+    said = f"{who_said(zone, lang)}, {record_when(zone, lang)} ({age(zone.age_days, lang)})"
+    return t("headline_row", lang, where=place, figure=zone_figure(zone, lang)), said
+
+
+def _latest_line(rec: pd.Series | None, newest: object, lang: str) -> tuple[str, str]:
+    """('Latest statement, 26 Apr 2025 (General Staff …)', ': … No area given.'), or
+    empty when the side's newest current figure is as recent (that is its latest word).
+
+    Two parts so a phone can show the first alone and keep the map on the first screen.
+    """
+    if rec is None or (newest is not None and rec["date"] <= newest):
+        return "", ""
+    summary = as_text(rec.get(f"summary_{lang}")) or as_text(rec.get("summary_en"))
+    if rec["metric"] != "area_km2":
+        summary = f"{summary} {t('headline_no_area', lang)}"
+    head = t("headline_latest", lang, date=record_when(rec, lang), who=who_mid(rec, lang))
+    return head, f": {summary}"
+
+
+def side_box(
+    zones: gpd.GeoDataFrame, side: str, lang: str, claims: pd.DataFrame | None = None
+) -> tuple[list[tuple[str, str]], tuple[str, str], tuple[str, str]]:
+    """What one side's box says: (figure, who) rows, the no-current note and the latest
+    statement, each of these two as (what a phone shows, the rest).
+
+    Pure data for the HTML below and for any other surface that words the headline.
+    """
+    mine = zones[zones["side"] == side] if not zones.empty else zones
+    current = [z for z in mine.itertuples() if is_current(z)]
+    rows = [_figure_row(z, lang) for z in current]
+    note = ("", "")
+    if not rows:
+        # The last figure for each ground the side spoke of, newest first.
+        stale = sorted(mine.itertuples(), key=lambda z: z.date, reverse=True)
+        if stale:
+            last = stale[0]
+            figures = "; ".join(
+                f"{zone_figure(z, lang)} ({where(z, lang)}), {record_when(z, lang)}" for z in stale
+            )
+            key = "headline_last" if len(stale) == 1 else "headline_last_many"
+            note = (
+                t(key, lang, figures=figures),
+                t("headline_last_more", lang, who=who_mid(last, lang),
+                  age=age(last.age_days, lang), note=stale_note(last, lang)),
+            )  # fmt: skip
+    newest = max((z.date for z in current), default=None)
+    return rows, note, _latest_line(latest_statement(claims, side), newest, lang)
+
+
+def _two_part(css: str, text: tuple[str, str]) -> str:
+    """A line whose second part a phone leaves out (class ``x``)."""
     esc = html.escape
-    rows = {zone.side: zone for zone in zones.itertuples()}
+    return f'<div class="{css}">{esc(text[0])}<span class="x">{esc(text[1])}</span></div>'
+
+
+def headline_html(zones: gpd.GeoDataFrame, lang: str, claims: pd.DataFrame | None = None) -> str:
+    """One box per claimant side: its current figures, where and in whose hands, who said
+    them and when; or that it has none; then its latest statement. All escaped.
+
+    `claims` are the records up to the date (for the latest statement); without them the
+    boxes show the figures only.
+    """
+    esc = html.escape
     boxes = []
     for side in CLAIMANTS:
-        zone = rows.get(side)
-        if zone is None:
-            value, who = t("headline_none", lang), ""
-        elif not is_current(zone):
-            # A figure past the age rule is not this side's claim today: say so, and what
-            # and when its last figure was.
-            value = t("compare_no_current", lang)
-            who = t("compare_last", lang, figure=zone_figure(zone, lang),
-                    who=who_said(zone, lang), when=record_when(zone, lang),
-                    age=age(zone.age_days, lang), note=stale_note(zone, lang))  # fmt: skip
-        else:
-            value = zone_figure(zone, lang)
-            said = f"{record_when(zone, lang)} ({age(zone.age_days, lang)})"
-            who = f"{who_said(zone, lang)}, {said}"
+        rows, note, latest = side_box(zones, side, lang, claims)
+        parts = [f'<div class="s">{esc(t(f"headline_side_{side}", lang))}</div>']
+        for figure, said in rows:
+            parts.append(f'<div class="v">{esc(figure)}</div><div class="w">{esc(said)}</div>')
+        if not rows:
+            value = t("headline_no_current", lang) if note[0] else t("headline_none", lang)
+            parts.append(f'<div class="v">{esc(value)}</div>')
+            if note[0]:
+                parts.append(_two_part("w", note))
+        if latest[0]:
+            parts.append(_two_part("l", latest))
         boxes.append(
             f'<div class="h headline-{side}" style="--c:{SIDE_STYLE[side]["color"]}">'
-            f'<div class="s">{esc(t(f"side_{side}", lang))}</div>'
-            f'<div class="v">{esc(value)}</div><div class="w">{esc(who)}</div></div>'
+            f"{''.join(parts)}</div>"
         )
     return f'<div class="headline" role="group">{"".join(boxes)}</div>'

@@ -14,21 +14,23 @@ LANG_NAMES = {"en": "English", "nl": "Nederlands"}
 
 CATALOGUE: dict[str, dict[str, str]] = {
     "title": {
-        "en": "Kursk incursion, August 2024: what each side claims",
-        "nl": "Inval in Koersk, augustus 2024: wat elke partij beweert",
+        "en": "Kursk, Sumy and Belgorod since August 2024: what each side claims",
+        "nl": "Koersk, Soemy en Belgorod sinds augustus 2024: wat elke partij beweert",
     },
     "subtitle": {
-        "en": "Claims give numbers, not lines. Each zone is schematic but area-true: its "
-        "area equals the figure it is drawn from, stated or (where marked) derived; its "
-        "outline is not a front line. Faint outlines are figures no longer current.",
+        "en": "Claims give numbers, not lines. Each zone is schematic but area-true: its area "
+        "equals the figure it is drawn from, stated or (where marked) derived, and it "
+        "lies in the region the figure is about; its outline is not a front line. Faint "
+        "outlines belong to figures that are no longer current.",
         "nl": "Beweringen geven getallen, geen lijnen. Elke zone is schematisch maar "
         "oppervlaktegetrouw: de oppervlakte klopt met het getal waaruit ze getekend is, "
-        "genoemd of (waar aangegeven) afgeleid; de omtrek is geen frontlijn. Vage omtrekken "
-        "zijn getallen die niet meer actueel zijn.",
+        "genoemd of (waar aangegeven) afgeleid, en ze ligt in de regio waar het getal "
+        "over gaat; de omtrek is geen frontlijn. Vage omtrekken horen bij getallen die "
+        "niet meer actueel zijn.",
     },
     "side_russia": {"en": "Russian claim", "nl": "Russische bewering"},
     "side_ukraine": {"en": "Ukrainian claim", "nl": "Oekraïense bewering"},
-    "side_independent": {"en": "Tracker or analyst", "nl": "Tracker of analist"},
+    "side_independent": {"en": "Tracker, analyst or media", "nl": "Tracker, analist of medium"},
     "group_russia": {"en": "Russian side", "nl": "Russische kant"},
     "group_ukraine": {"en": "Ukrainian side", "nl": "Oekraïense kant"},
     "group_independent": {"en": "Trackers, analysts, media", "nl": "Trackers, analisten, media"},
@@ -64,38 +66,48 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "figures": {"en": "Figures and who said them", "nl": "Cijfers en wie ze noemde"},
     "no_figures": {
         "en": "No figures on or before this date.",
-        "nl": "Geen cijfers tot deze datum.",
+        "nl": "Geen cijfers tot en met deze datum.",
     },
-    "compare_title": {"en": "Area claimed", "nl": "Geclaimde oppervlakte"},
+    "compare_title": {
+        "en": "Who holds what, by each side's account",
+        "nl": "Wie wat in handen heeft, volgens elke kant",
+    },
     "compare_missing": {
-        "en": "A comparison needs a current area figure from both sides.",
-        "nl": "Voor een vergelijking is van beide kanten een actueel oppervlaktecijfer nodig.",
+        "en": "A comparison needs a current figure from both sides about the same ground.",
+        "nl": "Voor een vergelijking is van beide kanten een actueel cijfer over hetzelfde "
+        "gebied nodig.",
     },
-    "chart_title": {"en": "Claimed area over time", "nl": "Geclaimde oppervlakte door de tijd"},
+    "chart_title": {
+        "en": "Ground each side says is held, over time",
+        "nl": "Gebied in handen volgens elke kant, door de tijd",
+    },
     "chart_date": {"en": "Date", "nl": "Datum"},
     "chart_area": {"en": "Area (km²)", "nl": "Oppervlakte (km²)"},
     "chart_ratio": {"en": "RU/UA {pct}", "nl": "RU/OE {pct}"},
     "chart_note": {
-        "en": "Each point is a figure; its line runs until the side's next figure or until "
-        "it stops being current (after 30 days, or when the side says something newer "
-        "without a figure). Hollow points are derived, not stated. Trackers and analysts "
-        "are shown apart from both sides' claims.",
-        "nl": "Elk punt is een getal; de lijn loopt tot het volgende getal van die kant of tot "
-        "het niet meer actueel is (na 30 dagen, of als die kant iets nieuwers zegt zonder "
-        "getal). Open punten zijn afgeleid, niet genoemd. Trackers en analisten staan los "
-        "van de beweringen van beide kanten.",
+        "en": "One panel per ground (where, and held by whom). Each point is a figure; its "
+        "line runs until the side's next figure there or until it stops being current "
+        "(after 30 days, or when the side says something newer about that ground). "
+        "Hollow points are derived, not stated. Trackers and analysts are shown apart "
+        "from both sides' claims. Figures for different ground are never added up.",
+        "nl": "Eén paneel per gebied (waar, en in wiens handen). Elk punt is een getal; de "
+        "lijn loopt tot het volgende getal van die kant daar of tot het niet meer "
+        "actueel is (na 30 dagen, of als die kant iets nieuws over dat gebied zegt). "
+        "Open punten zijn afgeleid, niet genoemd. Trackers en analisten staan los van de "
+        "beweringen van beide kanten. Getallen over verschillende gebieden worden nooit "
+        "opgeteld.",
     },
     "prev_date": {"en": "◀ Previous claim", "nl": "◀ Vorige bewering"},
     "next_date": {"en": "Next claim ▶", "nl": "Volgende bewering ▶"},
     "compare_maps": {
         "en": "Compare with assessed maps (same place and date)",
-        "nl": "Vergelijk met beoordeelde kaarten (zelfde plek en datum)",
+        "nl": "Vergelijk met kaarten van analisten (zelfde plek en datum)",
     },
     "downloads": {"en": "Downloads", "nl": "Downloads"},
     "dl_geojson": {"en": "Zones (GeoJSON)", "nl": "Zones (GeoJSON)"},
     "dl_csv": {"en": "Figures (CSV)", "nl": "Cijfers (CSV)"},
     "dl_png": {"en": "Map image (PNG)", "nl": "Kaartafbeelding (PNG)"},
-    "dl_html": {"en": "Map snapshot (HTML)", "nl": "Kaartmomentopname (HTML)"},
+    "dl_html": {"en": "Map snapshot (HTML)", "nl": "Momentopname van de kaart (HTML)"},
     "your_layer": {"en": "Your layer", "nl": "Jouw laag"},
     "upload_title": {"en": "Add your own overlay", "nl": "Voeg je eigen laag toe"},
     "upload_help": {
@@ -112,7 +124,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "upload_accepted": {
         "en": "Accepted: GeoJSON (.geojson/.json), KML (.kml), GeoPackage (.gpkg) or a zipped "
         "shapefile (.zip), up to {mb} MB, with polygons.",
-        "nl": "Geschikt: GeoJSON (.geojson/.json), KML (.kml), GeoPackage (.gpkg) of een "
+        "nl": "Toegestaan: GeoJSON (.geojson/.json), KML (.kml), GeoPackage (.gpkg) of een "
         "gezipte shapefile (.zip), tot {mb} MB, met vlakken.",
     },
     # Why an upload was refused (codes from geo.upload; one line each).
@@ -191,8 +203,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "upload_err_crash": {
         "en": "The reader stopped on this file; export it again or try another format.",
-        "nl": "De lezer stopte bij dit bestand; exporteer het opnieuw of probeer een ander "
-        "formaat.",
+        "nl": "Het inlezen van dit bestand liep vast; exporteer het opnieuw of probeer een "
+        "ander formaat.",
     },
     "upload_err_busy": {
         "en": "Other uploads are being read right now; try again in a minute.",
@@ -251,7 +263,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The KML declares a DTD, entities or XInclude, which are not read; export it "
         "again without them.",
         "nl": "De KML declareert een DTD, entiteiten of XInclude, die niet worden gelezen; "
-        "exporteer hem opnieuw zonder.",
+        "exporteer hem opnieuw zonder die onderdelen.",
     },
     "upload_err_gpkg_program": {
         "en": "The GeoPackage contains a {what}; only plain feature tables are read.",
@@ -395,7 +407,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "stale_label_superseded": {
         "en": "replaced by this side's statement of {date}",
-        "nl": "vervangen door de uitspraak van deze kant van {date}",
+        "nl": "vervangen door een latere verklaring van deze kant ({date})",
     },
     "status_current": {
         "en": "Current: said {when}, {age}.",
@@ -408,37 +420,38 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "er is geen nieuwer getal van deze kant.",
     },
     "status_superseded": {
-        "en": "Not current: said {when}, {age}. On {date} this side said something newer, "
-        "without an area figure: {summary}",
-        "nl": "Niet actueel: gezegd {when}, {age}. Op {date} zei deze kant iets nieuwers, "
-        "zonder oppervlaktecijfer: {summary}",
+        "en": "Not current: said {when}, {age}. On {date} this side said something newer about "
+        "this ground: {summary}",
+        "nl": "Niet actueel: gezegd {when}, {age}. Op {date} zei deze kant iets nieuws over "
+        "dit gebied: {summary}",
     },
     "derived_tag": {"en": "derived", "nl": "afgeleid"},
     "box_figure": {
-        "en": "{q}{d} × {w} km (≈ {area} km², derived)",
-        "nl": "{q}{d} × {w} km (≈ {area} km², afgeleid)",
+        "en": "{q}{d} × {w} km (≈ {area} km² as drawn, derived)",
+        "nl": "{q}{d} × {w} km (≈ {area} km² zoals getekend, afgeleid)",
     },
     "derived_figure": {"en": "≈ {area} km² (derived)", "nl": "≈ {area} km² (afgeleid)"},
     "range_figure": {"en": "{low}–{high} {unit}", "nl": "{low}–{high} {unit}"},
     "deriv_box": {
-        "en": "{who} gave a depth and a width, no area: {d} km × {w} km = {area} km² is "
-        "arithmetic, not a stated figure.",
-        "nl": "{who} gaf een diepte en een breedte, geen oppervlakte: {d} km × {w} km = "
-        "{area} km² is een rekensom, geen genoemd getal.",
+        "en": "{who} gave a depth and a width, no area: {d} km deep from the border along {w} "
+        "km of it, as we draw it, covers ≈ {area} km². Our drawing, not a stated figure.",
+        "nl": "{who} noemde een diepte en een breedte, geen oppervlakte. Getekend als {d} km "
+        "vanaf de grens over {w} km grens beslaat dat ≈ {area} km²: onze tekening, geen "
+        "genoemd getal.",
     },
     "deriv_remaining": {
         "en": "Russia's own figures, our arithmetic: {who} said {rec} km² had been retaken, "
-        "{pct} of the area Ukraine had seized. So the whole was ≈ {whole} km² and "
-        "≈ {rest} km² was still in Ukrainian hands by Russia's count.",
-        "nl": "Russische cijfers, onze rekensom: {who} zei dat {rec} km² was heroverd, {pct} "
-        "van het door Oekraïne ingenomen gebied. Het geheel was dus ≈ {whole} km² en "
-        "≈ {rest} km² was volgens Rusland nog in Oekraïense handen.",
+        "{pct} of the area Ukraine had seized. So the whole was ≈ {whole} km² and ≈ "
+        "{rest} km² was still in Ukrainian hands by Russia's count.",
+        "nl": "Russische cijfers, onze rekensom: volgens {who} was {rec} km² heroverd, {pct} "
+        "van het door Oekraïne ingenomen gebied. Het geheel was dus ≈ {whole} km² en ≈ "
+        "{rest} km² was volgens Rusland nog in Oekraïense handen.",
     },
     "deriv_share": {
         "en": "Russia's own figures, our arithmetic: {who} said {pct} had been retaken. "
-        "Applied to the ≈ {whole} km² implied by Russia's figures of {date}, ≈ {rest} km² "
-        "was still in Ukrainian hands by Russia's count.",
-        "nl": "Russische cijfers, onze rekensom: {who} zei dat {pct} was heroverd. Toegepast "
+        "Applied to the ≈ {whole} km² implied by Russia's figures of {date}, ≈ {rest} "
+        "km² was still in Ukrainian hands by Russia's count.",
+        "nl": "Russische cijfers, onze rekensom: volgens {who} was {pct} heroverd. Toegepast "
         "op de ≈ {whole} km² die volgt uit de Russische cijfers van {date}, was volgens "
         "Rusland nog ≈ {rest} km² in Oekraïense handen.",
     },
@@ -447,12 +460,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Onze lezing, geen genoemd getal. Het volgt uit: {summary}",
     },
     "method_box": {
-        "en": "Drawn as stated: a rectangle {d} km deep along a straight {w} km front "
-        "(measured end to end), centred on the {anchor} of the Kursk–Sumy border and "
-        "clipped to Kursk region, which leaves {drawn} km².",
-        "nl": "Getekend zoals genoemd: een rechthoek van {d} km diep langs een recht front "
-        "van {w} km (van eind tot eind), gecentreerd op de {anchor} van de grens "
-        "Koersk–Soemy en bijgesneden tot de regio Koersk; dat laat {drawn} km² over.",
+        "en": "Drawn as stated, from the border: the part of {territory} within {d} km of the "
+        "border, along a stretch of it {w} km long end to end, centred on {anchor}. That "
+        "covers ≈ {drawn} km², the area reported.",
+        "nl": "Getekend zoals genoemd, vanaf de grens: het deel van de {territory} binnen {d} "
+        "km van de grens, langs een stuk grens van {w} km van eind tot eind, gecentreerd "
+        "op {anchor}. Dat beslaat ≈ {drawn} km², de vermelde oppervlakte.",
     },
     "method_band": {
         "en": "Drawn: a band {d} km deep (the deepest advance this side stated the same day) "
@@ -462,11 +475,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "{drawn} km² is.",
     },
     "method_capsule": {
-        "en": "Drawn: the part of Kursk region within an equal distance of the line from the "
-        "border to {anchor}, sized so that its area is {drawn} km² (about {w} km along the "
-        "border, {d} km deep): a neutral shape that borrows no one's proportions.",
-        "nl": "Getekend: het deel van de regio Koersk binnen een vaste afstand van de lijn "
-        "van de grens naar {anchor}, zo groot dat de oppervlakte {drawn} km² is (ongeveer "
+        "en": "Drawn: the part of {territory} within an equal distance of the line from the "
+        "border to {anchor}, sized so that its area is {drawn} km² (about {w} km along "
+        "the border, {d} km deep): a neutral shape that borrows no one's proportions.",
+        "nl": "Getekend: het deel van de {territory} binnen een vaste afstand van de lijn van "
+        "de grens naar {anchor}, zo groot dat de oppervlakte {drawn} km² is (ongeveer "
         "{w} km langs de grens, {d} km diep): een neutrale vorm, zonder andermans "
         "verhoudingen.",
     },
@@ -479,10 +492,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "De bron noemt {anchor}.",
     },
     "anchor_context": {
-        "en": "The source names no place; {anchor} is where later statements put the same "
-        "positions.",
-        "nl": "De bron noemt geen plaats; {anchor} is waar latere uitspraken dezelfde "
-        "posities plaatsten.",
+        "en": "The source names no place; drawn at {anchor}, where other statements of the "
+        "time place the fighting.",
+        "nl": "De bron noemt geen plaats; getekend bij {anchor}, waar andere verklaringen uit "
+        "die tijd de gevechten plaatsen.",
     },
     "anchor_default": {
         "en": "The source names no place; drawn at the Sudzha sector, where the incursion "
@@ -509,20 +522,26 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Aan Oekraïne gelieerde tracker",
     },
     "kind_independent_analyst": {"en": "Independent analyst", "nl": "Onafhankelijke analist"},
-    "kind_media_arithmetic": {"en": "Media arithmetic", "nl": "Rekensom van de media"},
+    "kind_media_arithmetic": {"en": "Media arithmetic", "nl": "Rekensom van een medium"},
     "confidence_help": {
         "en": "how well attested it is that this was said, not whether it is true",
         "nl": "hoe goed vaststaat dat dit gezegd is, niet of het klopt",
     },
-    "evidence": {"en": "Evidence given", "nl": "Bewijs geleverd"},
-    "evidence_none": {"en": "none, according to the source", "nl": "geen, volgens de bron"},
-    "evidence_some": {"en": "some, according to the source", "nl": "enig, volgens de bron"},
-    "note_label": {"en": "Note", "nl": "Notitie (Engels)"},
+    "evidence": {"en": "Evidence given", "nl": "Bewijs"},
+    "evidence_none": {
+        "en": "none, according to the source",
+        "nl": "geen geleverd, volgens de bron",
+    },
+    "evidence_some": {
+        "en": "some, according to the source",
+        "nl": "enig bewijs geleverd, volgens de bron",
+    },
+    "note_label": {"en": "Note", "nl": "Notitie"},
     "legend_stale": {
-        "en": "faint outline: no newer figure from this side (over {max} days old, or "
-        "replaced by a newer statement)",
-        "nl": "vage omtrek: geen nieuwer getal van deze kant (ouder dan {max} dagen, of "
-        "vervangen door een nieuwere uitspraak)",
+        "en": "faint outline: no current figure from this side (over {max} days old, or "
+        "replaced by a later statement)",
+        "nl": "vage omtrek: geen actueel getal van deze kant (ouder dan {max} dagen, of "
+        "vervangen door een latere verklaring)",
     },
     "legend_derived": {
         "en": "≈ … (derived): arithmetic on stated figures, not a stated area",
@@ -534,8 +553,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "compare_whose": {"en": "{who}'s {figure}", "nl": "{figure} van {who}"},
     "compare_article": {
-        "en": " {who} called it “{words}”.",
-        "nl": " {who} noemde het “{words}”.",
+        "en": " {who} called it “{words}”, multiplying the stated depth and width as a plain "
+        "rectangle.",
+        "nl": " {who} noemde het „{words}”, met de genoemde diepte en breedte vermenigvuldigd "
+        "als gewone rechthoek.",
     },
     "compare_no_current": {"en": "No current figure", "nl": "Geen actueel getal"},
     "compare_last": {
@@ -571,7 +592,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "csv_source_url": {"en": "source_url", "nl": "bron_url"},
     "csv_confidence": {"en": "confidence", "nl": "betrouwbaarheid"},
     "csv_disputed_by": {"en": "disputed_by", "nl": "betwist_door"},
-    "csv_note": {"en": "note", "nl": "opmerking"},
+    "csv_note": {"en": "note", "nl": "opmerking_engels"},
     "csv_date_approx": {"en": "date_approx", "nl": "datum_bij_benadering"},
     "csv_date_precision": {"en": "date_precision", "nl": "datum_precisie"},
     "csv_source_kind": {"en": "source_kind", "nl": "soort_bron"},
@@ -581,8 +602,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "csv_evidence": {"en": "evidence", "nl": "bewijs"},
     "csv_anchor": {"en": "anchor", "nl": "ankerpunt"},
     "og_title": {
-        "en": "Kursk incursion: {what}, as of {date}",
-        "nl": "Inval in Koersk: {what}, tot en met {date}",
+        "en": "Kursk, Sumy, Belgorod: {what}, as of {date}",
+        "nl": "Koersk, Soemy, Belgorod: {what}, tot en met {date}",
     },
     "og_nothing": {"en": "no claim shown", "nl": "geen bewering getoond"},
     "og_tail": {
@@ -590,12 +611,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Schematische, oppervlaktegetrouwe zones: geen frontlijnen. Elk getal met bron.",
     },
     "og_open": {"en": "Open the map", "nl": "Open de kaart"},
-    "provider": {"en": "Kursk claims map", "nl": "Kaart van beweringen over Koersk"},
+    "provider": {
+        "en": "Claims map: Kursk, Sumy, Belgorod",
+        "nl": "Kaart van beweringen: Koersk, Soemy, Belgorod",
+    },
     "overlay_lost": {
-        "en": "The overlay uploaded in this view was not kept (after a server restart, or "
-        "in a copied link): upload it again to see it.",
-        "nl": "De geüploade eigen laag van deze weergave is niet bewaard (na een herstart van "
-        "de server, of in een gekopieerde link): upload hem opnieuw om hem te zien.",
+        "en": "The overlay uploaded in this view was not kept (after a server restart, or in a "
+        "copied link): upload it again to see it.",
+        "nl": "De eigen laag die je in deze weergave had geüpload, is niet bewaard (na een "
+        "herstart van de server, of in een gekopieerde link): upload hem opnieuw om hem "
+        "te zien.",
     },
     "legend_own": {
         "en": "Uploaded by you: not a claim, kept in this session only.",
@@ -611,7 +636,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "dl_links_help": {
         "en": "Each file is made from this view's link, so it can be shared or cached.",
-        "nl": "Elk bestand wordt gemaakt uit de link van deze weergave; deelbaar en cachebaar.",
+        "nl": "Elk bestand wordt gemaakt op basis van de link van deze weergave, dus het kan "
+        "worden gedeeld en gecachet.",
     },
     # --- Named settlements (issue 9, part B): map layer, panel, counts chart ----------
     "stl_layer": {"en": "Named settlements", "nl": "Genoemde plaatsen"},
@@ -644,7 +670,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "stl_action_holds": {"en": "holds it", "nl": "houdt het in handen"},
     "stl_action_commandant_office": {
         "en": "set up a military commandant's office",
-        "nl": "richtte een militaire commandantur op",
+        "nl": "stelde een militair bestuur in",
     },
     "stl_action_liberated": {"en": "“liberated”", "nl": "„bevrijd”"},
     "stl_action_recaptured": {"en": "recaptured", "nl": "heroverd"},
@@ -664,11 +690,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "stl_count": {
         "en": "{shown} of {total} settlements had been named in statements by {date}.",
-        "nl": "{shown} van de {total} plaatsen waren op {date} in verklaringen genoemd.",
+        "nl": "{shown} van de {total} plaatsen waren tot en met {date} in verklaringen genoemd.",
     },
     "stl_no_match": {
         "en": "No settlement named by this date matches the search.",
-        "nl": "Geen plaats die tot deze datum is genoemd, past bij de zoekterm.",
+        "nl": "Geen plaats die tot en met deze datum is genoemd, past bij de zoekterm.",
     },
     "stl_col_name": {"en": "Settlement", "nl": "Plaats"},
     "stl_col_district": {"en": "District", "nl": "District"},
@@ -685,7 +711,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "stl_on_map": {"en": "yes", "nl": "ja"},
     "stl_totals": {
         "en": "Totals as stated up to this date",
-        "nl": "Totalen zoals genoemd tot deze datum",
+        "nl": "Totalen zoals genoemd tot en met deze datum",
     },
     "stl_col_claimant": {"en": "Said by", "nl": "Gezegd door"},
     "stl_col_stated": {"en": "In their words", "nl": "In hun woorden"},
@@ -787,12 +813,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "csv_coord_licence": {"en": "coord_licence", "nl": "licentie_locatie"},
     # --- end of settlements placed (issue 17b) ------------------------------------------
     # --- The map in a reader's hands (issue 8) ---
-    "fit_claims": {"en": "Fit to claims", "nl": "Toon alle beweringen"},
+    "fit_claims": {"en": "Fit to claims", "nl": "Zoom naar de zones"},
     "upload_zoom": {"en": "Zoom to my layer", "nl": "Zoom naar mijn laag"},
-    "touch_hint": {
-        "en": "Two fingers move the map",
-        "nl": "Twee vingers verschuiven de kaart",
-    },
+    "touch_hint": {"en": "Two fingers move the map", "nl": "Verschuif de kaart met twee vingers"},
     # Access to the map without a mouse or without sight (map_elements.MapSetup).
     "map_heading": {
         "en": "Map of what each side claims (schematic shapes, true to the stated area)",
@@ -824,8 +847,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "omtrek is geen frontlijn.",
     },
     "desc_zone": {
-        "en": "{side}: {figure}, {who}, {when} ({age}); {basis}.",
-        "nl": "{side}: {figure}, {who}, {when} ({age}); {basis}.",
+        "en": "{side} ({where}): {figure}, {who}, {when} ({age}); {basis}.",
+        "nl": "{side} ({where}): {figure}, {who}, {when} ({age}); {basis}.",
     },
     "desc_stated": {"en": "a stated figure", "nl": "een genoemd getal"},
     "desc_derived": {
@@ -845,9 +868,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Zoom, verschuif, kies een datum en lees elke bron in de interactieve kaart.",
     },
     "map_alt": {
-        "en": "Map: the claim zones around Sudzha, the Russia–Ukraine border and towns",
-        "nl": "Kaart: de zones van de beweringen rond Soedzja, de grens Rusland–Oekraïne en "
-        "plaatsen",
+        "en": "Map: the claim zones, the Russia–Ukraine border and towns",
+        "nl": "Kaart: de zones van de beweringen, de grens Rusland–Oekraïne en plaatsen",
     },
     "embed_static": {
         "en": "Light embed (recommended): a picture of this view with its figures and a "
@@ -859,6 +881,203 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Interactive embed: the full app in the article (heavier on phones).",
         "nl": "Interactieve insluiting: de hele app in het artikel (zwaarder op telefoons).",
     },
+    # --- The whole border (issue 17): who holds what, where; the record's edges; people --
+    "country_russia": {"en": "Russia", "nl": "Rusland"},
+    "country_ukraine": {"en": "Ukraine", "nl": "Oekraïne"},
+    "held_by_russia": {"en": "held by Russia", "nl": "in handen van Rusland"},
+    "held_by_ukraine": {"en": "held by Ukraine", "nl": "in handen van Oekraïne"},
+    "forces_russia": {"en": "Russian forces", "nl": "Russische troepen"},
+    "forces_ukraine": {"en": "Ukrainian forces", "nl": "Oekraïense troepen"},
+    "says_holds": {
+        "en": "{side} says {holder} holds",
+        "nl": "Volgens {side} in handen van {holder}",
+    },
+    "says_holds_own": {"en": "{side} says it holds", "nl": "Volgens {side} in eigen handen"},
+    "says_unplaced": {"en": "{side} says", "nl": "Volgens {side}"},
+    "territory_kursk": {"en": "Kursk region", "nl": "regio Koersk"},
+    "territory_sumy": {"en": "Sumy region", "nl": "regio Soemy"},
+    "territory_belgorod": {"en": "Belgorod region", "nl": "regio Belgorod"},
+    "territory_kharkiv": {"en": "Kharkiv region", "nl": "regio Charkiv"},
+    "territory_sumy+kharkiv": {
+        "en": "Sumy and Kharkiv regions together",
+        "nl": "regio's Soemy en Charkiv samen",
+    },
+    "territory_kursk+belgorod": {
+        "en": "Kursk and Belgorod regions",
+        "nl": "regio's Koersk en Belgorod",
+    },
+    "theatre": {"en": "{territory}, {held}", "nl": "{territory}, {held}"},
+    "sector_only": {"en": "{place} only", "nl": "alleen {place}"},
+    "headline_side_russia": {"en": "Russia says", "nl": "Volgens Rusland"},
+    "headline_side_ukraine": {"en": "Ukraine says", "nl": "Volgens Oekraïne"},
+    "headline_row": {"en": "{where}: {figure}", "nl": "{where}: {figure}"},
+    "headline_latest": {
+        "en": "Latest statement, {date} ({who})",
+        "nl": "Laatste verklaring, {date} ({who})",
+    },
+    "headline_last": {"en": "Last figure: {figures}", "nl": "Laatste getal: {figures}"},
+    "headline_last_many": {"en": "Last figures: {figures}", "nl": "Laatste getallen: {figures}"},
+    "headline_last_more": {
+        "en": "; {who}, {age}; {note}.",
+        "nl": "; {who}, {age}; {note}.",
+    },
+    "headline_no_area": {"en": "No area given.", "nl": "Geen oppervlakte genoemd."},
+    "headline_no_current": {
+        "en": "No current area figure",
+        "nl": "Geen actueel oppervlaktecijfer",
+    },
+    "exact_zero": {"en": "0 km² (“{words}”)", "nl": "0 km² („{words}”)"},
+    "notice_end_of_record": {
+        "en": "The record ends on {last}: nothing later has been collected, so this view "
+        "shows {last} instead of {asked}.",
+        "nl": "Het overzicht eindigt op {last}: van later is niets verzameld, dus deze "
+        "weergave toont {last} in plaats van {asked}.",
+    },
+    "record_span": {
+        "en": "The record runs from {first} to {last}; nothing later has been collected.",
+        "nl": "Het overzicht loopt van {first} tot en met {last}; van later is niets verzameld.",
+    },
+    "record_last_day": {
+        "en": "This is the last day of the record.",
+        "nl": "Dit is de laatste dag van het overzicht.",
+    },
+    "method_strip": {
+        "en": "Drawn: the part of {territory} within {d} km of the border, along the {w} km of "
+        "border between {anchor} and {far}, so that its area is {drawn} km²: one figure, "
+        "drawn as one zone.",
+        "nl": "Getekend: het deel van de {territory} binnen {d} km van de grens, langs de {w} "
+        "km grens tussen {anchor} en {far}, zodat de oppervlakte {drawn} km² is: één "
+        "cijfer, getekend als één zone.",
+    },
+    "method_unplaced": {
+        "en": "Not drawn: the place the source names has no coordinate in this data, and "
+        "no place is guessed.",
+        "nl": "Niet getekend: de plaats die de bron noemt, heeft in deze gegevens geen "
+        "coördinaat, en er wordt geen plaats geraden.",
+    },
+    "anchor_nearby": {
+        "en": "The places the source names have no coordinate in this data; drawn at "
+        "{anchor}, on the same stretch of border.",
+        "nl": "De plaatsen die de bron noemt, hebben in deze gegevens geen coördinaat; "
+        "getekend bij {anchor}, aan hetzelfde stuk grens.",
+    },
+    "strip_names": {"en": "{a} and {b}", "nl": "{a} en {b}"},
+    "strip_border": {
+        "en": "the border between {a} and {b}",
+        "nl": "de grens tussen {a} en {b}",
+    },
+    "territory_plain_kursk": {"en": "Kursk region", "nl": "regio Koersk"},
+    "territory_plain_sumy": {"en": "Sumy region", "nl": "regio Soemy"},
+    "territory_plain_sumy+kharkiv": {
+        "en": "Sumy and Kharkiv regions",
+        "nl": "regio's Soemy en Charkiv",
+    },
+    "people_russian_military": {"en": "Russian military", "nl": "Russische militairen"},
+    "people_ukrainian_military": {"en": "Ukrainian military", "nl": "Oekraïense militairen"},
+    "people_north_korean_military": {
+        "en": "North Korean military",
+        "nl": "Noord-Koreaanse militairen",
+    },
+    "people_russian_civilians": {"en": "Russian civilians", "nl": "Russische burgers"},
+    "people_ukrainian_civilians": {"en": "Ukrainian civilians", "nl": "Oekraïense burgers"},
+    "metric_area_km2_by": {"en": "Area held by {holder}", "nl": "Gebied in handen van {holder}"},
+    "metric_settlements_by": {
+        "en": "Settlements held by {holder}",
+        "nl": "Plaatsen in handen van {holder}",
+    },
+    "metric_peak_area_km2_by": {
+        "en": "Peak area held by {holder}",
+        "nl": "Grootste gebied in handen van {holder}",
+    },
+    "metric_depth_km_by": {
+        "en": "Depth of the ground held by {holder}",
+        "nl": "Diepte van het gebied in handen van {holder}",
+    },
+    "metric_width_km_by": {
+        "en": "Width of the ground held by {holder}",
+        "nl": "Breedte van het gebied in handen van {holder}",
+    },
+    "metric_area_gain_km2_by": {
+        "en": "Area gained by {holder}",
+        "nl": "Gebied gewonnen door {holder}",
+    },
+    "metric_advance_km_by": {"en": "Advance of {forces}", "nl": "Opmars van {forces}"},
+    "metric_area_recaptured_km2_by": {
+        "en": "Area retaken by {holder} (claimed)",
+        "nl": "Gebied heroverd door {holder} (bewering)",
+    },
+    "metric_share_recaptured_by": {
+        "en": "Share retaken by {holder} (claimed)",
+        "nl": "Deel heroverd door {holder} (bewering)",
+    },
+    "metric_settlements_recaptured_by": {
+        "en": "Settlements retaken by {holder} (claimed)",
+        "nl": "Plaatsen heroverd door {holder} (bewering)",
+    },
+    "metric_settlements_taken_by": {
+        "en": "Settlements taken by {holder} (claimed)",
+        "nl": "Plaatsen ingenomen door {holder} (bewering)",
+    },
+    "metric_settlements_taken": {"en": "Settlements taken", "nl": "Plaatsen ingenomen"},
+    "metric_casualties": {
+        "en": "Losses (killed and wounded)",
+        "nl": "Verliezen (doden en gewonden)",
+    },
+    "metric_killed": {"en": "Killed", "nl": "Doden"},
+    "metric_troops": {"en": "Troops involved", "nl": "Betrokken troepen"},
+    "metric_residents_remaining": {"en": "Residents still there", "nl": "Inwoners nog aanwezig"},
+    "metric_civilians_abducted": {"en": "Civilians taken away", "nl": "Weggevoerde burgers"},
+    "metric_evacuation_settlements": {
+        "en": "Settlements to evacuate",
+        "nl": "Te evacueren plaatsen",
+    },
+    "metric_grey_zone_km2": {
+        "en": "Grey zone (held by neither side)",
+        "nl": "Grijze zone (van geen van beide kanten)",
+    },
+    "kind_unnamed_official_russia": {
+        "en": "unnamed Russian official",
+        "nl": "anonieme Russische officiële bron",
+    },
+    "kind_unnamed_official_ukraine": {
+        "en": "unnamed Ukrainian official",
+        "nl": "anonieme Oekraïense officiële bron",
+    },
+    "kind_media_analysis": {"en": "Media analysis", "nl": "Analyse van een medium"},
+    "people_chart_title": {
+        "en": "People: figures as each claimant stated them",
+        "nl": "Mensen: cijfers zoals elke bron ze noemde",
+    },
+    "people_chart_note": {
+        "en": "Each point is one statement, coloured by who made it. Points are not joined "
+        "and never added up: different claimants count different people, by different "
+        "methods. The figures are in the cards, with their sources.",
+        "nl": "Elk punt is één verklaring, gekleurd naar wie ze deed. Punten zijn niet "
+        "verbonden en nooit opgeteld: verschillende bronnen tellen verschillende mensen, "
+        "op verschillende manieren. De cijfers staan met hun bronnen in de kaarten.",
+    },
+    "people_group_prisoners": {"en": "Prisoners", "nl": "Gevangenen"},
+    "people_group_casualties": {"en": "Losses and killed", "nl": "Verliezen en doden"},
+    "people_group_evacuations": {"en": "Evacuations", "nl": "Evacuaties"},
+    "people_group_strikes": {"en": "Strikes", "nl": "Aanvallen"},
+    "chart_count": {"en": "Number", "nl": "Aantal"},
+    "compare_theatre": {"en": "{territory}: {held}", "nl": "{territory}: {held}"},
+    "compare_none_yet": {
+        "en": "Neither side has given an area figure by this date.",
+        "nl": "Geen van beide kanten heeft tot deze datum een oppervlaktecijfer genoemd.",
+    },
+    "csv_territory": {"en": "territory", "nl": "gebied"},
+    "csv_holder": {"en": "holder", "nl": "in_handen_van"},
+    "csv_people": {"en": "people", "nl": "om_wie"},
+    "csv_note_nl": {"en": "note_nl", "nl": "opmerking"},
+    "short_stale": {"en": "{label} · not current", "nl": "{label} · niet actueel"},
+    "legend_how": {"en": "How to read the zones", "nl": "Zo lees je de zones"},
+    "legend_not_drawn": {
+        "en": "{what} — not drawn: place not located",
+        "nl": "{what} — niet getekend: plaats niet gevonden",
+    },
+    "legend_no_zone": {"en": "{what} — no zone drawn", "nl": "{what} — geen zone getekend"},
+    # --- end of the whole border (issue 17) --------------------------------------------
     # How a claimant hedged a number ("about 1,000 km²"): one entry per qualifier code in
     # the data (geo.claim_schema.QUALIFIERS; tests/unit/test_i18n.py checks both lists agree).
     "qualifier_about": {"en": "about", "nl": "zo'n"},

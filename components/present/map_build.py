@@ -14,6 +14,7 @@ import json
 import folium
 import geopandas as gpd
 import pandas as pd
+import shapely
 from branca.element import Element
 
 from components.present.i18n import t
@@ -21,11 +22,12 @@ from components.present.map_elements import (
     ACCESS_CSS,
     Bind,
     Focusable,
+    LabelPlacer,
     Legend,
     MapSetup,
     legend_html,
 )
-from components.present.map_labels import LABEL_SLOTS, label_anchor, zone_label_html
+from components.present.map_labels import PLACER_JS, label_candidates, zone_label_html
 from components.present.palette import (
     BORDER_COLOR,
     FOCUS_EDGE,
@@ -38,8 +40,9 @@ from components.present.sides import CLAIM_FILL_OPACITY, CLAIM_WEIGHT, SIDE_STYL
 from components.present.state import DEFAULT_VIEW
 from components.present.zone_text import (
     STALE_CLASS,
+    claim_phrase,
     is_current,
-    legend_label,
+    short_label,
     zone_access_label,
     zone_figure,
     zone_popup_html,
@@ -64,7 +67,10 @@ body { margin: 0; }
   font: 12px/1.25 system-ui, sans-serif; white-space: nowrap; pointer-events: none; }
 .zone-label span { color: #444; font-size: 11px; }
 .zone-label { position: absolute; left: 0; top: 0; width: max-content; }
-.zone-label { max-width: 280px; white-space: normal; }
+.zone-label { max-width: 280px; white-space: normal; visibility: hidden; }
+.zone-label .zl-short, .zone-label.short .zl-full { display: none; }
+.zone-label.short .zl-short { display: block; }
+.legend-empty { color: #444; }
 .zone-label.label-stale { background: rgba(255,255,255,.75); color: #555;
   border-left-style: dotted; }
 .leaflet-popup-content { margin: 10px 12px; font-size: 12px; line-height: 1.35; }
@@ -159,6 +165,7 @@ def base_map(
             fill_color="#fff",
             fill_opacity=1,
             interactive=False,
+            class_name="town-dot",
         ).add_to(fmap)
         _label(
             fmap,
@@ -202,15 +209,13 @@ def overlay(
     """
     group = folium.FeatureGroup(name="claims")
     by_id = claims.set_index("id")
-    shown, stale, labels = [], False, {}
-    slots = _label_slots(zones, sides)
+    shown, stale = [], False
+    ranks = _label_ranks(zones, sides)
     # Larger zones first, so smaller ones stay on top and clickable.
-    for _, zone in zones.sort_values("area_km2", ascending=False).iterrows():
+    for index, zone in zones.sort_values("area_km2", ascending=False).iterrows():
         if zone.side not in sides or zone.geometry is None or zone.geometry.is_empty:
             continue
-        slot = slots[zone.side]
         shown.append(zone.side)
-        labels[zone.side] = legend_label(zone, lang)
         style = dict(SIDE_STYLE[zone.side], weight=CLAIM_WEIGHT, fillOpacity=CLAIM_FILL_OPACITY)
         style["fillColor"] = style["color"]
         extra = zone_style_extra(zone)
@@ -218,7 +223,7 @@ def overlay(
             stale = True
             style.update(extra, className=f"{style['className']} {STALE_CLASS}")
         folium.GeoJson(
-            zone.geometry.__geo_interface__,
+            _on_screen(zone.geometry).__geo_interface__,
             style_function=lambda _, s=style: s,
             highlight_function=lambda _, s=style: dict(s, weight=s["weight"] + 1.5),
         ).add_child(
@@ -226,46 +231,63 @@ def overlay(
         ).add_child(
             Bind("popup", zone_popup_html(zone, by_id, lang, as_of), POPUP_OPTIONS)
         ).add_child(Focusable(zone_access_label(zone, by_id, lang, as_of))).add_to(group)
-        zone_label(zone, by_id, lang, slot).add_to(group)
+        zone_label(zone, by_id, lang, ranks[index]).add_to(group)
     order = [side for side in SIDE_STYLE if side in shown]
     empty = [
-        f"{t(f'side_{z.side}', lang)}: {zone_figure(z, lang)} — {t('no_zone', lang)}"
+        t(
+            "legend_not_drawn" if z.get("shape") == "unplaced" else "legend_no_zone",
+            lang,
+            what=f"{claim_phrase(z, lang)}: {zone_figure(z, lang)}",
+        )
         for _, z in zones.iterrows()
-        if z.side in sides and (z.geometry is None or z.geometry.is_empty)
+        if z.side in sides and (z.geometry is None or z.geometry.is_empty) and is_current(z)
     ]
-    legend = legend_html(order, lang, as_of, stale=stale, empty=empty, labels=labels)
+    legend = legend_html(order, lang, as_of, stale=stale, empty=empty)
     Legend(legend).add_to(group)
+    LabelPlacer(PLACER_JS).add_to(group)
     return group
 
 
-def _label_slots(zones: gpd.GeoDataFrame, sides: tuple[str, ...]) -> dict[str, str]:
-    """Label slot per side: current figures take the outside slots (largest first), stale
-    ones the inside slot, so a faded zone's label never crowds out a current one's."""
+def _on_screen(geom: object) -> object:
+    """A zone's outline for the screen: vertices on a ~1 m grid (5 decimals of a degree),
+    simplified within ~10 m, well under a pixel at the closest zoom (13, ~20 m): the
+    drawn area stays within a fraction of a percent, and the overlay's bytes shrink."""
+    return shapely.set_precision(geom, 1e-5, mode="pointwise").simplify(1e-4)
+
+
+def _label_ranks(zones: gpd.GeoDataFrame, sides: tuple[str, ...]) -> dict[object, int]:
+    """Which zone's label is placed first: current figures before stale ones, larger
+    before smaller, so a faded zone's label never crowds out a current one's."""
     drawn = zones[zones["side"].isin(list(sides)) & ~zones.geometry.is_empty]
-    order = sorted(drawn.itertuples(), key=lambda z: (not is_current(z), -float(z.area_km2)))
-    return {z.side: LABEL_SLOTS[min(i, len(LABEL_SLOTS) - 1)] for i, z in enumerate(order)}
+    order = sorted(drawn.iterrows(), key=lambda kv: (not is_current(kv[1]), -float(kv[1].area_km2)))
+    return {index: rank for rank, (index, _) in enumerate(order)}
 
 
 #: A popup scrolls inside itself rather than growing taller than a phone's map.
 POPUP_OPTIONS = {"maxWidth": 300, "maxHeight": 230, "autoPanPaddingTopLeft": [10, 40]}
 
 
-#: How a zone label hangs from its anchor: above it, below it, or centred on it.
-LABEL_SHIFT = {"top": "-50%,calc(-100% - 6px)", "bottom": "-50%,6px", "center": "-50%,-50%"}
-
-
-def zone_label(zone: object, by_id: pd.DataFrame, lang: str, slot: str) -> folium.Marker:
-    """A permanent label at the zone's top, bottom or inside (slot), in the side's colour.
+def zone_label(zone: object, by_id: pd.DataFrame, lang: str, rank: int) -> folium.Marker:
+    """A permanent label in the side's colour, placed in the browser (``PLACER_JS``) at
+    the first of its candidate places where it covers nothing; `rank` orders the labels.
 
     A marker with a text icon, not a permanent tooltip: tooltips placed before the map
-    took its first view kept stale positions and drifted off the map.
+    took its first view kept stale positions and drifted off the map. The label holds a
+    full and a one-line form; the placer shows one or, if neither fits, none.
     """
-    shift = LABEL_SHIFT[slot]
-    text = zone_label_html(zone, by_id, lang)
+    geom = zone.geometry
+    point = geom.representative_point()
+    at = [round(point.y, 5), round(point.x, 5)]
+    full = zone_label_html(zone, by_id, lang)
+    short = html.escape(short_label(zone, lang))
     css = f"zone-label label-{zone.side}" + ("" if is_current(zone) else " label-stale")
-    body = f'<div class="{css}" style="transform:translate({shift})">{text}</div>'
+    body = (
+        f'<div class="{css}" data-rank="{int(rank)}" data-at="{html.escape(json.dumps(at))}" '
+        f'data-cands="{html.escape(json.dumps(label_candidates(geom)))}">'
+        f'<div class="zl-full">{full}</div><div class="zl-short">{short}</div></div>'
+    )
     return folium.Marker(
-        label_anchor(zone.geometry, slot),
+        at,
         icon=folium.DivIcon(html=body, icon_size=(0, 0), class_name="zone-label-anchor"),
         interactive=False,
         keyboard=False,

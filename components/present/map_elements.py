@@ -28,10 +28,12 @@ def legend_html(
     empty: list[str] | None = None,
     labels: dict[str, str] | None = None,
 ) -> str:
-    """Legend body: claim styles shown, base layers, as-of date, method note, credits.
+    """Legend body: claim styles shown, the border, as-of date; how to read it, folded.
 
-    `labels` names a side's row by the zone drawn (e.g. the tracker's kind and name);
-    `empty` lists figures that draw no zone (0 km²); `stale` adds the faint-outline key.
+    `labels` names a side's row by the zones drawn; `empty` lists figures that draw no
+    zone (0 km², or a place not located); `stale` adds the faint-outline key. The
+    reading notes and credits fold under "how to read", so the open legend stays small
+    enough to leave the zones clear on a laptop.
     """
     labels = labels or {}
     esc = html.escape
@@ -46,13 +48,14 @@ def legend_html(
             f"{esc(labels.get(side) or t(f'side_{side}', lang))}</div>"
         )
     rows.append(f"<div>{swatch(BORDER_COLOR, '')}{esc(t('legend_border', lang))}</div>")
-    rows.extend(f"<div>{esc(line)}</div>" for line in empty or [])
+    rows.extend(f'<div class="legend-empty">{esc(line)}</div>' for line in empty or [])
     rows.append(f"<p>{esc(t('legend_as_of', lang, date=fmt_date(as_of, lang)))}</p>")
     if stale:
         rows.append(f"<p>{esc(t('legend_stale', lang, max=MAX_AGE_DAYS))}</p>")
+    rows.append(f"<details><summary>{esc(t('legend_how', lang))}</summary>")
     rows.append(f"<p>{esc(t('legend_derived', lang))}</p>")
     rows.append(f"<p>{esc(t('legend_note', lang))}</p>")
-    rows.append(f'<p style="font-size:10px">{esc(t("credits", lang))}</p></details>')
+    rows.append(f'<p style="font-size:10px">{esc(t("credits", lang))}</p></details></details>')
     return "".join(rows)
 
 
@@ -382,3 +385,26 @@ class Bind(_Script):
             raise ValueError(f"kind must be 'popup' or 'tooltip', not {kind!r}")
         method = "bindPopup" if kind == "popup" else "bindTooltip"
         super().__init__(method=method, body=body, options=options or {})
+
+
+class LabelPlacer(_Script):
+    """Places the zone labels of its group in the browser (``map_labels.PLACER_JS``).
+
+    A layer group, like :class:`Legend`: added with the claims overlay, so every new
+    overlay (date, sides, language) is placed again, and again after every zoom and pan.
+    Field: ``code`` (the placer script, a constant of this project).
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this.code }}
+        var {{ this.get_name() }} = L.layerGroup();
+        {{ this.get_name() }}.onAdd = function (map) { window.__zoneLabels(map); };
+        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code=code)

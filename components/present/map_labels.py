@@ -1,10 +1,16 @@
-"""Words and framing on the map itself: zone labels and the fit-to-claims script. Pure.
+"""Words and framing on the map itself: zone labels, where they may go, and the fit.
 
-A zone's label says what the reader must not have to click for: whose claim, the figure
-as stated (with its hedge word; derived figures marked), who said it, when and how long
-ago (wording from ``components/present/zone_text.py``). Labels of nested zones go to
-different sides of their zones (outside the top, outside the bottom, inside) so they
-never sit on one another.
+A zone's label says what the reader must not have to click for: whose claim about whose
+ground, the figure as stated (with its hedge word; derived figures marked), where, who
+said it, when and how long ago (wording from ``components/present/zone_text.py``).
+
+Where a label goes is decided in the browser, where the sizes are known: each label
+carries its candidate places around its zone (:func:`label_candidates`), and
+:data:`PLACER_JS` puts it at the first place where it covers no other zone label, town
+name or dot, settlement dot or map control and stays inside the map; failing that it
+tries its one-line form, and failing that it is hidden (the zone keeps its tooltip and
+popup, and the headline names the figure). It runs again after every zoom and pan, so
+labels never cover each other at any zoom the reader can reach.
 """
 
 from __future__ import annotations
@@ -36,6 +42,55 @@ def zone_label_html(zone: object, by_id: pd.DataFrame, lang: str) -> str:
     )
 
 
+#: Candidate places, in order: (where on the zone's extent, which way the label hangs).
+CANDIDATES = (
+    ("top", "top"), ("bottom", "bottom"), ("east", "right"), ("west", "left"),
+    ("top-east", "top"), ("top-west", "top"), ("bottom-east", "bottom"),
+    ("bottom-west", "bottom"), ("center", "center"),
+)  # fmt: skip
+
+
+#: Points along a zone's outline a label may hang from (besides its extent's sides).
+OUTLINE_POINTS = 8
+
+
+def label_candidates(geom: BaseGeometry) -> list[tuple[float, float, str, int]]:
+    """(lat, lon, direction, tier) of each place a zone's label may go, best first.
+
+    Tier 0: beyond the zone's extent (above its top, below its bottom, beside its
+    sides): a label there never covers its own zone. Tier 1: points along its outline,
+    hanging away from the zone's middle (a long thin strip's extent is mostly empty, so
+    its corners can lie far from it). Tier 2: its extent's corners when the zone fills
+    it, and last inside it. The browser tries every place of a tier, in full and then in
+    one line, before the next tier.
+
+    >>> from shapely.geometry import box
+    >>> label_candidates(box(35.0, 51.0, 35.2, 51.1))[0]
+    (51.1, 35.1, 'top', 0)
+    """
+    west, south, east, north = geom.bounds
+    mid_lat, mid_lon = (south + north) / 2, (west + east) / 2
+    inside = geom.representative_point()
+    spots = {
+        "top": (north, mid_lon), "bottom": (south, mid_lon), "east": (mid_lat, east),
+        "west": (mid_lat, west), "top-east": (north, east), "top-west": (north, west),
+        "bottom-east": (south, east), "bottom-west": (south, west),
+    }  # fmt: skip
+    out = [(*spots[spot], hang, 0) for spot, hang in CANDIDATES[:4]]
+    outline = geom.boundary
+    for step in range(OUTLINE_POINTS):
+        point = outline.interpolate(step / OUTLINE_POINTS, normalized=True)
+        dy, dx = point.y - inside.y, (point.x - inside.x) * 0.63  # degrees of lon ~ 0.63
+        hang = ("top" if dy > 0 else "bottom") if abs(dy) >= abs(dx) else (
+            "right" if dx > 0 else "left")  # fmt: skip
+        out.append((point.y, point.x, hang, 1))
+    fills = geom.area / max((east - west) * (north - south), 1e-12)
+    if fills > 0.3:
+        out += [(*spots[spot], hang, 2) for spot, hang in CANDIDATES[4:8]]
+    out.append((inside.y, inside.x, "center", 2))
+    return [(round(lat, 5), round(lon, 5), hang, tier) for lat, lon, hang, tier in out]
+
+
 def label_anchor(geom: BaseGeometry, slot: str) -> tuple[float, float]:
     """(lat, lon) of a label: above or below the zone's middle, or inside it.
 
@@ -49,11 +104,115 @@ def label_anchor(geom: BaseGeometry, slot: str) -> tuple[float, float]:
     return (north if slot == "top" else south), (west + east) / 2
 
 
+#: Browser script: place every zone label where it covers nothing (see the module doc).
+#: Installed once per page by the overlay's LabelPlacer; it marks the map's container
+#: with ``data-labels-pending`` while a pass is due and ``data-labels-placed`` (a counter)
+#: after each pass: the settled signal tests and screenshots wait for.
+PLACER_JS = """
+(function () {
+  if (window.__zoneLabels) { return; }
+  var GAP = 6, EDGE = 4;
+  function rect(el, box) {
+    var r = el.getBoundingClientRect();
+    if (!r.width || !r.height) { return null; }
+    return {l: r.left - box.left, t: r.top - box.top, r: r.right - box.left,
+            b: r.bottom - box.top};
+  }
+  function hits(a, list) {
+    for (var i = 0; i < list.length; i++) {
+      var b = list[i];
+      if (a.l < b.r && a.r > b.l && a.t < b.b && a.b > b.t) { return true; }
+    }
+    return false;
+  }
+  function shift(dir, w, h) {
+    if (dir === "top") { return [-w / 2, -h - GAP]; }
+    if (dir === "bottom") { return [-w / 2, GAP]; }
+    if (dir === "right") { return [GAP, -h / 2]; }
+    if (dir === "left") { return [-w - GAP, -h / 2]; }
+    return [-w / 2, -h / 2];
+  }
+  function place(map) {
+    var root = map.getContainer(), box = root.getBoundingClientRect();
+    var labels = Array.prototype.slice.call(root.querySelectorAll(".zone-label[data-cands]"));
+    labels.sort(function (a, b) { return (+a.dataset.rank) - (+b.dataset.rank); });
+    labels.forEach(function (el) { el.style.visibility = "hidden"; });
+    var blockers = [];
+    root.querySelectorAll(
+      ".town-label, path.town-dot, .stl-dot, .leaflet-control, .region-label"
+    ).forEach(function (el) {
+      var r = rect(el, box);
+      if (r) { blockers.push(r); }
+    });
+    var placed = [];
+    labels.forEach(function (el) {
+      var at = map.latLngToContainerPoint(JSON.parse(el.dataset.at));
+      var cands = JSON.parse(el.dataset.cands), done = false;
+      var tries = [];
+      [0, 1, 2].forEach(function (tier) {
+        ["full", "short"].forEach(function (form) { tries.push([tier, form]); });
+      });
+      tries.some(function (attempt) {
+        var form = attempt[1];
+        el.classList.toggle("short", form === "short");
+        var w = el.offsetWidth, h = el.offsetHeight;
+        return cands.some(function (c) {
+          if (c[3] !== attempt[0]) { return false; }
+          var p = map.latLngToContainerPoint([c[0], c[1]]), d = shift(c[2], w, h);
+          var x = p.x + d[0], y = p.y + d[1];
+          var r = {l: x, t: y, r: x + w, b: y + h};
+          if (r.l < EDGE || r.t < EDGE || r.r > box.width - EDGE || r.b > box.height - EDGE) {
+            return false;
+          }
+          if (hits(r, blockers) || hits(r, placed)) { return false; }
+          el.style.transform = "translate(" + (x - at.x) + "px," + (y - at.y) + "px)";
+          el.style.visibility = "visible";
+          placed.push(r);
+          done = true;
+          return true;
+        });
+      });
+      el.dataset.placed = done ? "yes" : "no";
+    });
+    root.dataset.labelsPlaced = String((+root.dataset.labelsPlaced || 0) + 1);
+    delete root.dataset.labelsPending;
+  }
+  window.__zoneLabels = function (map) {
+    if (map.__zoneLabelsOn) { map.__zoneLabelsAgain(); return; }
+    var frame = 0;
+    map.__zoneLabelsAgain = function () {
+      map.getContainer().dataset.labelsPending = "1";
+      if (frame) { cancelAnimationFrame(frame); }
+      frame = requestAnimationFrame(function () {
+        frame = requestAnimationFrame(function () { frame = 0; place(map); });
+      });
+    };
+    map.__zoneLabelsOn = true;
+    map.on("zoomend moveend resize layeradd layerremove", map.__zoneLabelsAgain);
+    var root = map.getContainer();
+    // The legend folding or unfolding, or the frame changing size, moves what a label
+    // must keep clear of: place again.
+    root.addEventListener("toggle", map.__zoneLabelsAgain, true);
+    if (window.ResizeObserver) {
+      new ResizeObserver(map.__zoneLabelsAgain).observe(root);
+    }
+    map.__zoneLabelsAgain();
+  };
+})();
+"""
+
+
 def fit_bounds(
     zones: gpd.GeoDataFrame, towns: gpd.GeoDataFrame, sides: tuple[str, ...]
 ) -> tuple[float, float, float, float]:
-    """(south, west, north, east) of the drawn zones plus Sudzha and Sumy."""
+    """(south, west, north, east) of the drawn zones plus Sudzha and Sumy.
+
+    When some drawn zones are current, the fit frames those: a months-old figure drawn
+    as a faint outline must not pull the view away from what is claimed now.
+    """
     shown = zones[zones["side"].isin(sides) & ~zones.geometry.is_empty]
+    if "current" in shown.columns and shown["current"].astype(bool).any():
+        shown = shown[shown["current"].astype(bool)]
     context = towns[towns["name_en"].isin(CONTEXT_TOWNS)]
     boxes = [*shown.geometry.bounds.itertuples(index=False)]
     boxes += [(p.x, p.y, p.x, p.y) for p in context.geometry]

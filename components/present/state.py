@@ -125,10 +125,15 @@ def is_start_report(center: Mapping | None, zoom: object, request: MapRequest) -
 
 @dataclass(frozen=True)
 class Notice:
-    """A parameter that was ignored, for a short message to the reader."""
+    """A parameter that was ignored or moved, for a short message to the reader.
+
+    ``kind`` 'invalid': the value was unusable and the default was used; 'end_of_record':
+    a date after the record's last day, which the view opens on instead.
+    """
 
     name: str
     value: str
+    kind: str = "invalid"
 
 
 def _bool(raw: str) -> bool:
@@ -154,10 +159,16 @@ def _int(raw: str, lo: int, hi: int) -> int:
     return value
 
 
+class AfterRecordError(ValueError):
+    """A well-formed date later than the record's last day."""
+
+
 def _date(raw: str, lo: dt.date, hi: dt.date) -> dt.date:
     value = dt.date.fromisoformat(raw.strip())
-    if not lo <= value <= hi or len(raw.strip()) != 10:
+    if len(raw.strip()) != 10 or value < lo:
         raise ValueError(raw)
+    if value > hi:
+        raise AfterRecordError(raw)
     return value
 
 
@@ -175,8 +186,14 @@ def parse_query(
 ) -> tuple[ViewState, list[Notice]]:
     """Read a ViewState from URL query parameters; unknown keys are ignored silently.
 
+    A date after the record's last day opens on that last day, with an 'end_of_record'
+    notice (the record ends there; the link is not wrong).
+
     >>> parse_query({"ru": "false", "z": "99"})[0].ru
     False
+    >>> state, notes = parse_query({"date": "2030-01-01"})
+    >>> state.date, notes[0].kind
+    (datetime.date(2025, 12, 31), 'end_of_record')
     """
     state = defaults or ViewState()
     parsers = {
@@ -200,6 +217,9 @@ def parse_query(
             raw = ""
         try:
             changes[name] = parse(raw)
+        except AfterRecordError:
+            changes[name] = date_range[1]
+            notices.append(Notice(name, raw.strip(), "end_of_record"))
         except (ValueError, TypeError, OverflowError):
             notices.append(Notice(name, " ".join(raw.split())[:40]))  # one line, short
     return replace(state, **changes), notices

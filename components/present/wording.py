@@ -93,13 +93,29 @@ def kind_label(source_kind: object, side: object, lang: str) -> str:
     return kind
 
 
+def decimals_of(value: float) -> int:
+    """The decimals a stated number was given with (at most two): 196.97 keeps both.
+
+    >>> decimals_of(1000.0), decimals_of(5.5), decimals_of(196.97)
+    (0, 1, 2)
+    """
+    for places in (0, 1):
+        if abs(value - round(value, places)) < 1e-9:
+            return places
+    return 2
+
+
 def qualified(value: float, unit: str, qualifier: object, lang: str, high: object = None) -> str:
-    """'about 1,000 km²', 'more than 1,250 km²', '500–700 km²'."""
-    decimals = 0 if float(value).is_integer() else 1
+    """'about 1,000 km²', 'more than 1,250 km²', '500–700 km²', '196.97 km²' (as stated)."""
+    decimals = max(decimals_of(float(value)), decimals_of(float(high)) if _given(high) else 0)
     if high is not None and not pd.isna(high):
         return t("range_figure", lang, low=fmt_num(value, lang, decimals),
                  high=fmt_num(high, lang, decimals), unit=unit).strip()  # fmt: skip
     return f"{hedge(qualifier, lang)}{fmt_num(value, lang, decimals)} {unit}".strip()
+
+
+def _given(value: object) -> bool:
+    return value is not None and not pd.isna(value)
 
 
 def disputed_names(ids: object, by_id: pd.DataFrame, lang: str) -> list[str]:
@@ -110,3 +126,64 @@ def disputed_names(ids: object, by_id: pd.DataFrame, lang: str) -> list[str]:
             rec = by_id.loc[other]
             out.append(f"{who(rec, lang)}, {record_when(rec, lang)}")
     return list(dict.fromkeys(out))
+
+
+# --- Who holds what, where (issue 17) -------------------------------------------------
+_ARTICLE = re.compile(r"^(Het|De|Een|Gen\.|Kolonel-generaal) ")
+
+
+def mid_sentence(name: str) -> str:
+    """A Dutch name inside a sentence: its leading article or rank in lower case.
+
+    >>> mid_sentence("Het Russische ministerie van Defensie"), mid_sentence("Gerasimov")
+    ('het Russische ministerie van Defensie', 'Gerasimov')
+    """
+    return _ARTICLE.sub(lambda m: m.group(1).lower() + " ", name)
+
+
+def who_mid(rec: object, lang: str) -> str:
+    """:func:`who` inside a Dutch sentence ('het ministerie', not 'Het ministerie')."""
+    name = who(rec, lang)
+    return mid_sentence(name) if lang == "nl" else name
+
+
+def territory_name(territory: object, lang: str) -> str:
+    """'Kursk region', 'Sumy and Kharkiv regions, one figure' ('' when unknown)."""
+    key = f"territory_{as_text(territory)}"
+    return t(key, lang) if has(key) else as_text(territory)
+
+
+def holder_name(holder: object, lang: str) -> str:
+    """'Ukraine' / 'Oekraïne' ('' when the record names no holder)."""
+    key = f"country_{as_text(holder)}"
+    return t(key, lang) if has(key) else ""
+
+
+def held_by(holder: object, lang: str) -> str:
+    """'held by Ukraine' / 'in handen van Oekraïne' ('' when no holder)."""
+    key = f"held_by_{as_text(holder)}"
+    return t(key, lang) if has(key) else ""
+
+
+def says_holds(side: object, holder: object, lang: str, voice: str = "") -> str:
+    """Whose claim about whose ground, read the same way for both directions.
+
+    'Russia says Ukraine holds', 'Ukraine says Russia holds', 'Russia says it holds',
+    'DeepState says Russia holds' (``voice``: a tracker's or analyst's name); in Dutch
+    'Volgens Rusland in handen van Oekraïne', 'Volgens Oekraïne in eigen handen'.
+
+    >>> says_holds("russia", "ukraine", "en"), says_holds("ukraine", "ukraine", "en")
+    ('Russia says Ukraine holds', 'Ukraine says it holds')
+    >>> says_holds("independent", "russia", "nl", voice="DeepState")
+    'Volgens DeepState in handen van Rusland'
+    """
+    side, holder = as_text(side), as_text(holder)
+    speaker = voice if side == "independent" or not has(f"country_{side}") else ""
+    speaker = speaker or holder_name(side, lang)
+    if lang == "nl":
+        speaker = mid_sentence(speaker)
+    if not holder_name(holder, lang):
+        return t("says_unplaced", lang, side=speaker)
+    own = side == holder
+    key = "says_holds_own" if own else "says_holds"
+    return t(key, lang, side=speaker, holder=holder_name(holder, lang))

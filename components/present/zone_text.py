@@ -14,7 +14,20 @@ import pandas as pd
 from components.present.figures import figure_value, safe_link
 from components.present.fmt import fmt_date, fmt_num, hedge
 from components.present.i18n import t
-from components.present.wording import age, claimant, field, kind_label, qualified, record_when, who
+from components.present.wording import (
+    age,
+    as_text,
+    claimant,
+    decimals_of,
+    field,
+    kind_label,
+    qualified,
+    record_when,
+    says_holds,
+    territory_name,
+    who,
+    who_mid,
+)
 from geo.currency import MAX_AGE_DAYS
 
 #: CSS class added to a stale zone, beside its side's class (claim-ru, claim-ua, …).
@@ -38,13 +51,43 @@ def is_current(zone: object) -> bool:
     return _flag(zone, "current")
 
 
+def _box_sides(zone: object, lang: str) -> tuple[str, str, str]:
+    """(shared hedge, depth, width) of a box: '6–7', 'about 15' when the hedges differ."""
+    nums = _g(zone, "derivation_numbers") or {}
+    depth_q, width_q = nums.get("depth_qualifier"), nums.get("width_qualifier")
+    depth = fmt_num(_g(zone, "depth_km"), lang)
+    high = _g(zone, "depth_high_km")
+    if high is not None and not pd.isna(high):
+        depth = t("range_figure", lang, low=depth, high=fmt_num(high, lang), unit="").strip()
+    width = fmt_num(_g(zone, "width_km"), lang)
+    if depth_q == width_q:
+        return hedge(width_q, lang), depth, width
+    return "", f"{hedge(depth_q, lang)}{depth}", f"{hedge(width_q, lang)}{width}"
+
+
+def _exact_words(zone: object, lang: str) -> str:
+    """The claimant's words a derived zero was read from ('fully liberated'), or ''."""
+    words = as_text(_g(zone, f"words_{lang}")) or as_text(_g(zone, "words_en"))
+    area = float(_g(zone, "area_km2") or 0)
+    return words if _flag(zone, "derived") and area == 0 else ""
+
+
+def is_derived(zone: object) -> bool:
+    """The figure is our arithmetic, not a stated number; a zero read from exact words
+    ('fully liberated') counts as stated, as ``zone_figure`` shows it."""
+    return _flag(zone, "derived") and not _exact_words(zone, "en")
+
+
 def zone_figure(zone: object, lang: str) -> str:
-    """'about 1,000 km²', '12 × 40 km (≈ 480 km², derived)', '≈ 466 km² (derived)'."""
+    """'about 1,000 km²', '12 × 40 km (≈ 604 km² as drawn, derived)', '≈ 466 km²
+    (derived)', and '0 km² (“fully liberated”)' for a zero read from exact words."""
     area = float(_g(zone, "area_km2") or 0)
     if _g(zone, "kind") == "box":
-        words = hedge(_g(zone, "qualifier"), lang)
-        return t("box_figure", lang, q=words, d=fmt_num(_g(zone, "depth_km"), lang),
-                 w=fmt_num(_g(zone, "width_km"), lang), area=fmt_num(area, lang))  # fmt: skip
+        q, d, w = _box_sides(zone, lang)
+        return t("box_figure", lang, q=q, d=d, w=w, area=fmt_num(area, lang))
+    words = _exact_words(zone, lang)
+    if words:
+        return t("exact_zero", lang, words=words)
     if _flag(zone, "derived"):
         return t("derived_figure", lang, area=fmt_num(area, lang))
     return qualified(area, "km²", _g(zone, "qualifier"), lang)
@@ -56,8 +99,13 @@ QUALIFIER_SIGNS = {"about": "~", "at_least": "≥ ", "more_than": "> ", "up_to":
 
 
 def compact_figure(zone: object, lang: str) -> str:
-    """'~1,000 km²', '≈ 480 km²' (derived), '> 1,250 km²': fits a headline number."""
-    area = fmt_num(float(_g(zone, "area_km2") or 0), lang)
+    """'~1,000 km²', '≈ 604 km²' (derived), '> 1,250 km²', '196.97 km²' (as stated):
+    fits a headline number."""
+    value = float(_g(zone, "area_km2") or 0)
+    stated = not _flag(zone, "derived")
+    area = fmt_num(value, lang, decimals_of(value) if stated else 0)
+    if _exact_words(zone, lang):
+        return "0 km²"
     if _flag(zone, "derived"):
         return f"≈ {area} km²"
     return f"{QUALIFIER_SIGNS.get(str(_g(zone, 'qualifier') or ''), '')}{area} km²"
@@ -72,6 +120,31 @@ def side_label(zone: object, lang: str) -> str:
     if kind and kind != "official":
         label = f"{label} ({kind_label(kind, side, lang)})"
     return label
+
+
+def claim_phrase(zone: object, lang: str) -> str:
+    """Whose claim about whose ground: 'Russia says Ukraine holds', 'DeepState says Russia
+    holds', 'Volgens Rusland in handen van Oekraïne'. Same words for both directions."""
+    side = _g(zone, "side")
+    voice = who(zone, lang) if side == "independent" else ""
+    return says_holds(side, _g(zone, "holder"), lang, voice=voice)
+
+
+def where(zone: object, lang: str) -> str:
+    """The ground a zone is about: 'Kursk region', 'Sumy region (the Hrabovske sector
+    only)', 'Sumy and Kharkiv regions together'."""
+    name = territory_name(_g(zone, "territory") or "kursk", lang)
+    if _flag(zone, "partial"):
+        place = _g(zone, "anchor_nl") if lang == "nl" else _g(zone, "anchor")
+        name = f"{name}, {t('sector_only', lang, place=place)}"
+    return name
+
+
+def short_label(zone: object, lang: str) -> str:
+    """One line for a tight map: 'Russia says Ukraine holds ≈ 604 km²'; a stale figure
+    says so even in one line ('… ~950 km² · not current')."""
+    text = f"{claim_phrase(zone, lang)} {compact_figure(zone, lang)}"
+    return text if is_current(zone) else t("short_stale", lang, label=text)
 
 
 def legend_label(zone: object, lang: str) -> str:
@@ -95,10 +168,19 @@ def stale_note(zone: object, lang: str) -> str:
 
 
 def zone_label_lines(zone: object, lang: str) -> tuple[str, ...]:
-    """The lines of a zone's label (plain text): side and figure; who, when, age; and
-    for a stale zone a third line, "no newer figure from this side"."""
+    """The lines of a zone's label (plain text): whose claim about whose ground and the
+    figure; where, who (or what kind of voice), when and how long ago; and for a stale
+    zone a third line, why it is no longer current."""
     said = t("said_on", lang, when=record_when(zone, lang), age=age(_g(zone, "age_days"), lang))
-    lines = (f"{side_label(zone, lang)}: {zone_figure(zone, lang)}", f"{who(zone, lang)} · {said}")
+    voice = (
+        kind_label(_g(zone, "source_kind"), "independent", lang)
+        if _g(zone, "side") == "independent"
+        else who(zone, lang)
+    )
+    lines = (
+        f"{claim_phrase(zone, lang)}: {zone_figure(zone, lang)}",
+        f"{where(zone, lang)} · {voice} · {said}",
+    )
     return lines if is_current(zone) else (*lines, stale_note(zone, lang))
 
 
@@ -149,17 +231,21 @@ def derivation_text(zone: object, claims_by_id: pd.DataFrame, lang: str) -> str:
     n = lambda v: fmt_num(v, lang)  # noqa: E731
     pct = lambda s: f"{fmt_num(s * 100, lang, 1 if (s * 1000) % 10 else 0)}%"  # noqa: E731
     kind = _g(zone, "kind")
+    hedged = lambda q, text: f"{hedge(q, lang)}{text}"  # noqa: E731
     if kind == "box":
-        return t("deriv_box", lang, who=who(zone, lang), d=n(_g(zone, "depth_km")),
-                 w=n(_g(zone, "width_km")), area=n(_g(zone, "area_km2")))  # fmt: skip
+        _, d, w = _box_sides(zone, lang)
+        return t("deriv_box", lang, who=who(zone, lang), d=d, w=w,
+                 area=n(_g(zone, "area_km2")))  # fmt: skip
     if kind == "remaining" and "whole_from" in nums:
-        return t("deriv_share", lang, who=who(zone, lang), pct=pct(nums["share"]),
+        return t("deriv_share", lang, who=who_mid(zone, lang),
+                 pct=hedged(nums.get("share_qualifier"), pct(nums["share"])),
                  whole=n(nums["whole_km2"]), date=fmt_date(nums["whole_date"], lang),
                  rest=n(nums["remaining_km2"]))  # fmt: skip
     if kind == "remaining":
-        return t("deriv_remaining", lang, who=who(zone, lang), rec=n(nums["recaptured_km2"]),
-                 pct=pct(nums["share"]), whole=n(nums["whole_km2"]),
-                 rest=n(nums["remaining_km2"]))  # fmt: skip
+        return t("deriv_remaining", lang, who=who_mid(zone, lang),
+                 rec=hedged(nums.get("recaptured_qualifier"), n(nums["recaptured_km2"])),
+                 pct=hedged(nums.get("share_qualifier"), pct(nums["share"])),
+                 whole=n(nums["whole_km2"]), rest=n(nums["remaining_km2"]))  # fmt: skip
     source = nums.get("from_claim")
     if source in claims_by_id.index:
         rec = claims_by_id.loc[source]
@@ -168,32 +254,45 @@ def derivation_text(zone: object, claims_by_id: pd.DataFrame, lang: str) -> str:
 
 
 def method_text(zone: object, lang: str) -> str:
-    """How the shape was drawn and around which place. Plain text."""
+    """How the shape was drawn, in which territory and around which place. Plain text."""
     shape = _g(zone, "shape")
+    if shape == "unplaced":
+        return t("method_unplaced", lang)
     if shape == "none" or float(_g(zone, "drawn_area_km2") or 0) == 0:
         return t("method_none", lang)
     name = _g(zone, "anchor_nl") if lang == "nl" else _g(zone, "anchor")
+    far = _g(zone, "anchor_to_nl") if lang == "nl" else _g(zone, "anchor_to")
+    small = lambda v: fmt_num(v, lang, 1 if float(v or 0) < 10 else 0)  # noqa: E731
     nums = {
         "d": fmt_num(_g(zone, "drawn_depth_km"), lang, 1),
         "w": fmt_num(_g(zone, "drawn_width_km"), lang, 1),
-        "drawn": fmt_num(_g(zone, "drawn_area_km2"), lang),
+        "drawn": small(_g(zone, "drawn_area_km2")),
         "anchor": name,
+        "far": far,
+        "territory": territory_name(f"plain_{_g(zone, 'territory') or 'kursk'}", lang),
     }
     if shape == "box":
-        nums.update(d=fmt_num(_g(zone, "depth_km"), lang), w=fmt_num(_g(zone, "width_km"), lang))
+        _, _d, w = _box_sides(zone, lang)
+        high = _g(zone, "depth_high_km")
+        deepest = high if high is not None and not pd.isna(high) else _g(zone, "depth_km")
+        nums.update(d=fmt_num(deepest, lang), w=w)
     drawn = t(f"method_{shape}", lang, **nums)
     basis = _g(zone, "anchor_basis") or "default"
-    where = t(f"anchor_{basis}", lang, anchor=name)
-    return f"{drawn} {where} {t('method_tail', lang)}"
+    place = name
+    if shape == "strip" and far:
+        place = t("strip_names" if basis == "source" else "strip_border", lang, a=name, b=far)
+    placed = t(f"anchor_{basis}", lang, anchor=place)
+    return f"{drawn} {placed} {t('method_tail', lang)}"
 
 
 def zone_popup_html(zone: object, claims_by_id: pd.DataFrame, lang: str, as_of: object) -> str:
     """Popup body: status, figure, derivation, each record behind it, method. Escaped."""
     del as_of  # age and status come with the zone row
     esc = html.escape
-    head = f"{side_label(zone, lang)}: {zone_figure(zone, lang)}"
+    head = f"{claim_phrase(zone, lang)}: {zone_figure(zone, lang)}"
     parts = [
         f"<b>{esc(head)}</b> — <i>{esc(t('schematic', lang))}</i>",
+        f"<div>{esc(where(zone, lang))} · {esc(side_label(zone, lang))}</div>",
         f'<div class="zone-status">{esc(status_text(zone, claims_by_id, lang))}</div>',
     ]
     deriv = derivation_text(zone, claims_by_id, lang)
@@ -216,21 +315,27 @@ def zone_popup_html(zone: object, claims_by_id: pd.DataFrame, lang: str, as_of: 
 
 
 def legend_figure_line(zone: object, lang: str) -> str:
-    """One legend line per side for the PNG: figure, who, when, age, and stale mark."""
+    """One legend line per zone for the PNG and link previews: whose claim about whose
+    ground, where, the figure, who, when, age, and the stale mark."""
     said = t("said_on", lang, when=record_when(zone, lang), age=age(_g(zone, "age_days"), lang))
-    line = f"{zone_figure(zone, lang)} · {who(zone, lang)} · {said}"
+    head = f"{claim_phrase(zone, lang)} ({where(zone, lang)}): {zone_figure(zone, lang)}"
+    line = f"{head} · {who(zone, lang)} · {said}"
     return line if is_current(zone) else f"{line} · {stale_note(zone, lang)}"
 
 
 __all__ = [
     "STALE_CLASS",
+    "claim_phrase",
+    "compact_figure",
     "derivation_text",
     "is_current",
     "legend_figure_line",
     "legend_label",
     "method_text",
+    "short_label",
     "side_label",
     "status_text",
+    "where",
     "zone_figure",
     "zone_label",
     "zone_label_lines",

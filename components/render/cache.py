@@ -15,7 +15,7 @@ import streamlit as st
 
 import geo
 from components.present.cards import build_card_html
-from components.present.charts import area_chart
+from components.present.charts import area_chart, people_chart
 from components.present.compare import Comparison, compare
 from components.present.describe import view_sentences
 from components.present.figures import cards
@@ -28,7 +28,7 @@ from components.present.settlement_table import settlement_table, totals_table
 from components.present.sources import build_sources_html
 from components.render.folium_payload import RETURNED, base_payload, overlay_script
 from geo.settlements import load_settlement_statements
-from geo.zones import Frame, Zone, anchors_dict, build_frame, draw, zones_for
+from geo.zones import Frame, Zone, anchors_dict, box_area, build_frame, draw, zones_for
 
 
 @dataclass(frozen=True)
@@ -42,27 +42,35 @@ class Data:
     candidates: pd.DataFrame  # area-bearing figures, stated or derived (geo.area_bearing)
     statements: pd.DataFrame  # statements that end a figure's currency (geo.currency)
 
-    date_range: tuple[dt.date, dt.date]  # first and last statement dates
+    date_range: tuple[dt.date, dt.date]  # the record's span (geo.record_span)
     claim_dates: list[dt.date]  # every date with a statement, for stepping through time
     seed_date: dt.date  # date of the seed article's figures: the default view
 
 
 @st.cache_resource(show_spinner=False)
 def load_data() -> Data:
-    """Read and validate data/ once per process (raises DataError naming the file)."""
+    """Read and validate data/ once per process (raises DataError naming the file).
+
+    The record's span covers the claims and the settlement statements, so a statement
+    dated after the last claim can still be reached.
+    """
     claims = geo.load_claims()
-    dates = sorted({ts.date() for ts in claims["date"]})
+    regions = geo.load_regions()
+    said = settlement_data().statements
+    first, last = geo.record_span(claims, said)
+    dates = sorted({ts.date() for ts in claims["date"]} | {ts.date() for ts in said["date"]})
     seeded = claims.loc[claims["source_seed"].notna(), "date"]
+    anchors = anchors_dict(geo.load_anchors())
     return Data(
-        regions=geo.load_regions(),
+        regions=regions,
         border=geo.load_border(),
         towns=geo.load_towns(),
         claims=claims,
-        candidates=geo.area_bearing(claims, anchors_dict(geo.load_anchors())),
+        candidates=geo.area_bearing(claims, anchors, box_area(build_frame(regions))),
         statements=geo.territorial_statements(claims),
-        date_range=(dates[0], dates[-1]),
+        date_range=(first.date(), last.date()),
         claim_dates=dates,
-        seed_date=seeded.max().date() if len(seeded) else dates[-1],
+        seed_date=seeded.max().date() if len(seeded) else last.date(),
     )
 
 
@@ -118,7 +126,8 @@ def figure_cards(as_of: dt.date, lang: str) -> dict[str, list[str]]:
 @st.cache_resource(show_spinner=False, max_entries=2000)
 def headline(as_of: dt.date, lang: str) -> str:
     """The headline boxes above the map for a date (escaped HTML with its CSS)."""
-    return HEADLINE_CSS + headline_html(zones_as_of(as_of), lang)
+    said = geo.claims_as_of(load_data().claims, as_of)
+    return HEADLINE_CSS + headline_html(zones_as_of(as_of), lang, said)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2000)
@@ -145,6 +154,12 @@ def chart_spec(as_of: dt.date, lang: str) -> dict:
     """Vega-Lite spec of the area chart (building and validating it takes ~100 ms)."""
     data = load_data()
     return area_chart(data.candidates, data.statements, as_of, lang).to_dict()
+
+
+@st.cache_resource(show_spinner=False, max_entries=2000)
+def people_chart_spec(as_of: dt.date, lang: str) -> dict:
+    """Vega-Lite spec of the people chart (prisoners, losses, evacuations, strikes)."""
+    return people_chart(load_data().claims, as_of, lang).to_dict()
 
 
 # --- Named settlements (issue 9, part B) ------------------------------------------------

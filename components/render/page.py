@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+from collections.abc import Sequence
 
 import streamlit as st
 
 from components.present.failover import failover_script
+from components.present.figures import md_escape
+from components.present.fmt import fmt_date
 from components.present.i18n import t
 from components.present.page import EMBED_CSS, PAGE_CSS, head_script
+from components.present.state import Notice
 
 
 def render_head(lang: str, embedded: bool) -> None:
@@ -42,6 +47,42 @@ def render_description(sentences: tuple[str, ...], lang: str) -> None:
         f'<section class="view-description" style="{SR_ONLY}" aria-label="{heading}">'
         f"{body}</section>"
     )
+
+
+def render_notices(notices: Sequence[Notice], span: tuple[dt.date, dt.date], lang: str) -> None:
+    """What the link asked for that the view could not show: a bad value, or a date
+    after the record's last day (said as the end of the record, not as an error)."""
+    for notice in notices:
+        if notice.kind == "end_of_record":
+            st.info(
+                md_escape(
+                    t(
+                        "notice_end_of_record",
+                        lang,
+                        last=fmt_date(span[1], lang),
+                        asked=notice.value,
+                    )
+                ),
+                icon="ℹ️",
+            )
+        else:
+            st.warning(
+                t(
+                    "notice_invalid",
+                    lang,
+                    name=md_escape(notice.name),
+                    value=md_escape(notice.value),
+                )
+            )
+
+
+def render_record_span(span: tuple[dt.date, dt.date], day: dt.date, lang: str) -> None:
+    """Under the slider: where the record starts and ends, and when the reader is on its
+    last day, that it is the last day (the end of the record is said, not hidden)."""
+    text = t("record_span", lang, first=fmt_date(span[0], lang), last=fmt_date(span[1], lang))
+    if day >= span[1]:
+        text = f"{t('record_last_day', lang)} {text}"
+    st.caption(md_escape(text))
 
 
 def render_footer(lang: str) -> None:

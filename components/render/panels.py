@@ -21,10 +21,17 @@ from geo.upload import Overlay
 
 
 def render_chart(spec: dict, lang: str) -> None:
-    """Claimed area over time by side, the selected date marked (spec from the cache)."""
+    """Area each side says is held, per ground, the selected date marked (cached spec)."""
     st.markdown(f"**{t('chart_title', lang)}**")
     st.vega_lite_chart(localized(spec, lang), width="stretch")
     st.caption(t("chart_note", lang))
+
+
+def render_people_chart(spec: dict, lang: str) -> None:
+    """Prisoners, losses, evacuations and strikes as stated, one point per statement."""
+    st.markdown(f"**{t('people_chart_title', lang)}**")
+    st.vega_lite_chart(localized(spec, lang), width="stretch")
+    st.caption(t("people_chart_note", lang))
 
 
 def render_outbound(state: ViewState) -> None:
@@ -37,23 +44,31 @@ def render_outbound(state: ViewState) -> None:
 
 
 def render_comparison(comparison: Comparison, lang: str, overlay: Overlay | None = None) -> None:
-    """Russian vs Ukrainian area on the chosen date (current figures only), and yours."""
+    """Each side's current figure for the same ground on the chosen date, and yours.
+
+    One block per ground (territory and whose hands), so a figure for Sumy is never set
+    against one for Kursk.
+    """
     st.header(t("compare_title", lang))
-    cols = st.columns(2)
-    cols[0].metric(t("side_russia", lang), comparison.ru_text)
-    cols[0].caption(md_escape(comparison.ru_note))
-    cols[1].metric(t("side_ukraine", lang), comparison.ua_text)
-    cols[1].caption(md_escape(comparison.ua_note))
+    if not comparison.grounds:
+        st.caption(t("compare_none_yet", lang))
+    for ground in comparison.grounds:
+        st.markdown(f"**{md_escape(ground.title)}**")
+        cols = st.columns(2)
+        cols[0].metric(t("side_russia", lang), ground.ru_text)
+        cols[0].caption(md_escape(ground.ru_note))
+        cols[1].metric(t("side_ukraine", lang), ground.ua_text)
+        cols[1].caption(md_escape(ground.ua_note))
+        if ground.sentence:
+            st.markdown(md_escape(ground.sentence))
+        elif ground.ru_km2 is not None and ground.ua_km2 is not None:
+            st.caption(t("compare_dates_differ", lang))
+        else:
+            st.caption(t("compare_missing", lang))
     if overlay is not None:
         st.metric(
             f"{t('your_layer', lang)}: {md_escape(overlay.name)}", _km2(overlay.total_km2, lang)
         )
-    if comparison.sentence:
-        st.markdown(md_escape(comparison.sentence))
-    elif comparison.ru_km2 is not None and comparison.ua_km2 is not None:
-        st.caption(t("compare_dates_differ", lang))
-    else:
-        st.caption(t("compare_missing", lang))
 
 
 def _km2(value: float | None, lang: str) -> str:

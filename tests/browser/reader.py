@@ -19,6 +19,10 @@ MAP = 'iframe[title="streamlit_folium.st_folium"]'
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 #: An element left from an earlier run, shown faded until the current run replaces it.
 STALE = '[data-stale="true"]'
+#: The map's container once the zone labels have been placed for its current view
+#: (components/present/map_labels.PLACER_JS counts its passes in ``data-labels-placed``
+#: and marks a pass still due with ``data-labels-pending``).
+LABELS_PLACED = ".leaflet-container[data-labels-placed]:not([data-labels-pending])"
 #: True once one map iframe is left (a new language or basemap replaces the old one).
 ONE_MAP = f"() => document.querySelectorAll('{MAP}').length === 1"
 #: Polls in a row with the same view before the map counts as still (100 ms apart).
@@ -47,9 +51,9 @@ _PRELUDE = f"""
 
 VIEW_JS = f"() => {{ {_PRELUDE} const m = liveMap(); return m ? viewOf(m) : null; }}"
 
-# Still: the same view for STILL_POLLS polls, no zoom or pan animation running, the
-# app's script idle and no element of an earlier run left; ``linked`` asks the address
-# bar to carry the map's view too. The poll counter lives on the window.
+# Still: the same view for STILL_POLLS polls, no zoom or pan animation running, no label
+# placement due, the app's script idle and no element of an earlier run left; ``linked``
+# asks the address bar to carry the map's view too. The poll counter lives on the window.
 _STILL_JS = f"""(arg) => {{ {_PRELUDE}
     const m = liveMap();
     const s = (window.__still = window.__still || {{ key: '', n: 0 }});
@@ -60,6 +64,7 @@ _STILL_JS = f"""(arg) => {{ {_PRELUDE}
     const moving = m._animatingZoom || (m._panAnim && m._panAnim._inProgress);
     if (s.n < {STILL_POLLS} || moving || !document.querySelector('{IDLE}')) return false;
     if (document.querySelector('{STALE}')) return false;
+    if (m.getContainer().hasAttribute('data-labels-pending')) return false;
     return !arg.linked || same(view, linkView());
 }}"""
 

@@ -1,7 +1,7 @@
 """Take the README screenshots with the project's own browser tooling.
 
 python -m tests.browser.screenshot                 # writes every picture into docs/
-python -m tests.browser.screenshot docs dates      # only the six dated views (issue 9)
+python -m tests.browser.screenshot docs dates      # only the dated views (issue 17)
 python -m tests.browser.screenshot docs static     # only the static embed (issue 16)
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tests.browser.reader import MAP, wait_settled, wait_still
+from tests.browser.reader import LABELS_PLACED, MAP, wait_settled, wait_still
 from tests.browser.server import CHROMIUM_ARGS, ROOT, chromium_path, newsroom, serve
 
 #: name → (link, viewport, phone?, embedded in an iframe of that size?)
@@ -25,11 +25,23 @@ STATIC = {
     "embed-static.png": ("/embed?date=2024-08-12", (700, 560), False, True),
     "embed-static-phone.png": ("/embed?date=2024-08-12", (360, 640), True, True),
 }
-#: The dates issue 9 names: what each side said, and what no longer stands, on each.
-DATES = ("2024-08-12", "2024-08-27", "2024-11-23", "2025-01-17", "2025-03-13", "2025-04-26")
+#: The dates issue 17 names: what each side said about each region, and when, from the
+#: seed's day to the end of the record. Laptop size; Dutch and phone for two of them.
+DATES = (
+    "2024-08-12", "2025-03-13", "2025-04-26", "2025-06-01", "2025-06-22", "2025-08-30",
+    "2025-12-31", "2026-03-08",
+)  # fmt: skip
+LAPTOP, PHONE = (1366, 768), (390, 844)
 DATED = {
-    f"claims-{day}.png": (f"/?base=none&ind=true&date={day}", (1400, 900), False, False)
-    for day in DATES
+    f"claims-{day}.png": (f"/?base=none&ind=true&date={day}", LAPTOP, False, False) for day in DATES
+}
+DATED |= {
+    f"claims-{day}-nl.png": (f"/?base=none&ind=true&lang=nl&date={day}", LAPTOP, False, False)
+    for day in ("2025-04-26", "2025-12-31")
+}
+DATED |= {
+    f"claims-{day}-phone.png": (f"/?base=none&ind=true&date={day}", PHONE, True, False)
+    for day in ("2025-04-26", "2026-03-08")
 }
 
 
@@ -41,6 +53,8 @@ def main(out_dir: Path = ROOT / "docs", which: str = "all") -> None:
 
     out_dir.mkdir(exist_ok=True)
     shots = {"dates": DATED, "static": STATIC}.get(which) or {**SHOTS, **STATIC, **DATED}
+    if which not in ("all", "dates", "static"):  # one file name, e.g. claims-2025-12-31.png
+        shots = {which: {**SHOTS, **STATIC, **DATED}[which]}
     with serve() as url, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         for name, (path, (width, height), phone, embedded) in shots.items():
@@ -64,8 +78,9 @@ def main(out_dir: Path = ROOT / "docs", which: str = "all") -> None:
                     wait_still(next(f for f in page.frames if "embed=true" in f.url))
             else:
                 page.goto(url + path)
-                page.frame_locator(MAP).locator("path.claim-ua").first.wait_for()
+                page.frame_locator(MAP).locator("path.claim-ua, path.claim-ru").first.wait_for()
                 wait_settled(page)
+                page.frame_locator(MAP).locator(LABELS_PLACED).wait_for(state="attached")
             page.wait_for_load_state("networkidle")  # tiles loaded or failed
             page.screenshot(path=out_dir / name)
             print(out_dir / name)

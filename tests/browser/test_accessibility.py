@@ -156,10 +156,10 @@ def test_a_keyboard_reaches_each_claim_and_opens_it(page, app_url):
     assert "arrows move the map" in hint.inner_text()
 
     names = [_tab_to(page, "path[role=button]") for _ in range(2)]
-    ukraine = next(n for n in names if n.startswith("Ukrainian claim"))
-    for part in ("km²", "Syrskyi", "said 14 Feb 2025", "days earlier", "schematic"):
+    ukraine = next(n for n in names if n.startswith("Ukraine says"))
+    for part in ("km²", "Kursk region", "Syrskyi", "said 14 Feb 2025", "days earlier", "schematic"):
         assert part in ukraine, (part, ukraine)
-    russian = next(n for n in names if n.startswith("Russian claim"))
+    russian = next(n for n in names if n.startswith("Russia says"))
     assert "2025" in russian, russian
     page.keyboard.press("Enter")
     frame.locator(".leaflet-popup-content").wait_for()

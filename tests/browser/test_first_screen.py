@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.reader import MAP, inside, wait_settled, wait_still
+from tests.browser.reader import LABELS_PLACED, MAP, inside, wait_settled, wait_still
 from tests.browser.server import newsroom
 from tests.browser.test_dashboard import open_app
 
@@ -26,8 +26,11 @@ def _first_screen_shows_claims(page, width: int, height: int) -> None:
     frame = page.frame_locator(MAP)
     map_box = page.locator(MAP).bounding_box()
     legend = frame.locator(".claims-legend").bounding_box()
-    labels = [frame.locator(f".zone-label.label-{s}").bounding_box() for s in ("russia", "ukraine")]
-    assert not overlap(*labels), "the labels of nested zones sit on each other"
+    frame.locator(LABELS_PLACED).wait_for(state="attached")
+    shown = frame.locator(".zone-label[data-placed=yes]")
+    labels = [shown.nth(i).bounding_box() for i in range(shown.count())]
+    for i, box in enumerate(labels):
+        assert not any(overlap(box, other) for other in labels[i + 1 :]), "labels overlap"
     for css in ("claim-ru", "claim-ua"):
         box = frame.locator(f"path.{css}").first.bounding_box()
         assert box is not None, css
@@ -53,7 +56,7 @@ def test_the_first_screen_shows_both_zones_and_figures(browser, app_url, screen)
         open_app(page, app_url).locator("path.claim-ua").first.wait_for()
         wait_settled(page)
         _first_screen_shows_claims(page, width, height)
-        legend = page.frame_locator(MAP).locator(".claims-legend details")
+        legend = page.frame_locator(MAP).locator(".claims-legend > details")
         assert legend.evaluate("d => d.open") is (not phone), "legend folded only on phones"
     finally:
         context.close()

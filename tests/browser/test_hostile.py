@@ -123,7 +123,7 @@ def hostile_app(tmp_path_factory):
               "url": "https://example.org/a"}  # fmt: skip
     common = {"date": "2024-08-12", "region": "RU-KRS", "confidence": "high",
               "summary_en": PAYLOAD, "summary_nl": PAYLOAD, "source_kind": "official",
-              "claimant_nl": PAYLOAD}  # fmt: skip
+              "claimant_nl": PAYLOAD, "holder": "ukraine"}  # fmt: skip
     seed_source = {**source, "seed": "seeds/hostile.txt"}
     claims = [
         {**common, "id": "x-quote", "side": "russia", "claimant": PAYLOAD,

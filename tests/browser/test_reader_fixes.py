@@ -43,7 +43,7 @@ def test_a_language_switch_keeps_the_basemap_and_zoom_in_the_link(page, browser,
 def test_a_dutch_page_declares_dutch_and_has_a_dutch_title(page, app_url):
     open_app(page, f"{app_url}/?lang=nl")
     page.wait_for_function("() => document.documentElement.lang === 'nl'")
-    page.wait_for_function("() => document.title.startsWith('Inval in Koersk')")
+    page.wait_for_function("() => document.title.startsWith('Koersk, Soemy en Belgorod')")
 
 
 def test_the_share_link_can_be_copied_with_one_button(browser, app_url):

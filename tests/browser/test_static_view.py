@@ -12,8 +12,8 @@ from tests.browser.test_dashboard import MAP, query
 VIEW = {"ru": "true", "ua": "true", "ind": "false", "date": "2024-08-27", "lat": "51.3000",
         "lon": "35.3000", "z": "9", "base": "light"}  # fmt: skip
 DESCRIBED = {
-    "en": "Ukrainian claim: 1,294 km², Gen. Oleksandr Syrskyi",
-    "nl": "Oekraïense bewering: 1.294 km², Gen. Oleksandr Syrski",
+    "en": "Ukraine says it holds (Kursk region): 1,294 km², Gen. Oleksandr Syrskyi",
+    "nl": "Volgens Oekraïne in eigen handen (regio Koersk): 1.294 km², Gen. Oleksandr Syrski",
 }
 
 

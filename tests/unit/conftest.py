@@ -53,3 +53,16 @@ def settlements():
 def statements(settlements):
     """Every dated statement about a settlement, checked against ``settlements``."""
     return load_settlement_statements(settlements=settlements)
+
+
+@pytest.fixture(scope="session")
+def zone_of():
+    """``zone_of(zones, side, territory="kursk")``: the one zone of a side about that
+    ground (a side can claim ground in several regions on one date)."""
+
+    def pick(zones, side: str, territory: str = "kursk"):
+        rows = zones[(zones["side"] == side) & (zones["territory"] == territory)]
+        assert len(rows) == 1, (side, territory, rows["claim_id"].tolist())
+        return rows.iloc[0]
+
+    return pick

@@ -8,7 +8,7 @@ import shutil
 import pytest
 import shapely
 
-from geo import DataError, load_border, load_regions, load_towns
+from geo import DataError, load_border, load_claims, load_regions, load_towns
 from geo.crs import area_km2
 from geo.paths import DATA_DIR
 from geo.registry import check_data_dir, load_registry
@@ -28,6 +28,8 @@ def test_registry_names_source_licence_and_counts():
         if name.endswith(".geojson"):
             layer = json.loads((DATA_DIR / name).read_text())
             assert len(layer["features"]) == entry["features"], name
+    # The ledger's count is its records: the registry says how many figures it holds.
+    assert len(load_claims()) == registry["claims.yaml"]["features"]
 
 
 @pytest.mark.parametrize("name", ["regions.geojson", "border.geojson", "towns.geojson"])

@@ -56,6 +56,13 @@ def visible_zones(zones_on, state: ViewState) -> dict[str, float]:
     return {row.side: round(float(row.drawn_area_km2), 1) for row in shown.itertuples()}
 
 
+def test_a_view_dated_after_the_record_exports_its_last_day(client):
+    """As the page opens such a link on the record's last day, so do its files."""
+    answer = client.get("/export/view.csv?date=2026-06-01")
+    assert answer.status_code == 200
+    assert "kursk-claims-2026-03-08-figures.csv" in answer.headers["content-disposition"]
+
+
 @pytest.mark.parametrize("state", VIEWS, ids=lambda s: f"{s.lang}-{s.date}")
 def test_geojson_export_has_the_zones_the_page_draws(client, zones_on, state):
     answer = client.get(f"/export/view.geojson?{q(state)}")

@@ -86,7 +86,7 @@ def test_dutch_page_gets_dutch_upload_errors():
     """Regression (issue 8): upload errors came out in English on a Dutch page."""
     error = UploadError("not_format", kind="GeoJSON")
     assert upload_message(error, "nl").startswith("Het bestand is geen leesbaar GeoJSON.")
-    assert "Geschikt: GeoJSON" in upload_message(error, "nl")
+    assert "Toegestaan: GeoJSON" in upload_message(error, "nl")
     assert upload_message(UploadError("memory", limit=512), "nl") == (
         "Dit bestand heeft meer dan 512 MB nodig om te lezen; vereenvoudig of splits het."
     )

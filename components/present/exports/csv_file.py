@@ -17,10 +17,11 @@ from components.present.i18n import has, t
 
 CSV_COLUMNS = (
     "id", "date", "side", "date_approx", "date_precision", "source_kind", "claimant",
-    "region", "metric", "value", "value_high", "qualifier", "unit", "derived",
+    "region", "territory", "holder", "people", "metric", "value", "value_high", "qualifier",
+    "unit", "derived",
     "derived_from", "period", "quote", "quote_lang", "quote_en", "summary_en", "caveat_en",
     "source_title", "source_outlet", "source_date", "source_url", "confidence", "evidence",
-    "disputed_by", "anchor", "note",
+    "disputed_by", "anchor", "note", "note_nl",
 )  # fmt: skip
 #: Settlement columns, after the figures' (empty on a figure's row).
 STL_CSV_COLUMNS = ("record", "settlement_id", "settlement", "settlement_ru", "district", "status",

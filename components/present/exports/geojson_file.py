@@ -33,7 +33,8 @@ COORD_DECIMALS = 5
 SOURCE_FIELDS = ("source_title", "source_url", "quote", "quote_en", "confidence")
 #: Zone columns written as they are (missing as null), in the file's property order.
 ZONE_FIELDS = (
-    "side", "source_kind", "claim_ids", "date", "date_approx", "date_precision", "as_of",
+    "side", "holder", "territory", "partial", "source_kind", "claim_ids", "date",
+    "date_approx", "date_precision", "as_of",
     "age_days", "current", "stale_reason", "claimant", "qualifier", "stated_area_km2",
     "derived_area_km2", "derived", "derivation", "derivation_en", "derivation_nl",
     "label_en", "label_nl", "anchor", "anchor_basis", "shape", "drawn_area_km2",
@@ -103,7 +104,7 @@ def zones_geojson(
     ]
     props["date"] = shown["date"].map(iso_date)
     props["as_of"] = iso_date(as_of)
-    for flag in ("date_approx", "current", "derived"):
+    for flag in ("date_approx", "current", "derived", "partial"):
         props[flag] = [bool(v) if not pd.isna(v) else False for v in props[flag]]
     for text in ("stale_reason", "derivation"):  # "" means none
         props[text] = [v or None for v in props[text]]

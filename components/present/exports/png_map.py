@@ -50,19 +50,20 @@ def _wrap(text: str, width_in: float, fontsize: float) -> str:
 def png_legend_rows(
     zones: gpd.GeoDataFrame, sides: Sequence[str], lang: str
 ) -> list[tuple[str, str, str, bool]]:
-    """(side, label, figure line, current) per visible side, a 0 km² figure included.
+    """(side, label, figure line, current) per figure of a visible side, a 0 km² figure
+    included, current figures of a side before its stale ones.
 
-    A side whose figure draws no shape (Russia's "fully liberated" 0 km²) still gets its
-    row: the image must say what each side claimed, not only what could be drawn.
+    A figure that draws no shape (Russia's "fully liberated" 0 km²) still gets its row:
+    the image must say what each side claimed, and about which ground, not only what
+    could be drawn.
     """
     rows = []
     for side in SIDE_STYLE:
         mine = zones[(zones["side"] == side) & zones["side"].isin(list(sides))]
-        if mine.empty:
-            continue
-        zone = mine.iloc[0]
-        label = f"{side_label(zone, lang)} ({t('schematic', lang)})"
-        rows.append((side, label, legend_figure_line(zone, lang), is_current(zone)))
+        ordered = sorted(mine.itertuples(), key=lambda z: (not is_current(z), -z.date.value))
+        for zone in ordered:
+            label = f"{side_label(zone, lang)} ({t('schematic', lang)})"
+            rows.append((side, label, legend_figure_line(zone, lang), is_current(zone)))
     return rows
 
 
@@ -74,11 +75,12 @@ def _legend_handles(
     fontsize: float,
     reader_name: str | None,
 ) -> list[Any]:
-    """One legend entry per visible side, the reader's layer, the focus region, the border."""
+    """One legend entry per figure of a visible side, the reader's layer, the focus
+    region, the border. A figure's line names whose claim it is ("Russia says …"), so the
+    side's name is not repeated; "schematic, area-true" stands once, in the note."""
     handles: list[Any] = []
-    for side, label, figure, current in png_legend_rows(zones, sides, lang):
-        text = f"{_wrap(label, width_in, fontsize)}\n{_wrap(figure, width_in, fontsize)}"
-        handles.append(Patch(label=text, **zone_style(side, current)))
+    for side, _, figure, current in png_legend_rows(zones, sides, lang):
+        handles.append(Patch(label=_wrap(figure, width_in, fontsize), **zone_style(side, current)))
     if reader_name is not None:
         name = reader_name.replace("$", r"\$")  # a file name is text, never mathtext
         label = _wrap(f"{t('your_layer', lang)}: {name}", width_in, fontsize)
@@ -155,14 +157,6 @@ def map_png(
     fig.text(px, y, as_of_text, fontsize=sub_fs, va="top", color="#222")
     y -= line_h(sub_fs) + 0.01
 
-    reader_name = reader_layer[0] if reader_layer is not None else None
-    fig.legend(
-        handles=_legend_handles(zones, sides, lang, panel_in - 0.45, legend_fs, reader_name),
-        loc="upper left", bbox_to_anchor=(px - 0.006, y), frameon=False,
-        fontsize=legend_fs, handlelength=2.6, handleheight=1.1, labelspacing=0.9,
-        borderaxespad=0.0, borderpad=0.2, alignment="left",
-    )  # fmt: skip
-
     credit_text = _wrap(t("credits", lang), panel_in, credit_fs)
     fig.text(px, 0.025, credit_text, fontsize=credit_fs, va="bottom", color="#666")
     notes = [t("legend_note", lang), t("legend_derived", lang)]
@@ -171,6 +165,22 @@ def map_png(
     note = "\n".join(_wrap(n, panel_in, note_fs) for n in notes)
     note_y = 0.025 + (credit_text.count("\n") + 1) * line_h(credit_fs) + 0.03
     fig.text(px, note_y, note, fontsize=note_fs, va="bottom", color="#333", style="italic")
+    note_top = note_y + (note.count("\n") + 1) * line_h(note_fs) + 0.02
+
+    # As many figures as the day has (one per side and ground): the legend's type shrinks
+    # until every row fits between the date line and the note, never over it.
+    reader_name = reader_layer[0] if reader_layer is not None else None
+    for size in (legend_fs * f for f in (1.0, 0.9, 0.8, 0.72, 0.65, 0.58)):
+        handles = _legend_handles(zones, sides, lang, panel_in - 0.45, size, reader_name)
+        lines = sum(h.get_label().count("\n") + 1 for h in handles)
+        if y - note_top >= (lines + 0.9 * len(handles)) * line_h(size):
+            break
+    fig.legend(
+        handles=handles,
+        loc="upper left", bbox_to_anchor=(px - 0.006, y), frameon=False,
+        fontsize=size, handlelength=2.6, handleheight=1.1, labelspacing=0.9,
+        borderaxespad=0.0, borderpad=0.2, alignment="left",
+    )  # fmt: skip
 
     buf = io.BytesIO()
     fig.savefig(
