@@ -16,6 +16,7 @@ from collections.abc import Mapping
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
+from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from components.present.continuity import overlay_lost
 from components.present.figures import md_escape
@@ -111,9 +112,15 @@ _map_large_buffers()
 
 
 def _on_upload() -> None:
-    """Read the new file; keep the old layer if it is unusable. Never raises."""
+    """Read the new file; keep the old layer if it is unusable. Never raises.
+
+    Only a file with its bytes is read. Once ``_release`` has dropped them, the next rerun
+    gives the widget Streamlit's ``DeletedFile`` placeholder instead, a change that fires
+    this callback again: that is the file already read, not a new one, so the layer and
+    the last message stay as they are.
+    """
     file = st.session_state.get("upload_file")
-    if file is None:
+    if not isinstance(file, UploadedFile):  # None (cleared) or DeletedFile (released)
         return
     try:
         data = file.getvalue()
