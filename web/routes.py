@@ -20,6 +20,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from components.render.pool import RENDERS, RETRY_AFTER_S, Busy, LastFiles
 from geo.errors import DataError
 from geo.paths import DATA_DIR
 from geo.registry import sha256_hex
@@ -68,10 +69,32 @@ def _base(request: Request) -> str:
     return str(request.base_url).rstrip("/")
 
 
-@functools.lru_cache(maxsize=32)
+#: Exports drawn by matplotlib or folium (60–300 ms of CPU each): one render pool per
+#: replica meters them (components/render/pool.py); the rest cost a few milliseconds.
+RENDERED = {"png", "og", "html"}
+_LAST_FILES = LastFiles(32)
+
+
 def _file(kind: str, state) -> bytes:
-    """Built bytes, kept for the last 32 links (a viral link is asked for again and again)."""
-    return exports.build(kind, state, _data(), _zones(state))
+    """Built bytes, kept for the last 32 links (a viral link is asked for again and again);
+    a rendered kind waits for a slot in the render pool (``Busy`` if none comes)."""
+
+    def make() -> bytes:
+        if kind not in RENDERED:
+            return exports.build(kind, state, _data(), _zones(state))
+        with RENDERS.slot():
+            return exports.build(kind, state, _data(), _zones(state))
+
+    return _LAST_FILES.get((kind, state), make)
+
+
+def _busy() -> Response:
+    """503 with Retry-After: every render slot is taken (a flood, or a crowd)."""
+    return PlainTextResponse(
+        "busy rendering other views; try again in a few seconds\n",
+        status_code=503,
+        headers={"Retry-After": str(RETRY_AFTER_S), "Cache-Control": "no-store"},
+    )
 
 
 def _cached(request: Request, kind: str, media_type: str, attachment: bool = True) -> Response:
@@ -90,6 +113,8 @@ def _cached(request: Request, kind: str, media_type: str, attachment: bool = Tru
         return Response(status_code=304, headers=common)
     try:
         body = _file(kind, state)
+    except Busy:
+        return _busy()
     except Exception:
         LOG.exception("export %s failed", kind)
         return PlainTextResponse("could not build this file\n", status_code=500)

@@ -22,7 +22,11 @@ from components.present.links import (
 )
 from components.present.state import ViewState
 from components.render.cache import load_data, zones_as_of
+from components.render.pool import RENDERS
 from geo.upload import Overlay
+
+#: How long the page's own PNG (with the reader's layer) may wait for a render slot, s.
+OWN_PNG_WAIT_S = 30.0
 
 
 def _with_own_layer(state: ViewState, overlay: Overlay) -> bytes:
@@ -31,12 +35,15 @@ def _with_own_layer(state: ViewState, overlay: Overlay) -> bytes:
 
 
 def _png_with_own_layer(state: ViewState, overlay: Overlay) -> bytes:
+    """Rendered in the replica's one render pool, as the export routes' PNGs are (a long
+    wait: a reader asked for it; a full queue fails this download only)."""
     data = load_data()
-    return map_png(
-        data.regions, data.border, data.towns, zones_as_of(state.date), state.sides(),
-        state.lang, state.date, frame=view_frame(state.lat, state.lon, state.z),
-        reader_layer=(overlay.name, overlay.layer),
-    )  # fmt: skip
+    with RENDERS.slot(wait_s=OWN_PNG_WAIT_S):
+        return map_png(
+            data.regions, data.border, data.towns, zones_as_of(state.date), state.sides(),
+            state.lang, state.date, frame=view_frame(state.lat, state.lon, state.z),
+            reader_layer=(overlay.name, overlay.layer),
+        )  # fmt: skip
 
 
 def render_downloads(state: ViewState) -> None:
