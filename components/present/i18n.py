@@ -198,6 +198,28 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Other uploads are being read right now; try again in a minute.",
         "nl": "Er worden nu andere uploads gelezen; probeer het over een minuut opnieuw.",
     },
+    "upload_err_no_memory": {
+        "en": "The server has no memory to spare for reading files right now; try again in a "
+        "few minutes.",
+        "nl": "De server heeft nu geen geheugen over om bestanden te lezen; probeer het over "
+        "een paar minuten opnieuw.",
+    },
+    "upload_err_too_many_layers": {
+        "en": "The GeoPackage has {n} feature tables (at most {limit}); keep the ones you need.",
+        "nl": "Het GeoPackage heeft {n} objecttabellen (hoogstens {limit}); bewaar alleen de "
+        "tabellen die je nodig hebt.",
+    },
+    "upload_err_shp_index": {
+        "en": "The shapefile's index (.shx) does not match its .shp file; export it again.",
+        "nl": "De index van de shapefile (.shx) klopt niet met het .shp-bestand; exporteer hem "
+        "opnieuw.",
+    },
+    # While a file waits for its turn to be read, and while it is read.
+    "upload_waiting": {
+        "en": "Your file waits to be read: {n} file(s) ahead of it.",
+        "nl": "Je bestand wacht om gelezen te worden: {n} bestand(en) ervoor.",
+    },
+    "upload_reading": {"en": "Reading your file…", "nl": "Je bestand wordt gelezen…"},
     "upload_err_internal": {
         "en": "This file could not be read (an unexpected error, logged on the server); try "
         "another format.",

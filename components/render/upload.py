@@ -111,30 +111,68 @@ def _map_large_buffers() -> None:
 _map_large_buffers()
 
 
-def _on_upload() -> None:
-    """Read the new file; keep the old layer if it is unusable. Never raises.
+#: Session key: the file the uploader handed over, (name, bytes), until it is read.
+PENDING = "_upload_pending"
 
-    Only a file with its bytes is read. Once ``_release`` has dropped them, the next rerun
-    gives the widget Streamlit's ``DeletedFile`` placeholder instead, a change that fires
-    this callback again: that is the file already read, not a new one, so the layer and
-    the last message stay as they are.
+
+def _on_upload() -> None:
+    """Take the new file's bytes from Streamlit and leave them to ``_read_pending``.
+
+    Only a file with its bytes is taken. Once ``_release`` has dropped them, the next
+    rerun gives the widget Streamlit's ``DeletedFile`` placeholder instead, a change that
+    fires this callback again: that is the file already taken, not a new one, so the
+    layer and the last message stay as they are.
     """
     file = st.session_state.get("upload_file")
     if not isinstance(file, UploadedFile):  # None (cleared) or DeletedFile (released)
         return
     try:
-        data = file.getvalue()
+        name, data = file.name, file.getvalue()
         _release(file)
+        st.session_state[PENDING] = (name, data)
+    except Exception:  # anything on the upload path is one line, not a trace
+        _LOG.exception("upload failed")
+        st.session_state["upload_error"] = UploadError("internal")
+
+
+def _read_pending(lang: str) -> None:
+    """Read the file handed over, in its turn, telling the reader where it stands.
+
+    Runs in the script body, inside the upload panel: while the file waits for a turn
+    the panel says how many files are ahead of it (at once, and as it changes). A click
+    meanwhile interrupts the wait; the next run resumes it in the same place (the gate
+    keeps the turn for this session). Never raises anything but Streamlit's own
+    rerun/stop signals.
+    """
+    name, data = st.session_state[PENDING]
+    status = st.empty()
+
+    def waiting(ahead: int) -> None:
+        if ahead:
+            status.info(t("upload_waiting", lang, n=ahead), icon="⏳")
+        else:
+            status.info(t("upload_reading", lang), icon="⏳")
+
+    waiting(0)
+    ctx = get_script_run_ctx()
+    try:
         overlay = read_overlay(
-            file.name, data, limits=upload_limits(os.environ), map_area=map_area()
-        )
+            name, data, limits=upload_limits(os.environ), map_area=map_area(),
+            owner=ctx.session_id if ctx else None, on_wait=waiting,
+        )  # fmt: skip
         st.session_state["overlay"] = overlay
         st.session_state["upload_error"] = None
     except UploadError as exc:  # kept without its traceback, whose frames hold the bytes
+        overlay = None
         st.session_state["upload_error"] = UploadError(exc.code, **exc.params)
-    except Exception:  # anything else on the upload path is still one line, not a trace
+    except Exception:  # a Streamlit rerun/stop signal is not an Exception: it passes
+        overlay = None
         _LOG.exception("upload failed")
         st.session_state["upload_error"] = UploadError("internal")
+    del st.session_state[PENDING]
+    status.empty()
+    if overlay is not None:
+        st.rerun()  # the map, drawn earlier in this run, draws the new layer
 
 
 def render_upload(lang: str) -> Overlay | None:
@@ -151,6 +189,8 @@ def render_upload(lang: str) -> Overlay | None:
             on_change=_on_upload,
             accept_multiple_files=False,
         )
+        if PENDING in st.session_state:
+            _read_pending(lang)
         overlay = st.session_state.get("overlay")
         error = st.session_state.get("upload_error")
         if isinstance(error, UploadError):

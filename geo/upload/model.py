@@ -41,6 +41,8 @@ class Limits:
     max_vertices: int = 1_000_000
     max_parts: int = 20_000
     max_columns: int = 500
+    #: GeoPackage feature tables (each one costs a GDAL layer to open)
+    max_layers: int = 50
     #: invalid geometries are repaired only up to this many vertices in all
     max_repair_vertices: int = 50_000
     #: the reading process: memory it may add, CPU seconds, wall-clock seconds
@@ -49,6 +51,11 @@ class Limits:
     wall_s: float = 30.0
     #: uploads read at the same time by one server process (others wait, then get "busy")
     parallel: int = 2
+    #: uploads waiting for a turn per server process (the next one is told "busy" at once)
+    queue: int = 8
+    #: memory of the server's whole process tree: the server itself, the forkserver and
+    #: every reading process; each reader gets what is left, at most ``memory_mb``
+    tree_mb: int = 1536
     #: put the reading process in an empty network namespace where the kernel allows it
     #: (tests turn it off to prove that GDAL and PROJ alone fetch nothing)
     isolate_network: bool = True

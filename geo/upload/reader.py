@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import warnings
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 import geopandas as gpd
@@ -63,6 +64,8 @@ def read_overlay(
     *,
     limits: Limits | None = None,
     map_area: tuple[float, float, float, float] | None = None,
+    owner: str | None = None,
+    on_wait: Callable[[int], None] | None = None,
 ) -> Overlay:
     """Validate and normalise an uploaded file, read in a bounded child process.
 
@@ -74,6 +77,9 @@ def read_overlay(
         What reading may cost (``Limits()``: the app's defaults).
     map_area
         (south, west, north, east) of the map: a layer outside it gets an "outside" note.
+    owner, on_wait
+        Who uploads (a session: one file at a time each), and what to call with the
+        number of files ahead while this one waits for its turn.
 
     Raises
     ------
@@ -95,12 +101,14 @@ def read_overlay(
         file_mb=(limits.max_unzipped >> 20) + 16,
         parallel=limits.parallel,
         isolate_network=limits.isolate_network,
+        queue=limits.queue,
+        tree_mb=limits.tree_mb,
     )
     try:
-        out = run_bounded(parse, (name, data, limits), bounds)
+        out = run_bounded(parse, (name, data, limits), bounds, owner=owner, on_wait=on_wait)
         return _overlay(name, out, limits, map_area)
     except LimitError as breach:
-        limit = {"memory": limits.memory_mb, "cpu": limits.cpu_s, "wall": limits.wall_s}
+        limit = {"memory": breach.memory_mb, "cpu": limits.cpu_s, "wall": limits.wall_s}
         raise UploadError(breach.kind, limit=limit.get(breach.kind, 0)) from None
     except UploadError:
         raise

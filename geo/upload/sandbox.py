@@ -16,13 +16,16 @@ In the child, before the function runs:
   anything, whatever a library tries); without one, the caller's own switches apply;
 - a lower CPU priority, so the server's other sessions are served first.
 
-The parent waits at most ``wall_s`` and kills the child after that.
+The parent waits at most ``wall_s`` and kills the child after that. Turns to read, and
+the memory each child may add, come from the process's ``gate.Gate``: first come, first
+served, one file per owner, and one memory budget for the server and all its children.
 """
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
+import dataclasses
 import multiprocessing as mp
 import os
 import resource
@@ -36,6 +39,8 @@ from dataclasses import dataclass
 from multiprocessing import spawn
 from typing import Any
 
+from geo.upload.gate import Budget, Gate, NoTurnError
+
 _CLONE_NEWUSER = 0x10000000
 _CLONE_NEWNET = 0x40000000
 #: Signals by which a library dies when an allocation is refused under RLIMIT_AS
@@ -44,11 +49,13 @@ _MEMORY_SIGNALS = {signal.SIGABRT, signal.SIGSEGV, signal.SIGBUS}
 
 
 class LimitError(Exception):
-    """The child broke a limit: ``kind`` is "memory", "cpu", "wall", "crash" or "busy"."""
+    """The child broke a limit, or got no turn: ``kind`` is "memory", "cpu", "wall",
+    "crash", "busy" or "no_memory"; ``memory_mb`` is what the child was granted."""
 
-    def __init__(self, kind: str) -> None:
+    def __init__(self, kind: str, memory_mb: int = 0) -> None:
         super().__init__(kind)
         self.kind = kind
+        self.memory_mb = memory_mb
 
 
 @dataclass(frozen=True)
@@ -60,6 +67,10 @@ class Bounds:
     parallel: int = 2
     nice: int = 10
     isolate_network: bool = True
+    #: files waiting for a turn (beyond: "busy" at once)
+    queue: int = 8
+    #: memory of the whole tree (server, forkserver, children), MB; None: no ceiling
+    tree_mb: int | None = None
 
 
 #: Modules the forkserver imports once: the reader and the whole geo stack under it. The
@@ -72,8 +83,8 @@ PRELOAD = ("geo.upload.reader",)
 _MAIN_KEYS = ("init_main_from_path", "init_main_from_name")
 _context_lock = threading.Lock()
 _contexts: list[Any] = []
-_slots_lock = threading.Lock()
-_slots: dict[int, threading.BoundedSemaphore] = {}
+_gates_lock = threading.Lock()
+_gates: dict[tuple, Gate] = {}
 
 
 def _context():
@@ -106,9 +117,14 @@ def _no_main_module() -> Iterator[None]:
         spawn.get_preparation_data = prepare
 
 
-def _semaphore(parallel: int) -> threading.BoundedSemaphore:
-    with _slots_lock:
-        return _slots.setdefault(parallel, threading.BoundedSemaphore(parallel))
+def gate(bounds: Bounds) -> Gate:
+    """This process's gate for these bounds (one per setting: tests use small ones)."""
+    key = (bounds.parallel, bounds.queue, bounds.tree_mb)
+    with _gates_lock:
+        if key not in _gates:
+            budget = None if bounds.tree_mb is None else Budget(bounds.tree_mb)
+            _gates[key] = Gate(bounds.parallel, bounds.queue, budget)
+        return _gates[key]
 
 
 def _vm_size_bytes() -> int:
@@ -167,22 +183,35 @@ def _child(conn, target: Callable, args: tuple, bounds: Bounds, workdir: str) ->
     conn.close()
 
 
-def run_bounded(target: Callable, args: tuple, bounds: Bounds) -> Any:
+def run_bounded(
+    target: Callable,
+    args: tuple,
+    bounds: Bounds,
+    *,
+    owner: str | None = None,
+    on_wait: Callable[[int], None] | None = None,
+) -> Any:
     """Call ``target(*args, isolated=...)`` in a bounded child process; return its result.
 
     An exception raised by the target is raised here. A broken limit raises
-    ``LimitError(kind)``; at most ``bounds.parallel`` children run at once per process (a
-    caller waits up to ``bounds.wall_s`` for a turn, then gets ``LimitError("busy")``).
+    ``LimitError(kind)``. The turn comes from the process's gate (see ``gate``): a caller
+    waits up to ``bounds.wall_s``, hearing through ``on_wait(n)`` how many files are
+    ahead of it, or gets ``LimitError("busy")``; ``owner`` (a session) reads one file at
+    a time; the child may add the memory the tree's budget grants it, at most
+    ``bounds.memory_mb``.
     """
-    slots = _semaphore(bounds.parallel)
-    if not slots.acquire(timeout=bounds.wall_s):
-        raise LimitError("busy")
+    turns = gate(bounds)
+    try:
+        ticket = turns.enter(owner, bounds.memory_mb, bounds.wall_s, on_wait)
+    except NoTurnError as refused:
+        raise LimitError(refused.kind) from None
     workdir = tempfile.mkdtemp(prefix="upload-")
     try:
-        return _run(target, args, bounds, workdir)
+        granted = dataclasses.replace(bounds, memory_mb=ticket.granted_mb)
+        return _run(target, args, granted, workdir)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-        slots.release()
+        turns.leave(ticket)
 
 
 def _run(target: Callable, args: tuple, bounds: Bounds, workdir: str):
@@ -209,12 +238,12 @@ def _run(target: Callable, args: tuple, bounds: Bounds, workdir: str):
         exitcode = child.exitcode
         child.close()
     if message is None:
-        raise LimitError(_why(exitcode))
+        raise LimitError(_why(exitcode), bounds.memory_mb)
     status, value = message
     if status == "ok":
         return value
     if status == "breach":
-        raise LimitError(value)
+        raise LimitError(value, bounds.memory_mb)
     raise value
 
 

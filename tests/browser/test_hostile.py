@@ -166,8 +166,9 @@ def test_markdown_in_the_file_name_is_shown_as_text(page, app_url):
     assert dialogs == []
 
 
-#: Small limits for the server under test: the worst case ends in seconds, not 20 s.
-WORST_LIMITS = "cpu_s=2,wall_s=15,memory_mb=1024,max_repair_vertices=10000000"
+#: Small limits for the server under test: the worst case ends in seconds, not 20 s;
+#: one file read at a time, so a second one waits behind it.
+WORST_LIMITS = "cpu_s=3,wall_s=15,memory_mb=1024,max_repair_vertices=10000000,parallel=1"
 
 
 @pytest.fixture(scope="module")
@@ -213,3 +214,33 @@ def test_worst_upload_leaves_the_server_and_other_readers_working(browser, limit
     finally:
         reader.close()
         uploader.close()
+
+
+def test_a_file_waiting_behind_another_is_told_where_it_stands(browser, limited_app, tmp_path):
+    """One file is read at a time here: while the zigzag is read, a second reader's small
+    file waits, and its panel says so at once; then it is drawn."""
+    url, _ = limited_app
+    zigzag = CASES["zigzag polygon (9 MB GeoJSON, self-intersecting)"].build(
+        Ctx(tmp=tmp_path, full=True)
+    )
+    first = browser.new_context(viewport={"width": 1400, "height": 900})
+    second = browser.new_context(viewport={"width": 1400, "height": 900})
+    try:
+        a, b = first.new_page(), second.new_page()
+        for tab in (a, b):
+            tab.set_default_timeout(60_000)
+        open_app(a, url)
+        b_map = open_app(b, url)
+        open_upload_panel(a)
+        open_upload_panel(b)
+        upload(a, "zigzag.geojson", zigzag)
+        a.get_by_text("Reading your file").wait_for()
+        upload(b, "mine.geojson", collection(name="mine"))
+        b.get_by_text("1 file(s) ahead of it").wait_for()
+        b_map.locator("path.user-layer").wait_for()  # its turn came after the zigzag's
+        b.get_by_text("km² in all").first.wait_for()
+        assert b.get_by_text("file(s) ahead").count() == 0
+        a.get_by_text("s of computing to read", exact=False).first.wait_for()
+    finally:
+        first.close()
+        second.close()

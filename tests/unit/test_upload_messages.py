@@ -26,7 +26,8 @@ def codes_raised_in_geo() -> set[str]:
         for node in ast.walk(ast.parse(path.read_text())):
             if (
                 isinstance(node, ast.Call)
-                and getattr(node.func, "id", None) in ("UploadError", "Note", "LimitError")
+                and getattr(node.func, "id", None)
+                in ("UploadError", "Note", "LimitError", "NoTurnError")
                 and node.args
                 and isinstance(node.args[0], ast.Constant)
             ):
@@ -41,7 +42,7 @@ def test_every_code_geo_can_raise_has_words_in_both_languages():
         for lang in ("en", "nl"):
             if kind == "Note":
                 params = {"n": 1, "points": 1, "lines": 2, "crs": "EPSG:32636", "before": 9,
-                          "after": 3, "lat": 1.0, "lon": 2.0, "swapped": True}  # fmt: skip
+                          "after": 3, "lat": 1.0, "lon": 2.0, "swapped": True, "of": 4}  # fmt: skip
                 text = note_text(Note(code, params), lang)
             else:
                 params = {"n": 3, "limit": 2, "mb": 11.5, "limit_mb": 10, "kind": "KML",

@@ -1,0 +1,143 @@
+"""Turns to read uploads: first come first served, one per session, where each one stands,
+and one memory budget for the server and its reading processes."""
+
+from __future__ import annotations
+
+import queue
+import threading
+
+import pytest
+
+from geo.upload.gate import Budget, Gate, NoTurnError, forkserver_mb, rss_mb
+from geo.upload.sandbox import Bounds, LimitError, run_bounded
+
+
+class Waiter:
+    """Another session waiting for its turn on a thread; what it was told, as it was told."""
+
+    def __init__(self, gate: Gate, owner: str, want_mb: int = 100, fail_first: bool = False):
+        self.told: queue.Queue[int] = queue.Queue()
+        self.result: queue.Queue = queue.Queue()
+        self.fail_first = fail_first
+
+        def on_wait(ahead: int) -> None:
+            self.told.put(ahead)
+            if self.fail_first:
+                self.fail_first = False
+                raise InterruptedError("the reader clicked elsewhere")
+
+        def run() -> None:
+            try:
+                self.result.put(gate.enter(owner, want_mb, 30, on_wait))
+            except BaseException as exc:
+                self.result.put(exc)
+
+        self.thread = threading.Thread(target=run, daemon=True)
+        self.thread.start()
+
+    def next_told(self) -> int:
+        return self.told.get(timeout=10)
+
+    def outcome(self):
+        value = self.result.get(timeout=10)
+        self.thread.join(timeout=10)
+        return value
+
+
+def test_a_waiting_file_is_told_at_once_where_it_stands_and_served_in_order():
+    gate = Gate(parallel=1, queue=8)
+    first = gate.enter("a", 100, 1)
+    b = Waiter(gate, "b")
+    assert b.next_told() == 1  # at once: one file is being read
+    c = Waiter(gate, "c")
+    assert c.next_told() == 2
+    gate.leave(first)
+    assert b.next_told() == 0  # its turn
+    assert c.next_told() == 1
+    turn_b = b.outcome()
+    assert c.result.empty(), "the later file went first"
+    gate.leave(turn_b)
+    gate.leave(c.outcome())
+    assert gate.snapshot() == (0, 0)
+
+
+def test_one_session_reads_one_file_at_a_time():
+    gate = Gate(parallel=2, queue=8)
+    turn = gate.enter("session-1", 100, 1)
+    with pytest.raises(NoTurnError) as info:
+        gate.enter("session-1", 100, 1)
+    assert info.value.kind == "busy"
+    other = gate.enter("session-2", 100, 1)  # another session still gets the free slot
+    gate.leave(turn)
+    gate.leave(other)
+
+
+def test_a_full_queue_says_busy_at_once_instead_of_after_a_wait():
+    gate = Gate(parallel=1, queue=1)
+    turn = gate.enter("a", 100, 1)
+    b = Waiter(gate, "b")
+    assert b.next_told() == 1
+    with pytest.raises(NoTurnError) as info:
+        gate.enter("c", 100, 3600)  # would wait an hour if it were queued
+    assert info.value.kind == "busy"
+    gate.leave(turn)
+    gate.leave(b.outcome())
+
+
+def test_an_interrupted_wait_keeps_its_place_for_the_same_session():
+    gate = Gate(parallel=1, queue=8)
+    turn = gate.enter("a", 100, 1)
+    b = Waiter(gate, "b", fail_first=True)
+    assert b.next_told() == 1
+    assert isinstance(b.outcome(), InterruptedError)
+    c = Waiter(gate, "c")
+    assert c.next_told() == 1  # b's place is kept, but b does not block anyone meanwhile
+    b_again = Waiter(gate, "b")
+    assert b_again.next_told() == 1
+    assert c.next_told() == 2  # b is back, in front of c
+    gate.leave(turn)
+    gate.leave(b_again.outcome())
+    gate.leave(c.outcome())
+
+
+def fixed_budget(tree_mb: int, server_mb: int, inherited_mb: int = 50) -> Budget:
+    return Budget(tree_mb, min_mb=64, server=lambda: server_mb, inherited=lambda: inherited_mb)
+
+
+def test_each_reader_gets_what_the_trees_budget_leaves_and_waits_for_the_rest():
+    # 1,400 MB in all: the server holds 300, the forkserver 50, each reader may copy 50.
+    gate = Gate(parallel=3, queue=8, budget=fixed_budget(1400, 300))
+    first = gate.enter("a", 512, 1)
+    assert first.granted_mb == 512  # 1400 - 300 - 50 - 50 leaves 1,000
+    second = gate.enter("b", 512, 1)
+    assert second.granted_mb == 1400 - 300 - 50 - (512 + 50) - 50  # 438: what is left
+    c = Waiter(gate, "c", want_mb=512)
+    assert c.next_told() == 2  # a slot is free, but no memory: it waits for a reader to end
+    gate.leave(first)
+    assert c.outcome().granted_mb == 512
+    gate.leave(second)
+
+
+def test_no_memory_and_nothing_running_is_said_at_once():
+    gate = Gate(parallel=2, queue=8, budget=fixed_budget(1000, 950))
+    with pytest.raises(NoTurnError) as info:
+        gate.enter("a", 512, 3600)
+    assert info.value.kind == "no_memory"
+    assert gate.snapshot() == (0, 0)
+
+
+# Run in the reading process (importable from the child).
+def hog(*, isolated: bool) -> int:
+    chunks = []
+    while True:
+        chunks.append(bytearray(16 << 20))
+
+
+def test_a_reading_process_may_add_only_what_the_budget_grants():
+    """The ceiling counts this process and the forkserver: the child gets the rest, not
+    its own 512 MB, and the reason names what it was granted."""
+    tree = rss_mb() + 2 * forkserver_mb() + 180  # leaves ~180 MB for one child
+    with pytest.raises(LimitError) as info:
+        run_bounded(hog, (), Bounds(memory_mb=512, cpu_s=5, wall_s=30, tree_mb=tree))
+    assert info.value.kind == "memory"
+    assert 64 <= info.value.memory_mb < 512
