@@ -360,6 +360,21 @@ def shx_first_twice(ctx: Ctx) -> bytes:
     return zip_bytes(members)
 
 
+def holes_grid(per_side: int) -> Polygon:
+    """A box with per_side² small square holes (a sieve): far more vertices than are drawn,
+    with holes too small to survive simplification."""
+    step = 0.5 / per_side
+    size = step * 0.4
+    xs = 35.0 + step * (np.arange(per_side) + 0.3)
+    ys = 51.0 + 0.6 * step * (np.arange(per_side) + 0.3)
+    holes = [
+        [(x, y), (x + size, y), (x + size, y + size * 0.6), (x, y + size * 0.6), (x, y)]
+        for x in xs
+        for y in ys
+    ]
+    return Polygon(BOX.exterior.coords, holes)
+
+
 # ------------------------------------------------------------------ the cases
 
 
@@ -487,6 +502,7 @@ def _cases() -> list[Case]:
         refused("GeoPackage with 4,000 empty feature tables", "tables.gpkg", lambda x: gpkg_many_tables(x, 4_000 if x.full else 60), "too_many_layers", origin="issue 18"),
         refused("zip whose .shx names one large record 5,000 times", "repeat.zip", lambda x: shx_repeats(x, *((200_000, 5_000) if x.full else (20_000, 200))), "shp_index", origin="issue 18"),
         refused("zip whose .shx names the first of two records twice", "twice.zip", shx_first_twice, "shp_index", origin="issue 18"),
+        layer("polygon with 100,489 holes: drawn without them, said", "sieve.geojson", lambda x: fc(feature(holes_grid(317 if x.full else 50))), notes=("simplified", "holes_dropped"), origin="issue 18"),
         refused("GeoPackage with no feature table", "attrs.gpkg", lambda x: gpkg_with(x, ["UPDATE gpkg_contents SET data_type = 'attributes'"]), ("no_features", "not_format")),
     ]
 # fmt: on

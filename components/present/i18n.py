@@ -318,6 +318,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "Vereenvoudigd getekend ({after} van {before} hoekpunten) zodat de pagina snel "
         "blijft; de oppervlakte is gemeten op de volledige vormen.",
     },
+    "upload_note_holes_dropped": {
+        "en": "{n} of its {of} holes are too small to draw at this size and are not drawn; "
+        "the area still leaves them out.",
+        "nl": "{n} van de {of} gaten zijn te klein om op dit formaat te tekenen en worden niet "
+        "getekend; de oppervlakte laat ze nog steeds weg.",
+    },
+    "upload_note_parts_dropped": {
+        "en": "{n} of its {of} polygon parts are too small to draw at this size and are not "
+        "drawn; the area still counts them.",
+        "nl": "{n} van de {of} deelvlakken zijn te klein om op dit formaat te tekenen en worden "
+        "niet getekend; de oppervlakte telt ze wel mee.",
+    },
     "upload_note_properties_trimmed": {
         "en": "Popups show at most {n} properties per feature, shortened, and fewer when there "
         "are many features.",
