@@ -214,6 +214,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nl": "De index van de shapefile (.shx) klopt niet met het .shp-bestand; exporteer hem "
         "opnieuw.",
     },
+    # The browser refuses a file over the limit before sending it (Streamlit's uploader,
+    # in English): the page shows this line instead (components/present/page.py).
+    "upload_err_too_big_browser": {
+        "en": "The file is larger than {limit_mb} MB, the most that can be read; simplify it "
+        "or split it.",
+        "nl": "Het bestand is groter dan {limit_mb} MB, het maximum dat gelezen kan worden; "
+        "vereenvoudig of splits het.",
+    },
     # While a file waits for its turn to be read, and while it is read.
     "upload_waiting": {
         "en": "Your file waits to be read: {n} file(s) ahead of it.",

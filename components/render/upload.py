@@ -22,6 +22,7 @@ from components.present.continuity import overlay_lost
 from components.present.figures import md_escape
 from components.present.fmt import fmt_num
 from components.present.i18n import t
+from components.present.page import too_big_line
 from components.present.upload_text import note_text, upload_message
 from components.present.user_layer import user_group
 from components.render.cache import load_data
@@ -49,7 +50,11 @@ def upload_limits(environ: Mapping[str, str]) -> Limits:
             changes[key] = (float if fields[key] == "float" else int)(value)
         except (KeyError, ValueError):
             _LOG.warning("ignored %s item %r", LIMITS_ENV, item)
-    return dataclasses.replace(limits, **changes)
+    limits = dataclasses.replace(limits, **changes)
+    # One size limit: never above what Streamlit's server accepts (its MB are 2^20 bytes
+    # there, 10^6 in the browser's check; the app counts 10^6, the smaller of the two).
+    server = int(st.get_option("server.maxUploadSize")) * 1_000_000
+    return dataclasses.replace(limits, max_bytes=min(limits.max_bytes, server))
 
 
 def user_script(overlay: Overlay | None, lang: str) -> str:
@@ -183,12 +188,17 @@ def render_upload(lang: str) -> Overlay | None:
     if st.session_state.get("_overlay_lost") and st.session_state.get("overlay") is None:
         st.warning(t("overlay_lost", lang), icon="⚠️")
     with st.expander(t("upload_title", lang)):
+        limits = upload_limits(os.environ)
         st.file_uploader(
             t("upload_help", lang),
             key="upload_file",
             on_change=_on_upload,
             accept_multiple_files=False,
+            max_upload_size=limits.max_bytes // 1_000_000,
         )
+        mb = limits.max_bytes // 1_000_000
+        st.html(too_big_line(t("upload_err_too_big_browser", lang, limit_mb=mb)),
+                unsafe_allow_javascript=True)  # fmt: skip
         if PENDING in st.session_state:
             _read_pending(lang)
         overlay = st.session_state.get("overlay")

@@ -31,7 +31,10 @@ class Limits:
     Tests pass smaller ones so that their worst cases end within seconds.
     """
 
-    max_bytes: int = 10 * 1024 * 1024
+    #: bytes of the uploaded file: 10 MB, decimal, as Streamlit's uploader counts
+    #: ``server.maxUploadSize = 10`` in the browser (components/render/upload.py keeps the
+    #: two equal)
+    max_bytes: int = 10_000_000
     #: zip: total unpacked size, member count, compression ratio (zip bombs)
     max_unzipped: int = 60 * 1024 * 1024
     max_members: int = 50

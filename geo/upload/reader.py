@@ -91,7 +91,7 @@ def read_overlay(
     if not data:
         raise UploadError("empty")
     if len(data) > limits.max_bytes:
-        raise UploadError("too_big", mb=len(data) / 1e6, limit_mb=limits.max_bytes >> 20)
+        raise UploadError("too_big", mb=len(data) / 1e6, limit_mb=limits.max_bytes // 1_000_000)
     if suffix not in SUFFIXES:
         raise UploadError("unsupported_type", suffix=suffix[:12])
     bounds = Bounds(

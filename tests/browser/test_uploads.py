@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.browser.test_dashboard import open_app, query
 from tests.browser.test_hostile import collection, open_upload_panel, upload
 
@@ -62,3 +64,27 @@ def test_an_uploaded_layer_stays_without_an_error_while_the_reader_uses_the_page
     settle(page)
     no_error_line(page, "removing the layer")
     assert page.get_by_text("km² in all").count() == 0
+
+
+#: What the browser reports as its platform: Streamlit's uploader counts a megabyte as
+#: 2^20 bytes on Windows and 10^6 elsewhere, so a file of 10.2 MB is refused by the
+#: browser on Linux and reaches the app on Windows. Both must be told in the page language.
+PLATFORM_JS = "Object.defineProperty(navigator, 'platform', {get: () => '%s'})"
+
+
+@pytest.mark.parametrize(
+    ("platform", "said"),
+    [("Linux x86_64", "Het bestand is groter dan 10 MB"),
+     ("Win32", "Het bestand is 10,2 MB; er kan hoogstens 10 MB worden gelezen")],
+    ids=["browser-refuses", "app-refuses"],
+)  # fmt: skip
+def test_a_file_over_the_size_limit_is_refused_in_the_page_language(page, app_url, platform, said):
+    page.add_init_script(PLATFORM_JS % platform)
+    frame = open_app(page, f"{app_url}/?lang=nl")
+    page.get_by_text("Voeg je eigen laag toe").click()
+    upload(page, "mine.geojson", collection(name="mijn schatting"))
+    frame.locator("path.user-layer").wait_for()
+    upload(page, "groot.geojson", b" " * 10_200_000)
+    page.get_by_text(said).first.wait_for()
+    assert page.get_by_text("or smaller").count() == 0, "Streamlit's English line is shown"
+    assert frame.locator("path.user-layer").count() == 1, "the earlier layer was lost"
