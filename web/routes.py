@@ -24,6 +24,7 @@ from components.render.pool import RENDERS, RETRY_AFTER_S, Busy, LastFiles
 from geo.errors import DataError
 from geo.paths import DATA_DIR
 from geo.registry import sha256_hex
+from geo.upload.sandbox import also_preload
 from web import exports, share
 from web.headers import SecurityHeaders
 from web.health import Readiness
@@ -70,20 +71,22 @@ def _base(request: Request) -> str:
 
 
 #: Exports drawn by matplotlib or folium (60–300 ms of CPU each): one render pool per
-#: replica meters them (components/render/pool.py); the rest cost a few milliseconds.
+#: replica meters them and draws each in a bounded child (components/render/pool.py);
+#: the rest cost a few milliseconds and are made here.
 RENDERED = {"png", "og", "html"}
 _LAST_FILES = LastFiles(32)
+also_preload("web.exports")  # the forkserver imports the drawing code once
 
 
 def _file(kind: str, state) -> bytes:
     """Built bytes, kept for the last 32 links (a viral link is asked for again and again);
-    a rendered kind waits for a slot in the render pool (``Busy`` if none comes)."""
+    a rendered kind waits for a turn in the render pool (``Busy`` if none comes)."""
 
     def make() -> bytes:
+        data = exports.ExportData.of(_data())
         if kind not in RENDERED:
-            return exports.build(kind, state, _data(), _zones(state))
-        with RENDERS.slot():
-            return exports.build(kind, state, _data(), _zones(state))
+            return exports.build(kind, state, data, _zones(state))
+        return RENDERS.render(exports.build, kind, state, data, _zones(state))
 
     return _LAST_FILES.get((kind, state), make)
 

@@ -38,12 +38,12 @@ def _png_with_own_layer(state: ViewState, overlay: Overlay) -> bytes:
     """Rendered in the replica's one render pool, as the export routes' PNGs are (a long
     wait: a reader asked for it; a full queue fails this download only)."""
     data = load_data()
-    with RENDERS.slot(wait_s=OWN_PNG_WAIT_S):
-        return map_png(
-            data.regions, data.border, data.towns, zones_as_of(state.date), state.sides(),
-            state.lang, state.date, frame=view_frame(state.lat, state.lon, state.z),
-            reader_layer=(overlay.name, overlay.layer),
-        )  # fmt: skip
+    return RENDERS.render(
+        map_png, data.regions, data.border, data.towns, zones_as_of(state.date),
+        state.sides(), state.lang, state.date, wait_s=OWN_PNG_WAIT_S,
+        frame=view_frame(state.lat, state.lon, state.z),
+        reader_layer=(overlay.name, overlay.layer),
+    )  # fmt: skip
 
 
 def render_downloads(state: ViewState) -> None:

@@ -1,14 +1,17 @@
-"""One bounded pool of heavy renders per server process, and the files it made last.
+"""One bounded pool of heavy renders per server process, each in a bounded child process.
 
-A PNG or a link-preview card costs 0.2–0.3 s of the server's CPU and an HTML map ~60 ms,
-all of it holding Python's lock that every reader's script run needs. Rendered without
-a bound, ten at once made a reader's toggle wait seconds (issue 18). So:
+A PNG or a link-preview card costs 0.2–0.3 s of CPU and an HTML map ~60 ms. Drawn in the
+server, each held Python's lock that every reader's script run needs, and ten at once
+made a reader's toggle wait seconds; the memory they took was never given back
+(issue 18). So:
 
 - ``RenderPool``: at most ``workers`` renders at once (default 1, ``KURSK_CLAIMS_RENDERS``),
   at most ``queue`` more waiting, each at most ``wait_s``; anything beyond is told
   ``Busy`` at once (the routes answer 503 with ``Retry-After``);
-- after each render the C heap gives back what matplotlib freed (``trim``): without it
-  300 renders left the server ~300 MB larger for good;
+- each render runs in a child forked from the upload reader's forkserver
+  (``geo.upload.sandbox``, which preloads the drawing code): a lower CPU priority, its
+  own memory limit granted from the tree's one budget (``Limits.tree_mb``), a CPU and a
+  wall-clock limit; its memory goes back to the system when it exits;
 - ``LastFiles``: the last files made, so a file asked for again costs no render and no
   turn (a viral link is asked for again and again).
 """
@@ -16,43 +19,69 @@ a bound, ten at once made a reader's toggle wait seconds (issue 18). So:
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator, Mapping
+from typing import Any
+
+from geo.upload.sandbox import Bounds, LimitError, call_in_child, run_bounded
 
 #: Renders at once per server process (an operator with spare cores may raise it).
 WORKERS_ENV = "KURSK_CLAIMS_RENDERS"
 #: What a refused client is told to wait before asking again, seconds.
 RETRY_AFTER_S = 5
+#: What a render child may add to the memory it shares with the forkserver (a 1600×1000
+#: PNG at 200 dpi adds ~100 MB: bench/README.md), its CPU seconds and wall-clock seconds.
+RENDER_MB, RENDER_CPU_S, RENDER_WALL_S = 384, 20, 60.0
 
 
 class Busy(Exception):  # noqa: N818 (a state, not an error of the caller's)
     """Every render slot is taken and the queue is full, or the wait was too long."""
 
 
-def trim() -> None:
-    """Give the C heap's free pages back to the system (glibc; elsewhere a no-op).
+class RenderError(RuntimeError):
+    """The render child broke a limit or died (the reason is the limit's kind)."""
 
-    A render allocates and frees many mid-sized buffers across threads; glibc keeps them
-    in per-thread arenas, so the process stays at its peak until asked to trim.
-    """
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None).malloc_trim(0)
+
+def in_child(bounds: Bounds) -> Callable[[Callable, tuple, dict], Any]:
+    """Run ``fn(*args, **kwargs)`` in a bounded child; ``Busy`` if the tree has no memory
+    to spare for it now, ``RenderError`` if it breaks a limit."""
+
+    def run(fn: Callable, args: tuple, kwargs: dict) -> Any:
+        try:
+            return run_bounded(call_in_child, (fn, args, kwargs), bounds)
+        except LimitError as limit:
+            if limit.kind in ("busy", "no_memory"):
+                raise Busy from None
+            raise RenderError(limit.kind) from None
+
+    return run
 
 
 class RenderPool:
-    """At most ``workers`` renders at once, ``queue`` more waiting up to ``wait_s`` each."""
+    """At most ``workers`` renders at once, ``queue`` more waiting up to ``wait_s`` each;
+    ``run`` draws (default: in a bounded child sharing the tree's memory budget)."""
 
-    def __init__(self, workers: int = 1, queue: int = 4, wait_s: float = 5.0) -> None:
+    def __init__(
+        self,
+        workers: int = 1,
+        queue: int = 4,
+        wait_s: float = 5.0,
+        run: Callable[[Callable, tuple, dict], Any] | None = None,
+        tree_mb: int | None = None,
+    ) -> None:
         self.workers, self.queue, self.wait_s = workers, queue, wait_s
+        bounds = Bounds(memory_mb=RENDER_MB, cpu_s=RENDER_CPU_S, wall_s=RENDER_WALL_S,
+                        wait_s=wait_s, file_mb=16, parallel=workers, queue=queue,
+                        nice=5, tree_mb=tree_mb)  # fmt: skip
+        self.run = run or in_child(bounds)
         self._slots = threading.BoundedSemaphore(workers)
         self._lock = threading.Lock()
         self._inside = 0  # rendering or waiting
 
     @classmethod
-    def from_env(cls, environ: dict[str, str] | os._Environ) -> RenderPool:
+    def from_env(cls, environ: Mapping[str, str], tree_mb: int | None = None) -> RenderPool:
         """A pool sized by ``KURSK_CLAIMS_RENDERS`` (workers; the queue is 4 per worker).
 
         >>> RenderPool.from_env({WORKERS_ENV: "2"}).queue
@@ -62,7 +91,7 @@ class RenderPool:
             workers = max(1, int(environ.get(WORKERS_ENV, "1")))
         except ValueError:
             workers = 1
-        return cls(workers=workers, queue=4 * workers)
+        return cls(workers=workers, queue=4 * workers, tree_mb=tree_mb)
 
     def inside(self) -> int:
         """Renders running or waiting now."""
@@ -83,10 +112,14 @@ class RenderPool:
                 yield
             finally:
                 self._slots.release()
-                trim()
         finally:
             with self._lock:
                 self._inside -= 1
+
+    def render(self, fn: Callable, *args: Any, wait_s: float | None = None, **kwargs: Any) -> Any:
+        """``fn(*args, **kwargs)`` in its turn (``fn`` must be a module-level function)."""
+        with self.slot(wait_s):
+            return self.run(fn, args, kwargs)
 
 
 class LastFiles:
@@ -111,5 +144,12 @@ class LastFiles:
         return body
 
 
+def _tree_mb() -> int:
+    """The tree's memory ceiling, as the upload limits set it (one budget for both)."""
+    from components.render.upload import upload_limits
+
+    return upload_limits(os.environ).tree_mb
+
+
 #: The one pool of this server process: export routes and the page's own downloads.
-RENDERS = RenderPool.from_env(os.environ)
+RENDERS = RenderPool.from_env(os.environ, tree_mb=_tree_mb())

@@ -7,10 +7,11 @@ One ``Gate`` per server process hands out turns to read an upload:
 - at most ``queue`` files waiting; the next one is told "busy" at once, not after a wait;
 - a waiter is told how many files are ahead of it whenever that number changes, and 0
   when its turn comes;
-- each reading process is granted the memory the tree's budget leaves: the ceiling
+- each child is granted the memory the tree's ``Budget`` leaves: the ceiling
   (``tree_mb``) minus what the server and the forkserver hold now, minus what every
-  running reader was granted (plus, for each, the forkserver pages it may copy). A file
-  that needs more than its grant is refused with that grant as the limit.
+  running child was granted (plus, for each, the forkserver pages it may copy). The
+  budget is one per ceiling, shared with the render pool's children. A file that needs
+  more than its grant is refused with that grant as the limit.
 
 No Streamlit here: an owner is any string, and ``on_wait`` any callable. If ``on_wait``
 raises (a page's script run was interrupted by the reader's next click), the turn keeps
@@ -29,9 +30,9 @@ from multiprocessing import forkserver
 GRACE_S = 10.0
 #: How often a waiter looks again without being woken (the server's memory moves by itself).
 RECHECK_S = 0.5
-#: What the forkserver holds once it has imported the geo stack (bench/upload.py), counted
+#: What the forkserver holds once it has imported the geo stack and the drawing code, counted
 #: before it has started so that the first grants are not too generous.
-FORKSERVER_MB = 100
+FORKSERVER_MB = 200
 
 
 class NoTurnError(Exception):
@@ -61,21 +62,50 @@ def forkserver_mb() -> int:
     return rss_mb(pid) if pid else FORKSERVER_MB
 
 
-@dataclass
 class Budget:
-    """The memory ceiling of one server's process tree, and what it holds now (MB)."""
+    """The memory ceiling of one server's process tree, what it holds now, and what every
+    running child was granted (MB). One per ceiling, shared by every gate that starts
+    children (reading uploads, rendering pictures).
 
-    tree_mb: int
-    min_mb: int = 64
-    server: Callable[[], int] = rss_mb
-    inherited: Callable[[], int] = forkserver_mb
+    A child's address space may grow by its grant; besides, it may copy pages it shares
+    with the forkserver as it writes to them (``copied_mb`` each, from measurements).
+    """
 
-    def left(self, granted: list[int]) -> int:
-        """MB a new reading process may add: the ceiling minus the server, the forkserver,
-        and each running reader's grant plus the forkserver pages it may copy."""
-        inherited = self.inherited()
-        held = self.server() + inherited + sum(g + inherited for g in granted)
-        return self.tree_mb - held - inherited
+    def __init__(
+        self,
+        tree_mb: int,
+        min_mb: int = 64,
+        copied_mb: int = 64,
+        server: Callable[[], int] = rss_mb,
+        inherited: Callable[[], int] = forkserver_mb,
+    ) -> None:
+        self.tree_mb, self.min_mb, self.copied_mb = tree_mb, min_mb, copied_mb
+        self.server, self.inherited = server, inherited
+        self._lock = threading.Lock()
+        self._granted: list[int] = []
+
+    def left(self) -> int:
+        """MB a new child may add: the ceiling minus the server, the forkserver, each
+        running child's grant and copies, and the new child's own copies."""
+        with self._lock:
+            granted = list(self._granted)
+        held = self.server() + self.inherited() + sum(g + self.copied_mb for g in granted)
+        return self.tree_mb - held - self.copied_mb
+
+    def take(self, want_mb: int) -> int:
+        """Grant up to ``want_mb`` to a new child, or 0 if less than ``min_mb`` is left."""
+        grant = min(want_mb, self.left())
+        if grant < self.min_mb:
+            return 0
+        with self._lock:
+            self._granted.append(grant)
+        return grant
+
+    def give(self, granted_mb: int) -> None:
+        """A child ended: its grant is free again."""
+        with self._lock:
+            if granted_mb in self._granted:
+                self._granted.remove(granted_mb)
 
 
 @dataclass
@@ -147,9 +177,9 @@ class Gate:
             with self._cond:
                 if mine in self._waiting:
                     mine.attached, mine.left_at = False, time.monotonic()
-                elif mine in self._running:  # it went away as its turn came
-                    self._running.remove(mine)
                 self._changed()
+            if mine in self._running:  # it went away as its turn came
+                self.leave(mine)
             raise
 
     def leave(self, ticket: Ticket) -> None:
@@ -157,6 +187,8 @@ class Gate:
         with self._cond:
             if ticket in self._running:
                 self._running.remove(ticket)
+                if self.budget is not None:
+                    self.budget.give(ticket.granted_mb)
             self._changed()
 
     # ------------------------------------------------------------ under the lock
@@ -187,9 +219,9 @@ class Gate:
             return False
         grant = mine.want_mb
         if self.budget is not None:
-            grant = min(grant, self.budget.left([t.granted_mb for t in self._running]))
-            if grant < self.budget.min_mb:
-                if not self._running:  # nothing will give memory back: do not wait for it
+            grant = self.budget.take(mine.want_mb)
+            if not grant:
+                if not self._running:  # nothing here will give memory back: do not wait
                     self._drop(mine)
                     raise NoTurnError("no_memory")
                 return False

@@ -71,12 +71,15 @@ class Bounds:
     queue: int = 8
     #: memory of the whole tree (server, forkserver, children), MB; None: no ceiling
     tree_mb: int | None = None
+    #: how long a caller waits for a turn (None: ``wall_s``)
+    wait_s: float | None = None
 
 
-#: Modules the forkserver imports once: the reader and the whole geo stack under it. The
-#: forkserver is one per process, so this is fixed: a child then only forks, imports
-#: nothing, and is still single-threaded when it asks for its own network namespace.
-PRELOAD = ("geo.upload.reader",)
+#: Modules the forkserver imports once: the reader and the whole geo stack under it, and
+#: what callers add with ``also_preload`` before it starts (the render pool's drawing
+#: code). A child then only forks, imports nothing, and is still single-threaded when it
+#: asks for its own network namespace.
+PRELOAD = ["geo.upload.reader"]
 #: Preparation data that would make each child run the main script again (Streamlit's
 #: ``streamlit`` launcher, a bench, pytest): targets here are module functions, so the
 #: child needs no main module.
@@ -85,6 +88,14 @@ _context_lock = threading.Lock()
 _contexts: list[Any] = []
 _gates_lock = threading.Lock()
 _gates: dict[tuple, Gate] = {}
+_budgets: dict[int, Budget] = {}
+
+
+def also_preload(*modules: str) -> None:
+    """Have the forkserver import these too (call before the first child starts; later,
+    a child imports them itself)."""
+    with _context_lock:
+        PRELOAD.extend(m for m in modules if m not in PRELOAD)
 
 
 def _context():
@@ -92,7 +103,6 @@ def _context():
     with _context_lock:
         if not _contexts:
             ctx = mp.get_context("forkserver")
-            ctx.set_forkserver_preload(list(PRELOAD))
             _contexts.append(ctx)
         return _contexts[0]
 
@@ -122,7 +132,9 @@ def gate(bounds: Bounds) -> Gate:
     key = (bounds.parallel, bounds.queue, bounds.tree_mb)
     with _gates_lock:
         if key not in _gates:
-            budget = None if bounds.tree_mb is None else Budget(bounds.tree_mb)
+            budget = None
+            if bounds.tree_mb is not None:  # one budget per ceiling, shared by all gates
+                budget = _budgets.setdefault(bounds.tree_mb, Budget(bounds.tree_mb))
             _gates[key] = Gate(bounds.parallel, bounds.queue, budget)
         return _gates[key]
 
@@ -147,6 +159,11 @@ def _isolate_network() -> bool:
 def probe(*, isolated: bool) -> dict:
     """A target that does nothing: what starting a bounded child costs (bench)."""
     return {"pid": os.getpid(), "isolated": isolated}
+
+
+def call_in_child(fn: Callable, args: tuple, kwargs: dict, *, isolated: bool) -> Any:
+    """A target for any module-level function (pickled by reference): the render pool's."""
+    return fn(*args, **kwargs)
 
 
 def usage() -> dict[str, float]:
@@ -202,7 +219,8 @@ def run_bounded(
     """
     turns = gate(bounds)
     try:
-        ticket = turns.enter(owner, bounds.memory_mb, bounds.wall_s, on_wait)
+        wait_s = bounds.wall_s if bounds.wait_s is None else bounds.wait_s
+        ticket = turns.enter(owner, bounds.memory_mb, wait_s, on_wait)
     except NoTurnError as refused:
         raise LimitError(refused.kind) from None
     workdir = tempfile.mkdtemp(prefix="upload-")
@@ -219,6 +237,7 @@ def _run(target: Callable, args: tuple, bounds: Bounds, workdir: str):
     receive, send = ctx.Pipe(duplex=False)
     child = ctx.Process(target=_child, args=(send, target, args, bounds, workdir), daemon=True)
     with _context_lock, _no_main_module():
+        ctx.set_forkserver_preload(list(PRELOAD))  # read when the forkserver starts
         child.start()  # the first start also starts the forkserver: not counted as reading
     deadline = time.monotonic() + bounds.wall_s
     send.close()

@@ -253,7 +253,7 @@ def test_renders_beyond_the_pool_are_refused_at_once_with_retry_after(client, mo
     import web.routes
     from components.render.pool import RenderPool
 
-    pool = RenderPool(workers=1, queue=1, wait_s=60)
+    pool = RenderPool(workers=1, queue=1, wait_s=60, run=lambda fn, a, k: fn(*a, **k))
     monkeypatch.setattr(web.routes, "RENDERS", pool, raising=False)
     release = threading.Event()
 
@@ -300,3 +300,11 @@ def test_renders_beyond_the_pool_are_refused_at_once_with_retry_after(client, mo
         for thread in (first, second, third):
             thread.join(timeout=20)
     assert (answers["first"], answers["second"]) == (200, 200)
+
+
+def test_a_render_runs_in_a_bounded_child_not_in_the_server():
+    import os
+
+    from components.render.pool import RenderPool
+
+    assert RenderPool().render(os.getpid) != os.getpid()

@@ -100,12 +100,14 @@ def test_an_interrupted_wait_keeps_its_place_for_the_same_session():
     gate.leave(c.outcome())
 
 
-def fixed_budget(tree_mb: int, server_mb: int, inherited_mb: int = 50) -> Budget:
-    return Budget(tree_mb, min_mb=64, server=lambda: server_mb, inherited=lambda: inherited_mb)
+def fixed_budget(tree_mb: int, server_mb: int, forkserver_mb: int = 50) -> Budget:
+    """A budget whose server and forkserver hold fixed amounts; each child may copy 50."""
+    return Budget(tree_mb, min_mb=64, copied_mb=50, server=lambda: server_mb,
+                  inherited=lambda: forkserver_mb)  # fmt: skip
 
 
 def test_each_reader_gets_what_the_trees_budget_leaves_and_waits_for_the_rest():
-    # 1,400 MB in all: the server holds 300, the forkserver 50, each reader may copy 50.
+    # 1,400 MB in all: the server holds 300, the forkserver 50, each child may copy 50.
     gate = Gate(parallel=3, queue=8, budget=fixed_budget(1400, 300))
     first = gate.enter("a", 512, 1)
     assert first.granted_mb == 512  # 1400 - 300 - 50 - 50 leaves 1,000
@@ -116,6 +118,19 @@ def test_each_reader_gets_what_the_trees_budget_leaves_and_waits_for_the_rest():
     gate.leave(first)
     assert c.outcome().granted_mb == 512
     gate.leave(second)
+
+
+def test_one_budget_is_shared_by_every_gate_that_starts_children():
+    budget = fixed_budget(1800, 300)
+    uploads, renders = Gate(2, 8, budget), Gate(1, 4, budget)
+    reading = uploads.enter("a", 512, 1)
+    drawing = renders.enter(None, 384, 1)
+    assert drawing.granted_mb == 384
+    second = uploads.enter("b", 512, 1)
+    assert second.granted_mb == 1800 - 300 - 50 - (512 + 50) - (384 + 50) - 50  # 404
+    for gate, turn in ((uploads, reading), (renders, drawing), (uploads, second)):
+        gate.leave(turn)
+    assert budget.left() == 1800 - 300 - 50 - 50
 
 
 def test_no_memory_and_nothing_running_is_said_at_once():
@@ -136,7 +151,7 @@ def hog(*, isolated: bool) -> int:
 def test_a_reading_process_may_add_only_what_the_budget_grants():
     """The ceiling counts this process and the forkserver: the child gets the rest, not
     its own 512 MB, and the reason names what it was granted."""
-    tree = rss_mb() + 2 * forkserver_mb() + 180  # leaves ~180 MB for one child
+    tree = rss_mb() + forkserver_mb() + 64 + 180  # leaves ~180 MB for one child
     with pytest.raises(LimitError) as info:
         run_bounded(hog, (), Bounds(memory_mb=512, cpu_s=5, wall_s=30, tree_mb=tree))
     assert info.value.kind == "memory"
