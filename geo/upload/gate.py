@@ -93,9 +93,10 @@ class Budget:
         return self.tree_mb - held - self.copied_mb
 
     def take(self, want_mb: int) -> int:
-        """Grant up to ``want_mb`` to a new child, or 0 if less than ``min_mb`` is left."""
+        """Grant up to ``want_mb`` to a new child, or 0 if less than that and less than
+        ``min_mb`` is left."""
         grant = min(want_mb, self.left())
-        if grant < self.min_mb:
+        if grant < min(self.min_mb, want_mb) or grant <= 0:
             return 0
         with self._lock:
             self._granted.append(grant)

@@ -56,6 +56,12 @@ class Limits:
     parallel: int = 2
     #: uploads waiting for a turn per server process (the next one is told "busy" at once)
     queue: int = 8
+    #: files up to this size are first read in a quick lane of their own, with these
+    #: limits, so that a small file is answered while big or slow ones hold the full
+    #: turns (a file that needs more then waits for a full turn)
+    quick_bytes: int = 1_000_000
+    quick_memory_mb: int = 128
+    quick_cpu_s: int = 2
     #: memory of the server's whole process tree: the server itself, the forkserver and
     #: every reading process; each reader gets what is left, at most ``memory_mb``
     tree_mb: int = 1536

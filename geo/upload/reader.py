@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import warnings
 from collections.abc import Callable
@@ -16,6 +17,8 @@ from geo.upload.model import SUFFIXES, Limits, Note, Overlay, UploadError
 from geo.upload.sandbox import Bounds, LimitError, run_bounded, usage
 
 _LOG = logging.getLogger(__name__)
+#: Limits broken in the quick lane that say "this file needs a full turn", not "refused".
+NEEDS_MORE = {"memory", "cpu", "wall", "crash"}
 
 
 def parse(name: str, data: bytes, limits: Limits, *, isolated: bool) -> dict:
@@ -69,6 +72,11 @@ def read_overlay(
 ) -> Overlay:
     """Validate and normalise an uploaded file, read in a bounded child process.
 
+    Files come in two lanes, each with its own turns: a small file (``quick_bytes``) is
+    first read with small limits (``quick_memory_mb``, ``quick_cpu_s``), so that it is
+    answered while big or slow files hold the full turns; if it needs more, it waits
+    for a full turn. Whatever it is told names the limits of the turn that refused it.
+
     Parameters
     ----------
     name, data
@@ -94,7 +102,7 @@ def read_overlay(
         raise UploadError("too_big", mb=len(data) / 1e6, limit_mb=limits.max_bytes // 1_000_000)
     if suffix not in SUFFIXES:
         raise UploadError("unsupported_type", suffix=suffix[:12])
-    bounds = Bounds(
+    full = Bounds(
         memory_mb=limits.memory_mb,
         cpu_s=limits.cpu_s,
         wall_s=limits.wall_s,
@@ -104,17 +112,26 @@ def read_overlay(
         queue=limits.queue,
         tree_mb=limits.tree_mb,
     )
-    try:
-        out = run_bounded(parse, (name, data, limits), bounds, owner=owner, on_wait=on_wait)
-        return _overlay(name, out, limits, map_area)
-    except LimitError as breach:
-        limit = {"memory": breach.memory_mb, "cpu": limits.cpu_s, "wall": limits.wall_s}
-        raise UploadError(breach.kind, limit=limit.get(breach.kind, 0)) from None
-    except UploadError:
-        raise
-    except Exception as exc:
-        _LOG.exception("upload %r could not be read", name[:80])
-        raise UploadError("internal") from exc
+    lanes = [full]
+    if len(data) <= limits.quick_bytes:  # a small file tries the quick lane first
+        memory_mb = min(limits.quick_memory_mb, full.memory_mb)
+        cpu_s = min(limits.quick_cpu_s, full.cpu_s)
+        lanes.insert(0, dataclasses.replace(full, memory_mb=memory_mb, cpu_s=cpu_s, lane="quick"))
+    for bounds in lanes:
+        try:
+            out = run_bounded(parse, (name, data, limits), bounds, owner=owner, on_wait=on_wait)
+            return _overlay(name, out, limits, map_area)
+        except LimitError as breach:
+            if bounds is not full and breach.kind in NEEDS_MORE:
+                continue  # it needs more than a quick turn gives: read it in the full lane
+            limit = {"memory": breach.memory_mb, "cpu": bounds.cpu_s, "wall": limits.wall_s}
+            raise UploadError(breach.kind, limit=limit.get(breach.kind, 0)) from None
+        except UploadError:
+            raise
+        except Exception as exc:
+            _LOG.exception("upload %r could not be read", name[:80])
+            raise UploadError("internal") from exc
+    raise AssertionError("unreachable: the full lane returns or raises")
 
 
 def _overlay(

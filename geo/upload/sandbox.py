@@ -73,6 +73,8 @@ class Bounds:
     tree_mb: int | None = None
     #: how long a caller waits for a turn (None: ``wall_s``)
     wait_s: float | None = None
+    #: which turns: each lane has its own gate (the memory budget is shared by all)
+    lane: str = "full"
 
 
 #: Modules the forkserver imports once: the reader and the whole geo stack under it, and
@@ -129,7 +131,7 @@ def _no_main_module() -> Iterator[None]:
 
 def gate(bounds: Bounds) -> Gate:
     """This process's gate for these bounds (one per setting: tests use small ones)."""
-    key = (bounds.parallel, bounds.queue, bounds.tree_mb)
+    key = (bounds.lane, bounds.parallel, bounds.queue, bounds.tree_mb)
     with _gates_lock:
         if key not in _gates:
             budget = None

@@ -3,11 +3,13 @@ and one memory budget for the server and its reading processes."""
 
 from __future__ import annotations
 
+import dataclasses
 import queue
 import threading
 
 import pytest
 
+from geo.upload import Limits
 from geo.upload.gate import Budget, Gate, NoTurnError, forkserver_mb, rss_mb
 from geo.upload.sandbox import Bounds, LimitError, run_bounded
 
@@ -156,3 +158,31 @@ def test_a_reading_process_may_add_only_what_the_budget_grants():
         run_bounded(hog, (), Bounds(memory_mb=512, cpu_s=5, wall_s=30, tree_mb=tree))
     assert info.value.kind == "memory"
     assert 64 <= info.value.memory_mb < 512
+
+
+def test_a_small_file_is_answered_while_every_full_turn_is_taken():
+    """Big or slow files hold the full turns; a small file is first read in a quick lane
+    of its own (small limits), so it does not wait behind them."""
+    from geo.upload import read_overlay
+    from geo.upload.sandbox import gate
+    from tests.hostile_corpus import BOX, TEST_LIMITS, fc, feature
+
+    limits = dataclasses.replace(TEST_LIMITS, parallel=1, wall_s=3)
+    full = gate(Bounds(memory_mb=limits.memory_mb, cpu_s=limits.cpu_s, wall_s=limits.wall_s,
+                       parallel=1, queue=limits.queue, tree_mb=limits.tree_mb))  # fmt: skip
+    held = full.enter("a reader of a big file", 100, 1)
+    try:
+        overlay = read_overlay("mine.geojson", fc(feature(BOX)), limits=limits)
+    finally:
+        full.leave(held)
+    assert overlay.total_km2 > 1000
+
+
+def test_a_small_file_that_needs_more_than_a_quick_turn_gets_a_full_one():
+    from geo.upload import read_overlay
+    from tests.hostile_corpus import oblast
+
+    data = oblast(400_000)  # small, but its reading needs more than 1 MB of memory
+    limits = dataclasses.replace(Limits(), quick_memory_mb=1)
+    assert len(data) <= limits.quick_bytes
+    assert read_overlay("oblast.geojson", data, limits=limits).total_km2 > 25_000
