@@ -92,15 +92,21 @@ class Budget:
         held = self.server() + self.inherited() + sum(g + self.copied_mb for g in granted)
         return self.tree_mb - held - self.copied_mb
 
-    def take(self, want_mb: int) -> int:
-        """Grant up to ``want_mb`` to a new child, or 0 if less than that and less than
-        ``min_mb`` is left."""
-        grant = min(want_mb, self.left())
-        if grant < min(self.min_mb, want_mb) or grant <= 0:
+    def take(self, want_mb: int, reserve_mb: int = 0, min_mb: int | None = None) -> int:
+        """Grant up to ``want_mb`` to a new child, leaving ``reserve_mb`` free, or 0 if
+        less than that and less than ``min_mb`` (default: the budget's) is left."""
+        grant = min(want_mb, self.left() - reserve_mb)
+        least = self.min_mb if min_mb is None else min_mb
+        if grant < min(least, want_mb) or grant <= 0:
             return 0
         with self._lock:
             self._granted.append(grant)
         return grant
+
+    def running(self) -> int:
+        """Children holding a grant now (in any gate)."""
+        with self._lock:
+            return len(self._granted)
 
     def give(self, granted_mb: int) -> None:
         """A child ended: its grant is free again."""
@@ -123,8 +129,17 @@ class Ticket:
 class Gate:
     """Turns to read uploads in one server process (see the module's docstring)."""
 
-    def __init__(self, parallel: int, queue: int, budget: Budget | None = None) -> None:
+    def __init__(
+        self,
+        parallel: int,
+        queue: int,
+        budget: Budget | None = None,
+        reserve_mb: int = 0,
+        min_mb: int | None = None,
+    ) -> None:
         self.parallel, self.queue, self.budget = parallel, queue, budget
+        self.reserve_mb = reserve_mb  # memory this gate leaves free for another
+        self.min_mb = min_mb  # the least grant a turn starts with (else it waits)
         self._cond = threading.Condition()
         self._waiting: list[Ticket] = []
         self._running: list[Ticket] = []
@@ -220,9 +235,9 @@ class Gate:
             return False
         grant = mine.want_mb
         if self.budget is not None:
-            grant = self.budget.take(mine.want_mb)
+            grant = self.budget.take(mine.want_mb, self.reserve_mb, self.min_mb)
             if not grant:
-                if not self._running:  # nothing here will give memory back: do not wait
+                if not self.budget.running():  # nothing will give memory back: do not wait
                     self._drop(mine)
                     raise NoTurnError("no_memory")
                 return False

@@ -19,6 +19,8 @@ from geo.upload.sandbox import Bounds, LimitError, run_bounded, usage
 _LOG = logging.getLogger(__name__)
 #: Limits broken in the quick lane that say "this file needs a full turn", not "refused".
 NEEDS_MORE = {"memory", "cpu", "wall", "crash"}
+#: Forkserver pages a quick child may copy (gate.Budget counts each child so).
+QUICK_COPIES_MB = 64
 
 
 def parse(name: str, data: bytes, limits: Limits, *, isolated: bool) -> dict:
@@ -59,6 +61,32 @@ def placement(
     swapped = -90 <= west <= east <= 90 and overlaps(west, south, east, north)
     lat, lon = round((south + north) / 2, 2), round((west + east) / 2, 2)
     return Note("outside", {"lat": lat, "lon": lon, "swapped": swapped})
+
+
+def read_lanes(limits: Limits, size: int) -> list[Bounds]:
+    """The turns a file of ``size`` bytes is read in, in order: the quick lane first for a
+    small file (small limits: it is answered while big or slow files hold the full
+    turns), then the full lane (which leaves one quick turn's memory free, and starts a
+    turn with at least twice a quick turn's memory, or waits)."""
+    full = Bounds(
+        memory_mb=limits.memory_mb,
+        cpu_s=limits.cpu_s,
+        wall_s=limits.wall_s,
+        file_mb=(limits.max_unzipped >> 20) + 16,
+        parallel=limits.parallel,
+        isolate_network=limits.isolate_network,
+        queue=limits.queue,
+        tree_mb=limits.tree_mb,
+        reserve_mb=limits.quick_memory_mb + QUICK_COPIES_MB,
+        min_mb=2 * limits.quick_memory_mb,  # less is hardly more than a quick turn: wait
+    )
+    if size > limits.quick_bytes:
+        return [full]
+    memory_mb = min(limits.quick_memory_mb, full.memory_mb)
+    cpu_s = min(limits.quick_cpu_s, full.cpu_s)
+    quick = dataclasses.replace(full, memory_mb=memory_mb, cpu_s=cpu_s, lane="quick",
+                                reserve_mb=0, min_mb=None)  # fmt: skip
+    return [quick, full]
 
 
 def read_overlay(
@@ -102,21 +130,8 @@ def read_overlay(
         raise UploadError("too_big", mb=len(data) / 1e6, limit_mb=limits.max_bytes // 1_000_000)
     if suffix not in SUFFIXES:
         raise UploadError("unsupported_type", suffix=suffix[:12])
-    full = Bounds(
-        memory_mb=limits.memory_mb,
-        cpu_s=limits.cpu_s,
-        wall_s=limits.wall_s,
-        file_mb=(limits.max_unzipped >> 20) + 16,
-        parallel=limits.parallel,
-        isolate_network=limits.isolate_network,
-        queue=limits.queue,
-        tree_mb=limits.tree_mb,
-    )
-    lanes = [full]
-    if len(data) <= limits.quick_bytes:  # a small file tries the quick lane first
-        memory_mb = min(limits.quick_memory_mb, full.memory_mb)
-        cpu_s = min(limits.quick_cpu_s, full.cpu_s)
-        lanes.insert(0, dataclasses.replace(full, memory_mb=memory_mb, cpu_s=cpu_s, lane="quick"))
+    lanes = read_lanes(limits, len(data))
+    full = lanes[-1]
     for bounds in lanes:
         try:
             out = run_bounded(parse, (name, data, limits), bounds, owner=owner, on_wait=on_wait)

@@ -75,6 +75,10 @@ class Bounds:
     wait_s: float | None = None
     #: which turns: each lane has its own gate (the memory budget is shared by all)
     lane: str = "full"
+    #: memory this lane's children leave free in the budget (for another lane's child),
+    #: and the least a child of this lane starts with (else it waits; None: the budget's)
+    reserve_mb: int = 0
+    min_mb: int | None = None
 
 
 #: Modules the forkserver imports once: the reader and the whole geo stack under it, and
@@ -131,13 +135,15 @@ def _no_main_module() -> Iterator[None]:
 
 def gate(bounds: Bounds) -> Gate:
     """This process's gate for these bounds (one per setting: tests use small ones)."""
-    key = (bounds.lane, bounds.parallel, bounds.queue, bounds.tree_mb)
+    key = (bounds.lane, bounds.parallel, bounds.queue, bounds.tree_mb, bounds.reserve_mb,
+           bounds.min_mb)  # fmt: skip
     with _gates_lock:
         if key not in _gates:
             budget = None
             if bounds.tree_mb is not None:  # one budget per ceiling, shared by all gates
                 budget = _budgets.setdefault(bounds.tree_mb, Budget(bounds.tree_mb))
-            _gates[key] = Gate(bounds.parallel, bounds.queue, budget)
+            _gates[key] = Gate(bounds.parallel, bounds.queue, budget, bounds.reserve_mb,
+                               bounds.min_mb)  # fmt: skip
         return _gates[key]
 
 

@@ -135,6 +135,18 @@ def test_one_budget_is_shared_by_every_gate_that_starts_children():
     assert budget.left() == 1800 - 300 - 50 - 50
 
 
+def test_the_full_lane_leaves_one_quick_turns_memory_free():
+    budget = fixed_budget(1400, 300)  # 1,000 MB for a first child
+    full, quick = Gate(2, 8, budget, reserve_mb=192), Gate(2, 8, budget)
+    big = full.enter("a", 512, 1)
+    second = full.enter("b", 512, 1)
+    assert second.granted_mb == 1000 - (512 + 50) - 192  # 246: 192 MB stay free
+    small = quick.enter("c", 128, 1)
+    assert small.granted_mb == 128
+    for gate, turn in ((full, big), (full, second), (quick, small)):
+        gate.leave(turn)
+
+
 def test_no_memory_and_nothing_running_is_said_at_once():
     gate = Gate(parallel=2, queue=8, budget=fixed_budget(1000, 950))
     with pytest.raises(NoTurnError) as info:
@@ -164,12 +176,12 @@ def test_a_small_file_is_answered_while_every_full_turn_is_taken():
     """Big or slow files hold the full turns; a small file is first read in a quick lane
     of its own (small limits), so it does not wait behind them."""
     from geo.upload import read_overlay
+    from geo.upload.reader import read_lanes
     from geo.upload.sandbox import gate
     from tests.hostile_corpus import BOX, TEST_LIMITS, fc, feature
 
     limits = dataclasses.replace(TEST_LIMITS, parallel=1, wall_s=3)
-    full = gate(Bounds(memory_mb=limits.memory_mb, cpu_s=limits.cpu_s, wall_s=limits.wall_s,
-                       parallel=1, queue=limits.queue, tree_mb=limits.tree_mb))  # fmt: skip
+    full = gate(read_lanes(limits, limits.max_bytes)[0])  # the lane of big files
     held = full.enter("a reader of a big file", 100, 1)
     try:
         overlay = read_overlay("mine.geojson", fc(feature(BOX)), limits=limits)
