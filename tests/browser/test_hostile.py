@@ -13,7 +13,7 @@ import yaml
 from geo.paths import DATA_DIR
 from tests.browser.server import running, serve
 from tests.browser.test_dashboard import MAP, click_layer, open_app
-from tests.hostile_corpus import CASES, Ctx
+from tests.hostile_corpus import CASES, Ctx, oblast
 
 PAYLOAD = '<img src=x id=pwned onerror="window.__xss=1;alert(1)">'
 BOX = {
@@ -217,8 +217,9 @@ def test_worst_upload_leaves_the_server_and_other_readers_working(browser, limit
 
 
 def test_a_file_waiting_behind_another_is_told_where_it_stands(browser, limited_app, tmp_path):
-    """One file is read at a time here: while the zigzag is read, a second reader's small
-    file waits, and its panel says so at once; then it is drawn."""
+    """One big file is read at a time here: while the zigzag is read, a second reader's
+    1.5 MB file (over the quick lane's 1 MB) waits, and its panel says so at once; then
+    it is drawn."""
     url, _ = limited_app
     zigzag = CASES["zigzag polygon (9 MB GeoJSON, self-intersecting)"].build(
         Ctx(tmp=tmp_path, full=True)
@@ -235,7 +236,7 @@ def test_a_file_waiting_behind_another_is_told_where_it_stands(browser, limited_
         open_upload_panel(b)
         upload(a, "zigzag.geojson", zigzag)
         a.get_by_text("Reading your file").wait_for()
-        upload(b, "mine.geojson", collection(name="mine"))
+        upload(b, "oblast.geojson", oblast(1_500_000))
         b.get_by_text("1 file(s) ahead of it").wait_for()
         b_map.locator("path.user-layer").wait_for()  # its turn came after the zigzag's
         b.get_by_text("km² in all").first.wait_for()
