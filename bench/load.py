@@ -6,11 +6,16 @@ reports who used the CPU: when the browsers eat most of it, the latencies includ
 queueing behind them, and the figures say so rather than blame (or flatter) the server.
 
     .venv/bin/python -m bench.load [--sessions 25] [--seconds 60] [--json PATH]
+    .venv/bin/python -m bench.load --sessions 1 --seconds 60 --flood 1200   # issue 18
 
 Each session loads the app, then until its time is up toggles the Russian claim, steps
 the date (slider arrow key or "Next/Previous claim") or pans the map (the drag of
 bench/pageload.py), with a random 0.2-1 s pause between actions. All traffic stays on
 127.0.0.1 (Chromium resolves no other host name); every loop is bounded in count and time.
+With ``--flood N`` one more client asks for N distinct PNG exports, 10 at a time, while
+the readers act (bench/flood.py; ``--flood-client hammer``: never waiting on a 503); the
+server's memory is read again ``--settle`` seconds after it ends. ``--app`` serves
+another checkout (the code before a change).
 Over 300 lines: one reader's three actions, the arrival modes and a report that says
 who used the CPU belong together; the shared parts live in bench/common.py.
 """
@@ -22,6 +27,7 @@ import asyncio
 import os
 import random
 import tempfile
+import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -44,6 +50,7 @@ from bench.common import (  # noqa: E402
     pct,
     rss_mb,
 )
+from bench.flood import Flood  # noqa: E402
 from components.present.fmt import fmt_date  # noqa: E402  (the legend writes dates so)
 from tests.browser.server import running  # noqa: E402
 
@@ -294,15 +301,22 @@ async def drive(url: str, args: argparse.Namespace, sampler: Sampler) -> dict[st
             sampler.start()
             go.set()
         loads_s = time.monotonic() - t0
+        flood, readers_done = None, threading.Event()
+        if args.flood:  # as long as the readers act, and at least --flood requests
+            flood = Flood(url, args.flood, args.flood_parallel, retry=args.flood_client == "retry")
+            flooding = asyncio.ensure_future(asyncio.to_thread(flood.run, readers_done))
         try:
             results = list(await asyncio.gather(*tasks))
         finally:
+            readers_done.set()
+            if flood is not None:
+                await flooding
             sampler.finish()
         wall = time.monotonic() - t0
         for browser in browsers:
             await browser.close()
     return {"warm": warm, "warm_rss": warm_rss, "results": results, "wall": wall,
-            "loads_s": loads_s}  # fmt: skip
+            "loads_s": loads_s, "flood": flood.summary() if flood else None}  # fmt: skip
 
 
 def summarise(
@@ -340,6 +354,8 @@ def summarise(
         "loads_over_10s": sum(1 for v in loads if v > ACTION_TIMEOUT_MS),
         "first_load_after_start_ms": run["warm"].load_ms,
         "toggle_max_ms": max(toggles, default=None),
+        "toggle_p90_ms": pct(toggles, 90),
+        "flood": run["flood"],
         "reruns_per_pan_max": max(every("pan_reruns"), default=None),
     }  # fmt: skip
     for name, values in {
@@ -355,6 +371,8 @@ def summarise(
         "server_rss_warm_mb": round(memory["warm"], 1),
         "server_rss_peak_mb": round(peak_mb, 1),
         "server_rss_after_mb": round(memory["after"], 1),
+        "server_rss_settled_mb": memory.get("settled"),
+        "settle_s": memory.get("settle_s"),
         "server_mb_per_session": round((peak_mb - memory["warm"]) / max(1, args.sessions), 1),
         "cpu_cores_used": cpu,
         "server_cores_p95": pct(sampler.server_cores, 95),
@@ -425,6 +443,22 @@ def report(out: dict[str, Any]) -> None:
         f"MB, peak {out['server_rss_peak_mb']} MB, 5 s after {out['server_rss_after_mb']} MB "
         f"-> {out['server_mb_per_session']} MB per session"
     )
+    if out["flood"]:
+        f = out["flood"]
+        p90, top = out["toggle_p90_ms"], out["toggle_max_ms"]
+        goal = "ok" if p90 is not None and p90 <= 1000 and top <= 2000 else "MISS"
+        print(
+            f"  PNG flood      {f['requests']} requests, {f['parallel']} at a time, a client that "
+            f"{f['client']}, {f['wall_s']} s: answers {f['statuses']}; answer p50 "
+            f"{ms(f['answer_p50_ms'])} "
+            f"p95 {ms(f['answer_p95_ms'])} max {ms(f['answer_max_ms'])}; /ready p95 "
+            f"{ms(f['ready_p95_ms'])} max {ms(f['ready_max_ms'])}\n"
+            f"  toggle (flood) p90 {ms(p90)}  max {ms(top)}   goal p90 <= 1 s, max <= 2 s: "
+            f"{goal}\n"
+            f"  server RSS     warm {out['server_rss_warm_mb']} MB, peak "
+            f"{out['server_rss_peak_mb']} MB, {out['settle_s']} s after the flood "
+            f"{out['server_rss_settled_mb']} MB (goal: within 100 MB of warm)"
+        )
     if out["machine_busy_mean"] is not None:
         print(
             f"  CPU (cores)    {window}: server {cpu['server']} (p95 of 0.5 s samples "
@@ -463,23 +497,38 @@ def main() -> None:
     )
     parser.add_argument("--stagger", type=float, default=1.0, help="seconds between arrivals")
     parser.add_argument("--browsers", type=int, default=1, help="chromium processes to share")
+    parser.add_argument("--flood", type=int, default=0,
+                        help="also flood distinct PNG exports: at least this many")  # fmt: skip
+    parser.add_argument("--flood-parallel", type=int, default=10)
+    parser.add_argument("--flood-client", choices=["retry", "hammer"], default="retry",
+                        help="the flood honours Retry-After (default), or never waits")  # fmt: skip
+    parser.add_argument("--settle", type=float, default=60.0,
+                        help="with --flood: read server RSS this long after it ends")  # fmt: skip
+    parser.add_argument("--app", type=Path, default=ROOT,
+                        help="the checkout to serve (a worktree of an older commit)")  # fmt: skip
     results = Results("load", parser)
     args = parser.parse_args()
     chromium()  # exits early when there is none
     with tempfile.TemporaryFile("w+") as log:
-        with running(stderr=log) as (url, proc):
+        with running(args.app / "serve.py", args.app, stderr=log) as (url, proc):
             idle = rss_mb(proc.pid)
             sampler = Sampler(proc.pid)
             run = asyncio.run(drive(url, args, sampler))
             time.sleep(5)  # let closed sessions go before reading memory once more
             after = rss_mb(proc.pid)
+            settled = None
+            if args.flood:
+                time.sleep(max(args.settle - 5, 0))  # memory given back after the flood?
+                settled = round(rss_mb(proc.pid), 1)
         log.seek(0)
         problems = [
             line.rstrip()
             for line in log
             if any(word in line for word in ("Traceback", "Error", "Exception"))
         ]
-    memory = {"idle": idle, "warm": run["warm_rss"], "after": after, "log_problems": problems[-20:]}
+    memory = {"idle": idle, "warm": run["warm_rss"], "after": after, "settled": settled,
+              "settle_s": args.settle if args.flood else None,
+              "log_problems": problems[-20:]}  # fmt: skip
     out = summarise(args, run, sampler, memory)
     report(out)
     results.save(args, {"summary": out})

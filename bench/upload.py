@@ -11,6 +11,9 @@ Prints numbers and asserts nothing. Three parts (all by default, or pick with --
   canary file showed up in the result.
 - ``startup``: what a reading process costs to start: the forkserver's first start,
   later forks, and a ``spawn`` child for comparison.
+- ``crowd``: several hostile uploads at once (``bench/upload_crowd.py``): how long a
+  valid file behind 4 hostile ones waits, and the process tree's peak memory with 5 at
+  once, with the reader of ``--crowd-before`` (default: main before issue 18) and today's.
 - ``sessions``: server memory over N upload sessions (``--sessions``, 20) in headless
   Chromium against ``streamlit run`` of the old and the new app: each session opens the
   page, uploads a file, waits for the answer and closes; RSS of the server is read
@@ -19,6 +22,7 @@ Prints numbers and asserts nothing. Three parts (all by default, or pick with --
 
     .venv/bin/python -m bench.upload                       # ~45 min on 2 cores
     .venv/bin/python -m bench.upload --part reader --cases zigzag,cross --json PATH
+    .venv/bin/python -m bench.upload --part crowd                 # ~5 min
 """
 
 from __future__ import annotations
@@ -48,6 +52,8 @@ from tests.hostile_corpus import CANARY, CASES, Ctx, Listener, canary_csv  # noq
 
 #: The reader before issue 12 (the last commit of main before this branch).
 BEFORE = "00215d2"
+#: The reader before issue 18 (fair turns, one memory budget for the tree).
+CROWD_BEFORE = "7868e99"
 #: The issue's worst cases, in its order, plus the valid file the limits must let through.
 WORST = [
     "GeoPackage view with a cross join",
@@ -269,13 +275,17 @@ def part_startup(args) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=["reader", "startup", "sessions", "all"],
+    parser.add_argument("--part", choices=["reader", "startup", "crowd", "sessions", "all"],
                         default="all")  # fmt: skip
     parser.add_argument("--cases", type=lambda s: s.split(","), default=None,
                         help="comma-separated substrings of case names (reader part)")  # fmt: skip
     parser.add_argument("--before", default=BEFORE, help="git revision of the old reader")
     parser.add_argument("--cap-mb", type=int, default=4096, help="old reader: address space")
     parser.add_argument("--cap-s", type=int, default=90, help="old reader: CPU seconds")
+    parser.add_argument("--crowd-before", default=CROWD_BEFORE,
+                        help="git revision of the reader before issue 18 (crowd part)")  # fmt: skip
+    parser.add_argument("--ballast", type=int, default=350,
+                        help="crowd part: MB the stand-in server holds")  # fmt: skip
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--settle", type=float, default=150.0)
     results = Results("upload", parser, stem="upload[-PART]")
@@ -286,6 +296,11 @@ def main() -> None:
             doc["startup"] = part_startup(args)
         if args.part in ("reader", "all"):
             doc["reader"] = part_reader(args, Path(tmp))
+        if args.part in ("crowd", "all"):
+            from bench.upload_crowd import part_crowd
+
+            old_app = checkout(args.crowd_before, Path(tmp))
+            doc["crowd"] = part_crowd(args, Path(tmp), old_app, ROOT)
         if args.part in ("sessions", "all"):
             from bench.upload_sessions import part_sessions
 

@@ -320,6 +320,73 @@ def junk_properties(features: int, columns: int, vary: bool, value_len: int = 40
     return fc(*feats)
 
 
+def gpkg_many_tables(ctx: Ctx, tables: int) -> bytes:
+    """A GeoPackage with `tables` empty feature tables, each registered as a layer (every
+    one costs GDAL a layer to open: 4,000 took the whole CPU limit before issue 18), in
+    512-byte pages so that 4,000 tables fit in ~3 MB."""
+    path = ctx.scratch("tables.gpkg")
+    boxes(1).to_file(path, driver="GPKG", layer="zones")
+    conn = sqlite3.connect(path)
+    try:
+        with conn:
+            for i in range(tables):
+                conn.execute(f"CREATE TABLE t{i} (fid INTEGER PRIMARY KEY, geom POLYGON)")
+                conn.execute(
+                    "INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id) "
+                    "VALUES (?, 'features', ?, 4326)", (f"t{i}", f"t{i}"),
+                )  # fmt: skip
+                conn.execute(
+                    "INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', 'POLYGON', 4326, 0, 0)",
+                    (f"t{i}",),
+                )
+        conn.execute("PRAGMA page_size = 512")
+        conn.execute("VACUUM")
+    finally:
+        conn.close()
+    return path.read_bytes()
+
+
+def shx_repeats(ctx: Ctx, vertices: int, times: int) -> bytes:
+    """A zipped shapefile of one `vertices`-vertex polygon whose .shx (and .dbf) name that
+    one record `times` times: the .shp holds one record, GDAL would read `times`."""
+    t = np.linspace(0, 2 * math.pi, vertices, endpoint=False)
+    ring = np.column_stack([35.25 + 0.2 * np.cos(t), 51.15 + 0.1 * np.sin(t)])
+    one = gpd.GeoDataFrame({"name": ["big"]}, geometry=[Polygon(ring)], crs="EPSG:4326")
+    members = shapefile_members(ctx, one)
+    many = shapefile_members(ctx, gpd.GeoDataFrame({"name": ["x"] * times},
+                                                   geometry=[BOX] * times, crs="EPSG:4326"),
+                             stem="many")  # fmt: skip
+    shx = bytearray(members["zones.shx"][:100])
+    struct.pack_into(">i", shx, 24, (100 + 8 * times) // 2)  # file length, 16-bit words
+    record = members["zones.shx"][100:108]
+    members["zones.shx"] = bytes(shx) + record * times
+    members["zones.dbf"] = many["many.dbf"]
+    return zip_bytes(members)
+
+
+def shx_first_twice(ctx: Ctx) -> bytes:
+    """Two records in the .shp, and an index of the right length naming the first twice."""
+    members = shapefile_members(ctx, boxes(2))
+    shx = members["zones.shx"]
+    members["zones.shx"] = shx[:108] + shx[100:108]
+    return zip_bytes(members)
+
+
+def holes_grid(per_side: int) -> Polygon:
+    """A box with per_side² small square holes (a sieve): far more vertices than are drawn,
+    with holes too small to survive simplification."""
+    step = 0.5 / per_side
+    size = step * 0.4
+    xs = 35.0 + step * (np.arange(per_side) + 0.3)
+    ys = 51.0 + 0.6 * step * (np.arange(per_side) + 0.3)
+    holes = [
+        [(x, y), (x + size, y), (x + size, y + size * 0.6), (x, y + size * 0.6), (x, y)]
+        for x in xs
+        for y in ys
+    ]
+    return Polygon(BOX.exterior.coords, holes)
+
+
 # ------------------------------------------------------------------ the cases
 
 
@@ -443,6 +510,11 @@ def _cases() -> list[Case]:
         refused("GeoPackage with a generated column", "generated.gpkg", lambda x: gpkg_with(x, ["ALTER TABLE zones ADD COLUMN big BLOB GENERATED ALWAYS AS (zeroblob(2000000000)) VIRTUAL"]), "gpkg_program"),
         refused("GeoPackage with a bogus SRS definition", "bogus-srs.gpkg", lambda x: gpkg_with(x, srs_999999), "crs_unknown"),
         refused("GeoPackage whose SRS is missing", "missing-srs.gpkg", lambda x: gpkg_with(x, ["UPDATE gpkg_contents SET srs_id = 31337", "UPDATE gpkg_geometry_columns SET srs_id = 31337"]), "crs_unknown"),
+        # ---- issue 18: counted before the expensive step, and said when drawing drops
+        refused("GeoPackage with 4,000 empty feature tables", "tables.gpkg", lambda x: gpkg_many_tables(x, 4_000 if x.full else 60), "too_many_layers", origin="issue 18"),
+        refused("zip whose .shx names one large record 5,000 times", "repeat.zip", lambda x: shx_repeats(x, *((200_000, 5_000) if x.full else (20_000, 200))), "shp_index", origin="issue 18"),
+        refused("zip whose .shx names the first of two records twice", "twice.zip", shx_first_twice, "shp_index", origin="issue 18"),
+        layer("polygon with 100,489 holes: drawn without them, said", "sieve.geojson", lambda x: fc(feature(holes_grid(317 if x.full else 50))), notes=("simplified", "holes_dropped"), origin="issue 18"),
         refused("GeoPackage with no feature table", "attrs.gpkg", lambda x: gpkg_with(x, ["UPDATE gpkg_contents SET data_type = 'attributes'"]), ("no_features", "not_format")),
     ]
 # fmt: on

@@ -47,6 +47,22 @@ KINDS = {
 }
 
 
+@dataclass(frozen=True)
+class ExportData:
+    """What the files are made of (the page's data less what they never read): small
+    enough to send to a render child (geo.upload.sandbox) with every render."""
+
+    regions: object
+    border: object
+    towns: object
+    claims: object
+
+    @classmethod
+    def of(cls, data: object) -> ExportData:
+        """From the page's loaded data (render.cache.Data)."""
+        return cls(data.regions, data.border, data.towns, data.claims)  # type: ignore[attr-defined]
+
+
 def file_name(kind: str, state: ViewState) -> str:
     """The name a browser saves the file under (date first, as the buttons did)."""
     return export_file_name(state.date, KINDS[kind].suffix)

@@ -20,9 +20,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from components.render.pool import RENDERS, RETRY_AFTER_S, Busy, LastFiles
 from geo.errors import DataError
 from geo.paths import DATA_DIR
 from geo.registry import sha256_hex
+from geo.upload.sandbox import also_preload
 from web import exports, pages, public, share
 from web.compress import Compress
 from web.headers import SecurityHeaders
@@ -85,10 +87,34 @@ def _fresh(request: Request, tag: str) -> bool:
     return "*" in tags or tag in tags
 
 
-@functools.lru_cache(maxsize=32)
+#: Exports drawn by matplotlib or folium (60–300 ms of CPU each): one render pool per
+#: replica meters them and draws each in a bounded child (components/render/pool.py);
+#: the rest cost a few milliseconds and are made here.
+RENDERED = {"png", "og", "html"}
+_LAST_FILES = LastFiles(32)
+also_preload("web.exports")  # the forkserver imports the drawing code once
+
+
 def _file(kind: str, state) -> bytes:
-    """Built bytes, kept for the last 32 links (a viral link is asked for again and again)."""
-    return exports.build(kind, state, _data(), _zones(state), _places())
+    """Built bytes, kept for the last 32 links (a viral link is asked for again and again);
+    a rendered kind waits for a turn in the render pool (``Busy`` if none comes)."""
+
+    def make() -> bytes:
+        data = exports.ExportData.of(_data())
+        if kind not in RENDERED:
+            return exports.build(kind, state, data, _zones(state), _places())
+        return RENDERS.render(exports.build, kind, state, data, _zones(state))
+
+    return _LAST_FILES.get((kind, state), make)
+
+
+def _busy() -> Response:
+    """503 with Retry-After: every render slot is taken (a flood, or a crowd)."""
+    return PlainTextResponse(
+        "busy rendering other views; try again in a few seconds\n",
+        status_code=503,
+        headers={"Retry-After": str(RETRY_AFTER_S), "Cache-Control": "no-store"},
+    )
 
 
 def _cached(request: Request, kind: str, media_type: str, attachment: bool = True) -> Response:
@@ -107,6 +133,8 @@ def _cached(request: Request, kind: str, media_type: str, attachment: bool = Tru
         return Response(status_code=304, headers=common)
     try:
         body = _file(kind, state)
+    except Busy:
+        return _busy()
     except Exception:
         LOG.exception("export %s failed", kind)
         return PlainTextResponse("could not build this file\n", status_code=500)

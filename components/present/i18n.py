@@ -210,6 +210,36 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Other uploads are being read right now; try again in a minute.",
         "nl": "Er worden nu andere uploads gelezen; probeer het over een minuut opnieuw.",
     },
+    "upload_err_no_memory": {
+        "en": "The server has no memory to spare for reading files right now; try again in a "
+        "few minutes.",
+        "nl": "De server heeft nu geen geheugen over om bestanden te lezen; probeer het over "
+        "een paar minuten opnieuw.",
+    },
+    "upload_err_too_many_layers": {
+        "en": "The GeoPackage has {n} feature tables (at most {limit}); keep the ones you need.",
+        "nl": "Het GeoPackage heeft {n} objecttabellen (hoogstens {limit}); bewaar alleen de "
+        "tabellen die je nodig hebt.",
+    },
+    "upload_err_shp_index": {
+        "en": "The shapefile's index (.shx) does not match its .shp file; export it again.",
+        "nl": "De index van de shapefile (.shx) klopt niet met het .shp-bestand; exporteer hem "
+        "opnieuw.",
+    },
+    # The browser refuses a file over the limit before sending it (Streamlit's uploader,
+    # in English): the page shows this line instead (components/present/page.py).
+    "upload_err_too_big_browser": {
+        "en": "The file is larger than {limit_mb} MB, the most that can be read; simplify it "
+        "or split it.",
+        "nl": "Het bestand is groter dan {limit_mb} MB, het maximum dat gelezen kan worden; "
+        "vereenvoudig of splits het.",
+    },
+    # While a file waits for its turn to be read, and while it is read.
+    "upload_waiting": {
+        "en": "Your file waits to be read: {n} file(s) ahead of it.",
+        "nl": "Je bestand wacht om gelezen te worden: {n} bestand(en) ervoor.",
+    },
+    "upload_reading": {"en": "Reading your file…", "nl": "Je bestand wordt gelezen…"},
     "upload_err_internal": {
         "en": "This file could not be read (an unexpected error, logged on the server); try "
         "another format.",
@@ -307,6 +337,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "is measured on the full shapes.",
         "nl": "Vereenvoudigd getekend ({after} van {before} hoekpunten) zodat de pagina snel "
         "blijft; de oppervlakte is gemeten op de volledige vormen.",
+    },
+    "upload_note_holes_dropped": {
+        "en": "{n} of its {of} holes are too small to draw at this size and are not drawn; "
+        "the area still leaves them out.",
+        "nl": "{n} van de {of} gaten zijn te klein om op dit formaat te tekenen en worden niet "
+        "getekend; de oppervlakte laat ze nog steeds weg.",
+    },
+    "upload_note_parts_dropped": {
+        "en": "{n} of its {of} polygon parts are too small to draw at this size and are not "
+        "drawn; the area still counts them.",
+        "nl": "{n} van de {of} deelvlakken zijn te klein om op dit formaat te tekenen en worden "
+        "niet getekend; de oppervlakte telt ze wel mee.",
     },
     "upload_note_properties_trimmed": {
         "en": "Popups show at most {n} properties per feature, shortened, and fewer when there "

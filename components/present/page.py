@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 
+from jinja2 import Environment
+
 from components.present.i18n import t
 
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
@@ -58,3 +60,40 @@ def head_script(lang: str) -> str:
         "h.pushState=function(s,u,url){return h.replaceState(s,u,url);};}"
         "})();</script>"
     )
+
+
+#: Streamlit's uploader refuses a file over its limit in the browser, before sending it,
+#: with an English line in a tooltip ("File must be 10.0MB or smaller."): nothing reaches
+#: the server to answer in the page's language. The page shows its own line instead.
+TOO_BIG_CLASS = "kcm-too-big"
+
+
+_TOO_BIG = Environment(autoescape=True).from_string(
+    '<p class="{{ cls }}" hidden style="color:#b00020;margin:0">{{ text }}</p>'
+    "<script>(function(){var w=window;if(w.__kcmTooBig)return;w.__kcmTooBig=true;"
+    "function sync(){var box=document.querySelector('.st-key-upload_file');"
+    "var line=document.querySelector('p.{{ cls }}');if(!box||!line)return;"
+    "var big=false;box.querySelectorAll('[aria-invalid=\"true\"]').forEach(function(c){"
+    "var say=document.getElementById(c.getAttribute('aria-describedby')||'');"
+    "if(say&&(/or smaller/.test(say.textContent)||say.textContent===line.textContent)){"
+    "big=true;if(say.textContent!==line.textContent)say.textContent=line.textContent;}});"
+    "document.querySelectorAll('[data-testid=\"stTooltipErrorContent\"]').forEach(function(t){"
+    "if(/or smaller/.test(t.textContent))t.textContent=line.textContent;});"
+    "if(line.hidden===big)line.hidden=!big;}"
+    "new MutationObserver(sync).observe(document.body,{childList:true,subtree:true,"
+    "attributes:true,attributeFilter:['aria-invalid','hidden']});sync();})();</script>"
+)
+
+
+def too_big_line(text: str) -> str:
+    """The page's line for a file the uploader refused as too big, and the script that
+    shows it while such a file is listed (and puts the same words in place of Streamlit's
+    English ones: the screen-reader alert and the chip's tooltip).
+
+    Hidden until Streamlit marks a file chip invalid for its size; ``text`` is escaped.
+    No ``<`` or ``>`` in the code: Streamlit parses st.html as HTML first.
+
+    >>> "&lt;b&gt;" in too_big_line("<b>")
+    True
+    """
+    return _TOO_BIG.render(cls=TOO_BIG_CLASS, text=text)

@@ -52,7 +52,7 @@ def upload_message(error: UploadError, lang: str, limits: Limits | None = None) 
     except (KeyError, IndexError):
         text = t("upload_err_internal", lang)
     if error.code in WITH_ACCEPTED:
-        mb = (limits or Limits()).max_bytes >> 20
+        mb = (limits or Limits()).max_bytes // 1_000_000
         text = f"{text} {t('upload_accepted', lang, mb=mb)}"
     return text
 

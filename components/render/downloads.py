@@ -23,7 +23,11 @@ from components.present.links import (
 )
 from components.present.state import ViewState
 from components.render.cache import load_data, settlement_data, zones_as_of
+from components.render.pool import RENDERS
 from geo.upload import Overlay
+
+#: How long the page's own PNG (with the reader's layer) may wait for a render slot, s.
+OWN_PNG_WAIT_S = 30.0
 
 
 def _with_own_layer(state: ViewState, overlay: Overlay) -> bytes:
@@ -34,10 +38,13 @@ def _with_own_layer(state: ViewState, overlay: Overlay) -> bytes:
 
 
 def _png_with_own_layer(state: ViewState, overlay: Overlay) -> bytes:
+    """Rendered in the replica's one render pool, as the export routes' PNGs are (a long
+    wait: a reader asked for it; a full queue fails this download only)."""
     data = load_data()
-    return map_png(
-        data.regions, data.border, data.towns, zones_as_of(state.date), state.sides(),
-        state.lang, state.date, frame=view_frame(state.lat, state.lon, state.z),
+    return RENDERS.render(
+        map_png, data.regions, data.border, data.towns, zones_as_of(state.date),
+        state.sides(), state.lang, state.date, wait_s=OWN_PNG_WAIT_S,
+        frame=view_frame(state.lat, state.lon, state.z),
         reader_layer=(overlay.name, overlay.layer),
     )  # fmt: skip
 

@@ -16,11 +16,13 @@ from collections.abc import Mapping
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
+from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from components.present.continuity import overlay_lost
 from components.present.figures import md_escape
 from components.present.fmt import fmt_num
 from components.present.i18n import t
+from components.present.page import too_big_line
 from components.present.upload_text import note_text, upload_message
 from components.present.user_layer import user_group
 from components.render.cache import load_data
@@ -48,7 +50,11 @@ def upload_limits(environ: Mapping[str, str]) -> Limits:
             changes[key] = (float if fields[key] == "float" else int)(value)
         except (KeyError, ValueError):
             _LOG.warning("ignored %s item %r", LIMITS_ENV, item)
-    return dataclasses.replace(limits, **changes)
+    limits = dataclasses.replace(limits, **changes)
+    # One size limit: never above what Streamlit's server accepts (its MB are 2^20 bytes
+    # there, 10^6 in the browser's check; the app counts 10^6, the smaller of the two).
+    server = int(st.get_option("server.maxUploadSize")) * 1_000_000
+    return dataclasses.replace(limits, max_bytes=min(limits.max_bytes, server))
 
 
 def user_script(overlay: Overlay | None, lang: str) -> str:
@@ -110,24 +116,68 @@ def _map_large_buffers() -> None:
 _map_large_buffers()
 
 
+#: Session key: the file the uploader handed over, (name, bytes), until it is read.
+PENDING = "_upload_pending"
+
+
 def _on_upload() -> None:
-    """Read the new file; keep the old layer if it is unusable. Never raises."""
+    """Take the new file's bytes from Streamlit and leave them to ``_read_pending``.
+
+    Only a file with its bytes is taken. Once ``_release`` has dropped them, the next
+    rerun gives the widget Streamlit's ``DeletedFile`` placeholder instead, a change that
+    fires this callback again: that is the file already taken, not a new one, so the
+    layer and the last message stay as they are.
+    """
     file = st.session_state.get("upload_file")
-    if file is None:
+    if not isinstance(file, UploadedFile):  # None (cleared) or DeletedFile (released)
         return
     try:
-        data = file.getvalue()
+        name, data = file.name, file.getvalue()
         _release(file)
+        st.session_state[PENDING] = (name, data)
+    except Exception:  # anything on the upload path is one line, not a trace
+        _LOG.exception("upload failed")
+        st.session_state["upload_error"] = UploadError("internal")
+
+
+def _read_pending(lang: str) -> None:
+    """Read the file handed over, in its turn, telling the reader where it stands.
+
+    Runs in the script body, inside the upload panel: while the file waits for a turn
+    the panel says how many files are ahead of it (at once, and as it changes). A click
+    meanwhile interrupts the wait; the next run resumes it in the same place (the gate
+    keeps the turn for this session). Never raises anything but Streamlit's own
+    rerun/stop signals.
+    """
+    name, data = st.session_state[PENDING]
+    status = st.empty()
+
+    def waiting(ahead: int) -> None:
+        if ahead:
+            status.info(t("upload_waiting", lang, n=ahead), icon="⏳")
+        else:
+            status.info(t("upload_reading", lang), icon="⏳")
+
+    waiting(0)
+    ctx = get_script_run_ctx()
+    try:
         overlay = read_overlay(
-            file.name, data, limits=upload_limits(os.environ), map_area=map_area()
-        )
+            name, data, limits=upload_limits(os.environ), map_area=map_area(),
+            owner=ctx.session_id if ctx else None, on_wait=waiting,
+        )  # fmt: skip
         st.session_state["overlay"] = overlay
         st.session_state["upload_error"] = None
     except UploadError as exc:  # kept without its traceback, whose frames hold the bytes
+        overlay = None
         st.session_state["upload_error"] = UploadError(exc.code, **exc.params)
-    except Exception:  # anything else on the upload path is still one line, not a trace
+    except Exception:  # a Streamlit rerun/stop signal is not an Exception: it passes
+        overlay = None
         _LOG.exception("upload failed")
         st.session_state["upload_error"] = UploadError("internal")
+    del st.session_state[PENDING]
+    status.empty()
+    if overlay is not None:
+        st.rerun()  # the map, drawn earlier in this run, draws the new layer
 
 
 def render_upload(lang: str) -> Overlay | None:
@@ -138,12 +188,19 @@ def render_upload(lang: str) -> Overlay | None:
     if st.session_state.get("_overlay_lost") and st.session_state.get("overlay") is None:
         st.warning(t("overlay_lost", lang), icon="⚠️")
     with st.expander(t("upload_title", lang)):
+        limits = upload_limits(os.environ)
         st.file_uploader(
             t("upload_help", lang),
             key="upload_file",
             on_change=_on_upload,
             accept_multiple_files=False,
+            max_upload_size=limits.max_bytes // 1_000_000,
         )
+        mb = limits.max_bytes // 1_000_000
+        st.html(too_big_line(t("upload_err_too_big_browser", lang, limit_mb=mb)),
+                unsafe_allow_javascript=True)  # fmt: skip
+        if PENDING in st.session_state:
+            _read_pending(lang)
         overlay = st.session_state.get("overlay")
         error = st.session_state.get("upload_error")
         if isinstance(error, UploadError):

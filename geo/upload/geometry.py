@@ -189,6 +189,26 @@ def for_display(polys: np.ndarray, budget: int) -> tuple[np.ndarray, int]:
     return shapely.transform(out, lambda xy: np.round(xy, DISPLAY_DECIMALS)), before
 
 
+def left_out(full: np.ndarray, drawn: np.ndarray) -> list[Note]:
+    """Notes for the holes and polygon parts that the drawing lost against the full shapes
+    (their area still counts them).
+
+    >>> ring = [(0, 0), (9, 0), (9, 9), (0, 9), (0, 0)]
+    >>> holed = shapely.Polygon(ring, [[(1, 1), (2, 1), (2, 2), (1, 1)]])
+    >>> left_out(np.array([holed]), np.array([shapely.Polygon(ring)]))
+    [Note(code='holes_dropped', params={'n': 1, 'of': 1})]
+    """
+    notes = []
+    before, after = shapely.get_parts(full), shapely.get_parts(drawn)
+    holes = int(shapely.get_num_interior_rings(before).sum())
+    kept = int(shapely.get_num_interior_rings(after).sum())
+    if kept < holes:
+        notes.append(Note("holes_dropped", {"n": holes - kept, "of": holes}))
+    if len(after) < len(before):
+        notes.append(Note("parts_dropped", {"n": len(before) - len(after), "of": len(before)}))
+    return notes
+
+
 def _budget_properties(props: list[dict[str, str]], budget: int) -> tuple[list, bool]:
     """Properties until `budget` characters are used; later features show none."""
     out, used, cut = [], 0, False
@@ -244,6 +264,7 @@ def prepare(raw: Raw, limits: Limits) -> dict:
     if simplified:
         kept = int(shapely.get_num_coordinates(drawn).sum())
         notes.append(Note("simplified", {"before": simplified, "after": kept}))
+        notes.extend(left_out(polys, drawn))
     props, cut = _budget_properties(props, limits.property_budget)
     if cut or raw.trimmed:
         notes.append(Note("properties_trimmed", {"n": limits.shown_properties}))

@@ -71,7 +71,9 @@ def _foreign_virtual(name: str, sql: str) -> bool:
 def vet_gpkg(path: Path, limits: Limits) -> list[tuple[str, CRS | None, bool]]:
     """Feature tables of a GeoPackage, after refusing every view, foreign trigger,
     virtual table and generated column (programs, not tables); the file is opened
-    read-only and immutable, with no extension loading and a bounded step count."""
+    read-only and immutable, with no extension loading and a bounded step count.
+    Feature tables, their columns (all tables together) and rows are counted here,
+    before GDAL opens a single layer."""
     conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
     try:
         _sqlite_guard(conn)
@@ -94,15 +96,18 @@ def vet_gpkg(path: Path, limits: Limits) -> list[tuple[str, CRS | None, bool]]:
         ).fetchall()
         if not rows:
             raise UploadError("no_features")
-        layers, total = [], 0
+        if len(rows) > limits.max_layers:  # each would cost GDAL a layer to open
+            raise UploadError("too_many_layers", n=len(rows), limit=limits.max_layers)
+        layers, total, columns_seen = [], 0, 0
         for table, srs_id in rows:
             if table not in tables:
                 raise UploadError("not_format", kind="GPKG")
             columns = conn.execute(f"PRAGMA table_xinfo({_quote(table)})").fetchall()
             if any(col[6] in (2, 3) for col in columns):
                 raise UploadError("gpkg_program", what="generated column")
-            if len(columns) - 2 > limits.max_columns:
-                raise UploadError("too_many_columns", n=len(columns) - 2, limit=limits.max_columns)
+            columns_seen += len(columns) - 2  # all tables' columns, less fid and geometry
+            if columns_seen > limits.max_columns:
+                raise UploadError("too_many_columns", n=columns_seen, limit=limits.max_columns)
             total += conn.execute(f"SELECT count(*) FROM {_quote(table)}").fetchone()[0]
             if total > limits.max_features:
                 raise UploadError("too_many_features", n=total, limit=limits.max_features)

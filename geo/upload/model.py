@@ -31,7 +31,10 @@ class Limits:
     Tests pass smaller ones so that their worst cases end within seconds.
     """
 
-    max_bytes: int = 10 * 1024 * 1024
+    #: bytes of the uploaded file: 10 MB, decimal, as Streamlit's uploader counts
+    #: ``server.maxUploadSize = 10`` in the browser (components/render/upload.py keeps the
+    #: two equal)
+    max_bytes: int = 10_000_000
     #: zip: total unpacked size, member count, compression ratio (zip bombs)
     max_unzipped: int = 60 * 1024 * 1024
     max_members: int = 50
@@ -41,6 +44,8 @@ class Limits:
     max_vertices: int = 1_000_000
     max_parts: int = 20_000
     max_columns: int = 500
+    #: GeoPackage feature tables (each one costs a GDAL layer to open)
+    max_layers: int = 50
     #: invalid geometries are repaired only up to this many vertices in all
     max_repair_vertices: int = 50_000
     #: the reading process: memory it may add, CPU seconds, wall-clock seconds
@@ -49,6 +54,17 @@ class Limits:
     wall_s: float = 30.0
     #: uploads read at the same time by one server process (others wait, then get "busy")
     parallel: int = 2
+    #: uploads waiting for a turn per server process (the next one is told "busy" at once)
+    queue: int = 8
+    #: files up to this size are first read in a quick lane of their own, with these
+    #: limits, so that a small file is answered while big or slow ones hold the full
+    #: turns (a file that needs more then waits for a full turn)
+    quick_bytes: int = 1_000_000
+    quick_memory_mb: int = 128
+    quick_cpu_s: int = 2
+    #: memory of the server's whole process tree: the server itself, the forkserver and
+    #: every reading process; each reader gets what is left, at most ``memory_mb``
+    tree_mb: int = 1536
     #: put the reading process in an empty network namespace where the kernel allows it
     #: (tests turn it off to prove that GDAL and PROJ alone fetch nothing)
     isolate_network: bool = True

@@ -16,13 +16,16 @@ In the child, before the function runs:
   anything, whatever a library tries); without one, the caller's own switches apply;
 - a lower CPU priority, so the server's other sessions are served first.
 
-The parent waits at most ``wall_s`` and kills the child after that.
+The parent waits at most ``wall_s`` and kills the child after that. Turns to read, and
+the memory each child may add, come from the process's ``gate.Gate``: first come, first
+served, one file per owner, and one memory budget for the server and all its children.
 """
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
+import dataclasses
 import multiprocessing as mp
 import os
 import resource
@@ -36,6 +39,8 @@ from dataclasses import dataclass
 from multiprocessing import spawn
 from typing import Any
 
+from geo.upload.gate import Budget, Gate, NoTurnError
+
 _CLONE_NEWUSER = 0x10000000
 _CLONE_NEWNET = 0x40000000
 #: Signals by which a library dies when an allocation is refused under RLIMIT_AS
@@ -44,11 +49,13 @@ _MEMORY_SIGNALS = {signal.SIGABRT, signal.SIGSEGV, signal.SIGBUS}
 
 
 class LimitError(Exception):
-    """The child broke a limit: ``kind`` is "memory", "cpu", "wall", "crash" or "busy"."""
+    """The child broke a limit, or got no turn: ``kind`` is "memory", "cpu", "wall",
+    "crash", "busy" or "no_memory"; ``memory_mb`` is what the child was granted."""
 
-    def __init__(self, kind: str) -> None:
+    def __init__(self, kind: str, memory_mb: int = 0) -> None:
         super().__init__(kind)
         self.kind = kind
+        self.memory_mb = memory_mb
 
 
 @dataclass(frozen=True)
@@ -60,20 +67,41 @@ class Bounds:
     parallel: int = 2
     nice: int = 10
     isolate_network: bool = True
+    #: files waiting for a turn (beyond: "busy" at once)
+    queue: int = 8
+    #: memory of the whole tree (server, forkserver, children), MB; None: no ceiling
+    tree_mb: int | None = None
+    #: how long a caller waits for a turn (None: ``wall_s``)
+    wait_s: float | None = None
+    #: which turns: each lane has its own gate (the memory budget is shared by all)
+    lane: str = "full"
+    #: memory this lane's children leave free in the budget (for another lane's child),
+    #: and the least a child of this lane starts with (else it waits; None: the budget's)
+    reserve_mb: int = 0
+    min_mb: int | None = None
 
 
-#: Modules the forkserver imports once: the reader and the whole geo stack under it. The
-#: forkserver is one per process, so this is fixed: a child then only forks, imports
-#: nothing, and is still single-threaded when it asks for its own network namespace.
-PRELOAD = ("geo.upload.reader",)
+#: Modules the forkserver imports once: the reader and the whole geo stack under it, and
+#: what callers add with ``also_preload`` before it starts (the render pool's drawing
+#: code). A child then only forks, imports nothing, and is still single-threaded when it
+#: asks for its own network namespace.
+PRELOAD = ["geo.upload.reader"]
 #: Preparation data that would make each child run the main script again (Streamlit's
 #: ``streamlit`` launcher, a bench, pytest): targets here are module functions, so the
 #: child needs no main module.
 _MAIN_KEYS = ("init_main_from_path", "init_main_from_name")
 _context_lock = threading.Lock()
 _contexts: list[Any] = []
-_slots_lock = threading.Lock()
-_slots: dict[int, threading.BoundedSemaphore] = {}
+_gates_lock = threading.Lock()
+_gates: dict[tuple, Gate] = {}
+_budgets: dict[int, Budget] = {}
+
+
+def also_preload(*modules: str) -> None:
+    """Have the forkserver import these too (call before the first child starts; later,
+    a child imports them itself)."""
+    with _context_lock:
+        PRELOAD.extend(m for m in modules if m not in PRELOAD)
 
 
 def _context():
@@ -81,7 +109,6 @@ def _context():
     with _context_lock:
         if not _contexts:
             ctx = mp.get_context("forkserver")
-            ctx.set_forkserver_preload(list(PRELOAD))
             _contexts.append(ctx)
         return _contexts[0]
 
@@ -106,9 +133,18 @@ def _no_main_module() -> Iterator[None]:
         spawn.get_preparation_data = prepare
 
 
-def _semaphore(parallel: int) -> threading.BoundedSemaphore:
-    with _slots_lock:
-        return _slots.setdefault(parallel, threading.BoundedSemaphore(parallel))
+def gate(bounds: Bounds) -> Gate:
+    """This process's gate for these bounds (one per setting: tests use small ones)."""
+    key = (bounds.lane, bounds.parallel, bounds.queue, bounds.tree_mb, bounds.reserve_mb,
+           bounds.min_mb)  # fmt: skip
+    with _gates_lock:
+        if key not in _gates:
+            budget = None
+            if bounds.tree_mb is not None:  # one budget per ceiling, shared by all gates
+                budget = _budgets.setdefault(bounds.tree_mb, Budget(bounds.tree_mb))
+            _gates[key] = Gate(bounds.parallel, bounds.queue, budget, bounds.reserve_mb,
+                               bounds.min_mb)  # fmt: skip
+        return _gates[key]
 
 
 def _vm_size_bytes() -> int:
@@ -131,6 +167,11 @@ def _isolate_network() -> bool:
 def probe(*, isolated: bool) -> dict:
     """A target that does nothing: what starting a bounded child costs (bench)."""
     return {"pid": os.getpid(), "isolated": isolated}
+
+
+def call_in_child(fn: Callable, args: tuple, kwargs: dict, *, isolated: bool) -> Any:
+    """A target for any module-level function (pickled by reference): the render pool's."""
+    return fn(*args, **kwargs)
 
 
 def usage() -> dict[str, float]:
@@ -167,22 +208,36 @@ def _child(conn, target: Callable, args: tuple, bounds: Bounds, workdir: str) ->
     conn.close()
 
 
-def run_bounded(target: Callable, args: tuple, bounds: Bounds) -> Any:
+def run_bounded(
+    target: Callable,
+    args: tuple,
+    bounds: Bounds,
+    *,
+    owner: str | None = None,
+    on_wait: Callable[[int], None] | None = None,
+) -> Any:
     """Call ``target(*args, isolated=...)`` in a bounded child process; return its result.
 
     An exception raised by the target is raised here. A broken limit raises
-    ``LimitError(kind)``; at most ``bounds.parallel`` children run at once per process (a
-    caller waits up to ``bounds.wall_s`` for a turn, then gets ``LimitError("busy")``).
+    ``LimitError(kind)``. The turn comes from the process's gate (see ``gate``): a caller
+    waits up to ``bounds.wall_s``, hearing through ``on_wait(n)`` how many files are
+    ahead of it, or gets ``LimitError("busy")``; ``owner`` (a session) reads one file at
+    a time; the child may add the memory the tree's budget grants it, at most
+    ``bounds.memory_mb``.
     """
-    slots = _semaphore(bounds.parallel)
-    if not slots.acquire(timeout=bounds.wall_s):
-        raise LimitError("busy")
+    turns = gate(bounds)
+    try:
+        wait_s = bounds.wall_s if bounds.wait_s is None else bounds.wait_s
+        ticket = turns.enter(owner, bounds.memory_mb, wait_s, on_wait)
+    except NoTurnError as refused:
+        raise LimitError(refused.kind) from None
     workdir = tempfile.mkdtemp(prefix="upload-")
     try:
-        return _run(target, args, bounds, workdir)
+        granted = dataclasses.replace(bounds, memory_mb=ticket.granted_mb)
+        return _run(target, args, granted, workdir)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-        slots.release()
+        turns.leave(ticket)
 
 
 def _run(target: Callable, args: tuple, bounds: Bounds, workdir: str):
@@ -190,6 +245,7 @@ def _run(target: Callable, args: tuple, bounds: Bounds, workdir: str):
     receive, send = ctx.Pipe(duplex=False)
     child = ctx.Process(target=_child, args=(send, target, args, bounds, workdir), daemon=True)
     with _context_lock, _no_main_module():
+        ctx.set_forkserver_preload(list(PRELOAD))  # read when the forkserver starts
         child.start()  # the first start also starts the forkserver: not counted as reading
     deadline = time.monotonic() + bounds.wall_s
     send.close()
@@ -209,12 +265,12 @@ def _run(target: Callable, args: tuple, bounds: Bounds, workdir: str):
         exitcode = child.exitcode
         child.close()
     if message is None:
-        raise LimitError(_why(exitcode))
+        raise LimitError(_why(exitcode), bounds.memory_mb)
     status, value = message
     if status == "ok":
         return value
     if status == "breach":
-        raise LimitError(value)
+        raise LimitError(value, bounds.memory_mb)
     raise value
 
 

@@ -1,6 +1,7 @@
 """A zipped shapefile: the zip is checked (bombs, encryption, compression, one .shp), the
-.shp record headers are counted before GDAL's Shapefile driver (alone) reads it, and the
-.prj is read by PROJ as WKT, never handed to GDAL."""
+.shp record headers are counted and the .shx must index exactly those records before
+GDAL's Shapefile driver (alone) reads it, and the .prj is read by PROJ as WKT, never
+handed to GDAL."""
 
 from __future__ import annotations
 
@@ -52,16 +53,16 @@ _MULTIPOINT = {8, 18, 28}
 _POINT = {1, 11, 21}
 
 
-def count_shp(shp: bytes, limits: Limits) -> tuple[int, int, int]:
-    """Records, parts and points of a .shp, from its record headers (nothing decoded).
-
-    Refuses a file that is not a shapefile, or one over a limit, before GDAL reads it.
-    """
+def count_shp(shp: bytes, limits: Limits) -> list[tuple[int, int]]:
+    """(offset, length) of each record of a .shp, from its record headers (nothing
+    decoded); refuses a file that is not a shapefile, or one over a limit, before GDAL
+    reads it."""
     if len(shp) < 100 or struct.unpack_from(">i", shp, 0)[0] != 9994:
         raise UploadError("not_format", kind="Shapefile")
     if struct.unpack_from("<i", shp, 28)[0] != 1000:
         raise UploadError("not_format", kind="Shapefile")
-    records = parts = points = 0
+    records: list[tuple[int, int]] = []
+    parts = points = 0
     offset, end = 100, len(shp)
     while offset + 8 <= end:
         length = struct.unpack_from(">i", shp, offset + 4)[0] * 2
@@ -78,15 +79,34 @@ def count_shp(shp: bytes, limits: Limits) -> tuple[int, int, int]:
             raise UploadError("not_format", kind="Shapefile")
         if n_parts < 0 or n_points < 0:
             raise UploadError("not_format", kind="Shapefile")
-        records, parts, points = records + 1, parts + n_parts, points + n_points
-        if records > limits.max_features:
-            raise UploadError("too_many_features", n=records, limit=limits.max_features)
+        records.append((offset, length))
+        parts, points = parts + n_parts, points + n_points
+        if len(records) > limits.max_features:
+            raise UploadError("too_many_features", n=len(records), limit=limits.max_features)
         if points > limits.max_vertices:
             raise UploadError("too_many_vertices", n=points, limit=limits.max_vertices)
         if parts > limits.max_parts:
             raise UploadError("too_many_parts", n=parts, limit=limits.max_parts)
         offset += 8 + length
-    return records, parts, points
+    return records
+
+
+def check_shx(shx: bytes | None, records: list[tuple[int, int]]) -> None:
+    """The .shx must index exactly the records counted in the .shp, in order.
+
+    GDAL reads features through the .shx: an index that names one record many times, or
+    more records than the .shp holds, would make it read far more than was counted (one
+    200,000-vertex record 5,000 times is a billion vertices from a 2 MB zip). A missing
+    .shx is left to GDAL, which refuses the file.
+    """
+    if shx is None:
+        return
+    if len(shx) != 100 + 8 * len(records) or struct.unpack_from(">i", shx, 0)[0] != 9994:
+        raise UploadError("shp_index")
+    for i, (offset, length) in enumerate(records):
+        words_at, words = struct.unpack_from(">ii", shx, 100 + 8 * i)
+        if (words_at * 2, words * 2) != (offset, length):
+            raise UploadError("shp_index")
 
 
 def read_zipped_shapefile(data: bytes, limits: Limits, workdir: Path) -> Raw:
@@ -101,7 +121,7 @@ def read_zipped_shapefile(data: bytes, limits: Limits, workdir: Path) -> Raw:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError,
             OSError, EOFError, ValueError) as exc:  # fmt: skip
         raise UploadError("zip_broken") from exc
-    count_shp(files[".shp"], limits)
+    check_shx(files.get(".shx"), count_shp(files[".shp"], limits))
     prj = files.pop(".prj", None)
     crs = crs_from_wkt(prj.decode("latin-1")) if prj is not None else None
     if crs is not None and crs.to_epsg() == 4326:

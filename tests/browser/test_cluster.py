@@ -6,12 +6,13 @@ Everything is started by one fixture and stopped by it even when a test fails.
 from __future__ import annotations
 
 import asyncio
+import http.client
 import os
 import signal
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 
@@ -162,3 +163,35 @@ def test_balancer_compresses_the_page_and_its_bundle_and_caches_the_static_embed
     assert again["x-cache"] == "HIT"
     assert again_body == first_body
     assert "set-cookie" not in again  # no stickiness cookie: it would make it uncacheable
+
+
+def _get_from(source: str, url: str) -> tuple[int, dict[str, str], bytes]:
+    """GET ``url`` from a given loopback source address (one client of the balancer)."""
+    parts = urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30,
+                                      source_address=(source, 0))  # fmt: skip
+    try:
+        conn.request("GET", f"{parts.path}?{parts.query}")
+        answer = conn.getresponse()
+        return answer.status, {k.lower(): v for k, v in answer.getheaders()}, answer.read()
+    finally:
+        conn.close()
+
+
+def test_one_client_is_rate_limited_on_rendering_routes_and_others_are_not(balanced):
+    """HAProxy counts one address's requests to the rendering routes: past 20 in 10 s it
+    answers 429 with Retry-After itself; another address, and cheap routes, go on."""
+    png = f"{balanced.url}/export/view.png?date=2024-08-27&z=8"  # the same view: cheap after one
+    flood = "127.0.0.2"
+    statuses = []
+    for _ in range(30):
+        status, headers, body = _get_from(flood, png)
+        statuses.append(status)
+        if status == 429:
+            assert headers["retry-after"] == "10"
+            assert b"too many renders" in body
+    assert statuses[0] == 200
+    assert 429 in statuses, statuses
+    assert statuses.count(200) <= 21, statuses
+    assert _get_from(flood, f"{balanced.url}/export/view.csv?date=2024-08-27")[0] == 200
+    assert _get_from("127.0.0.1", png)[0] == 200  # another reader is not limited

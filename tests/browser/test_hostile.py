@@ -14,7 +14,7 @@ import yaml
 from geo.paths import DATA_DIR
 from tests.browser.server import running, serve
 from tests.browser.test_dashboard import MAP, click_layer, open_app
-from tests.hostile_corpus import CASES, Ctx
+from tests.hostile_corpus import CASES, Ctx, oblast
 
 PAYLOAD = '<img src=x id=pwned onerror="window.__xss=1;alert(1)">'
 BOX = {
@@ -169,8 +169,9 @@ def test_markdown_in_the_file_name_is_shown_as_text(page, app_url):
 
 #: The reader's line when the CPU or the wall-clock limit ended the reading.
 READING_LIMIT = re.compile(r"s of computing to read|Reading this file took longer than")
-#: Small limits for the server under test: the worst case ends in seconds, not 20 s.
-WORST_LIMITS = "cpu_s=2,wall_s=15,memory_mb=1024,max_repair_vertices=10000000"
+#: Small limits for the server under test: the worst case ends in seconds, not 20 s;
+#: one file read at a time, so a second one waits behind it.
+WORST_LIMITS = "cpu_s=3,wall_s=15,memory_mb=1024,max_repair_vertices=10000000,parallel=1"
 
 
 @pytest.fixture(scope="module")
@@ -218,3 +219,34 @@ def test_worst_upload_leaves_the_server_and_other_readers_working(browser, limit
     finally:
         reader.close()
         uploader.close()
+
+
+def test_a_file_waiting_behind_another_is_told_where_it_stands(browser, limited_app, tmp_path):
+    """One big file is read at a time here: while the zigzag is read, a second reader's
+    1.5 MB file (over the quick lane's 1 MB) waits, and its panel says so at once; then
+    it is drawn."""
+    url, _ = limited_app
+    zigzag = CASES["zigzag polygon (9 MB GeoJSON, self-intersecting)"].build(
+        Ctx(tmp=tmp_path, full=True)
+    )
+    first = browser.new_context(viewport={"width": 1400, "height": 900})
+    second = browser.new_context(viewport={"width": 1400, "height": 900})
+    try:
+        a, b = first.new_page(), second.new_page()
+        for tab in (a, b):
+            tab.set_default_timeout(60_000)
+        open_app(a, url)
+        b_map = open_app(b, url)
+        open_upload_panel(a)
+        open_upload_panel(b)
+        upload(a, "zigzag.geojson", zigzag)
+        a.get_by_text("Reading your file").wait_for()
+        upload(b, "oblast.geojson", oblast(1_500_000))
+        b.get_by_text("1 file(s) ahead of it").wait_for()
+        b_map.locator("path.user-layer").wait_for()  # its turn came after the zigzag's
+        b.get_by_text("km² in all").first.wait_for()
+        assert b.get_by_text("file(s) ahead").count() == 0
+        a.get_by_text(READING_LIMIT).first.wait_for()
+    finally:
+        first.close()
+        second.close()

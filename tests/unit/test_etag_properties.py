@@ -32,7 +32,7 @@ def client():
 
 def fetch(client, path: str, lat: float, lon: float, z: int) -> tuple[str, bytes]:
     """One answer, built afresh as another replica would build it (no process cache)."""
-    web.routes._file.cache_clear()
+    web.routes._LAST_FILES.clear()
     web.routes._built_page.cache_clear()
     answer = client.get(
         f"{path}?date=2024-08-27&lat={lat!r}&lon={lon!r}&z={z}",

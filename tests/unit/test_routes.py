@@ -257,3 +257,68 @@ def test_broken_data_is_a_503_with_the_reason_not_a_traceback(monkeypatch):
             assert (
                 answer.text.strip() == "data unavailable: data/claims.yaml: line 3: not a mapping"
             )
+
+
+def test_renders_beyond_the_pool_are_refused_at_once_with_retry_after(client, monkeypatch):
+    """One render at a time, one more waiting: a third PNG is told 503 + Retry-After at
+    once instead of queueing behind them; a CSV (no render) is still answered."""
+    import threading
+
+    import web.routes
+    from components.render.pool import RenderPool
+
+    pool = RenderPool(workers=1, queue=1, wait_s=60, run=lambda fn, a, k: fn(*a, **k))
+    monkeypatch.setattr(web.routes, "RENDERS", pool, raising=False)
+    release = threading.Event()
+
+    def until(inside: int) -> None:
+        """Wait (bounded) until this many requests hold or wait for a render slot."""
+        for _ in range(2000):
+            if pool.inside() >= inside:
+                return
+            release.wait(0.01)
+
+    build = web.routes.exports.build
+
+    def held(kind, *args):
+        if kind != "png":
+            return build(kind, *args)
+        release.wait(60)
+        return b"\x89PNG held"
+
+    monkeypatch.setattr(web.routes.exports, "build", held)
+    answers: dict[str, int] = {}
+
+    def fetch(name: str, lat: float) -> None:
+        answers[name] = client.get(f"/export/view.png?lat={lat}&lon=35.1&z=9").status_code
+
+    first = threading.Thread(target=fetch, args=("first", 51.01))
+    second = threading.Thread(target=fetch, args=("second", 51.02))
+    third = threading.Thread(target=fetch, args=("third", 51.03))
+    try:
+        first.start()
+        until(1)  # the first holds the slot
+        second.start()
+        until(2)  # the second waits for it
+        third.start()
+        third.join(timeout=20)
+        assert not third.is_alive(), "the third render queued instead of being refused"
+        assert answers["third"] == 503
+        busy = client.get("/export/view.png?lat=51.04&lon=35.1&z=9")
+        assert busy.status_code == 503
+        assert busy.headers["retry-after"] == "5"
+        assert busy.headers["cache-control"] == "no-store"
+        assert client.get("/export/view.csv?lat=51.04").status_code == 200
+    finally:
+        release.set()
+        for thread in (first, second, third):
+            thread.join(timeout=20)
+    assert (answers["first"], answers["second"]) == (200, 200)
+
+
+def test_a_render_runs_in_a_bounded_child_not_in_the_server():
+    import os
+
+    from components.render.pool import RenderPool
+
+    assert RenderPool().render(os.getpid) != os.getpid()

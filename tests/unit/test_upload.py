@@ -27,6 +27,7 @@ from tests.hostile_corpus import (
     fc,
     feature,
     geod_km2,
+    holes_grid,
     oblast,
 )
 
@@ -200,6 +201,15 @@ def test_drawn_layer_is_simplified_but_measured_whole():
     assert drawn <= 2_000
     assert overlay.note("simplified").params["before"] == shapely.get_num_coordinates(full)
     assert overlay.total_km2 == pytest.approx(geod_km2(full), rel=1e-4)
+
+
+def test_holes_left_out_of_the_drawing_are_said_and_still_measured():
+    sieve = holes_grid(50)
+    overlay = read("sieve.geojson", fc(feature(sieve)))
+    assert overlay.note("holes_dropped").params == {"n": 2_500, "of": 2_500}
+    assert shapely.get_num_interior_rings(overlay.layer.geometry.iloc[0]) == 0  # as drawn
+    assert overlay.total_km2 == pytest.approx(geod_km2(shapely.orient_polygons(sieve)), rel=1e-4)
+    assert overlay.total_km2 < geod_km2(BOX) * 0.95  # the holes are not counted as ground
 
 
 def test_the_default_limits_let_a_10_mb_oblast_through():

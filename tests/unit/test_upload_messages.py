@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,8 @@ from geo.upload import Limits, Note, Overlay, UploadError
 from tests.hostile_corpus import CASES, TEST_LIMITS, Ctx, canary_csv
 from tests.unit.test_upload import MAP_AREA
 
-GEO_UPLOAD = Path(__file__).resolve().parents[2] / "geo" / "upload"
+ROOT = Path(__file__).resolve().parents[2]
+GEO_UPLOAD = ROOT / "geo" / "upload"
 
 
 def codes_raised_in_geo() -> set[str]:
@@ -26,7 +28,8 @@ def codes_raised_in_geo() -> set[str]:
         for node in ast.walk(ast.parse(path.read_text())):
             if (
                 isinstance(node, ast.Call)
-                and getattr(node.func, "id", None) in ("UploadError", "Note", "LimitError")
+                and getattr(node.func, "id", None)
+                in ("UploadError", "Note", "LimitError", "NoTurnError")
                 and node.args
                 and isinstance(node.args[0], ast.Constant)
             ):
@@ -41,7 +44,7 @@ def test_every_code_geo_can_raise_has_words_in_both_languages():
         for lang in ("en", "nl"):
             if kind == "Note":
                 params = {"n": 1, "points": 1, "lines": 2, "crs": "EPSG:32636", "before": 9,
-                          "after": 3, "lat": 1.0, "lon": 2.0, "swapped": True}  # fmt: skip
+                          "after": 3, "lat": 1.0, "lon": 2.0, "swapped": True, "of": 4}  # fmt: skip
                 text = note_text(Note(code, params), lang)
             else:
                 params = {"n": 3, "limit": 2, "mb": 11.5, "limit_mb": 10, "kind": "KML",
@@ -116,6 +119,19 @@ def test_limits_from_the_environment():
     limits = upload_limits({LIMITS_ENV: "cpu_s=3, wall_s=4.5, memory_mb=200, bogus=1, x"})
     assert (limits.cpu_s, limits.wall_s, limits.memory_mb) == (3, 4.5, 200)
     assert upload_limits({}) == Limits()
+
+
+def test_one_size_limit_for_streamlits_uploader_and_the_reader():
+    """Streamlit's uploader checks ``server.maxUploadSize`` in the browser (MB of 10^6
+    bytes, 2^20 on Windows) and on its server (2^20): the reader's limit is the smaller
+    count of the same figure, so no file passes one and fails the other unexplained."""
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["maxUploadSize"] * 1_000_000 == Limits().max_bytes
+    # an operator's larger limit cannot let through what Streamlit's server refuses
+    assert upload_limits({LIMITS_ENV: "max_bytes=50000000"}).max_bytes == Limits().max_bytes
+    assert upload_limits({LIMITS_ENV: "max_bytes=5000000"}).max_bytes == 5_000_000
+    text = upload_message(UploadError("too_big", mb=10.2, limit_mb=10), "nl")
+    assert text == "Het bestand is 10,2 MB; er kan hoogstens 10 MB worden gelezen."
 
 
 def _overlay(n: int, props: dict[str, str]) -> Overlay:
