@@ -214,7 +214,7 @@ class Declutter(_Script):
                 var controls = Array.prototype.map.call(
                     map.getContainer().querySelectorAll(".leaflet-control"),
                     function (c) { return c.getBoundingClientRect(); });
-                var kept = [];
+                var kept = [], changed = false;
                 items.forEach(function (m) {
                     var el = m.getElement();
                     if (el.dataset.kcmName === undefined) {
@@ -228,12 +228,14 @@ class Declutter(_Script):
                     });
                     var badge = el.querySelector(".stl-more");
                     if (badge) { badge.remove(); }
+                    var wasHidden = el.style.display === "none";
                     el.style.display = "";
                     var box = el.getBoundingClientRect();
                     var covered = controls.some(function (c) {
                         return box.left < c.right && c.left < box.right
                             && box.top < c.bottom && c.top < box.bottom;
                     });
+                    changed = changed || wasHidden !== !!(host || covered);
                     if (host || covered) {
                         if (host) { host.n += 1; }
                         el.style.display = "none";
@@ -259,6 +261,8 @@ class Declutter(_Script):
                     }
                     k.el.setAttribute("aria-label", name);
                 });
+                // Zone labels keep clear of the dots shown: place them again after a change.
+                if (changed && map.__zoneLabelsAgain) { map.__zoneLabelsAgain(); }
             }
             // Leaflet still knows the map while "remove" fires.
             // A legend opened, folded or added moves the controls: arrange again then too.
