@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.reader import wait_still
 from tests.browser.test_dashboard import open_app, query
 from tests.browser.test_hostile import collection, open_upload_panel, upload
 
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 ERRORS = '[data-testid="stAlertContentError"]'
 
 
 def settle(page) -> None:
-    """Wait until the script run that the last action started has ended."""
-    page.locator(IDLE).wait_for()
+    """Wait until the runs the last action started have ended and the map is still."""
+    wait_still(page)
 
 
 def no_error_line(page, after: str) -> None:
