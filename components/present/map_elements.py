@@ -303,8 +303,9 @@ main.kcm-main { display: block; width: 100%; height: 100%; }
 .leaflet-container path[tabindex]:focus-visible { outline: none; stroke: #1a1a1a;
   stroke-width: 5px; stroke-dasharray: none; }
 .leaflet-marker-icon:focus-visible { outline: 3px solid #1a1a1a; outline-offset: 2px; }
-.stl-more { position: absolute; left: 17px; top: -6px; padding: 0 3px; border-radius: 6px;
-  background: #1a1a1a; color: #fff; font: 600 10px/14px system-ui, sans-serif; }
+.stl-more { position: absolute; left: 16px; top: -3px; padding: 0 2px; border-radius: 5px;
+  background: rgba(255,255,255,.9); color: #222; border: 1px solid #777;
+  font: 600 9px/11px system-ui, sans-serif; pointer-events: none; }
 .kcm-keys { display: none; }
 .leaflet-container:focus-visible .kcm-keys { display: block; }
 </style>
