@@ -45,6 +45,31 @@ def browser():
         browser.close()
 
 
+#: The screens a reader uses most, (width, height): a phone and a laptop.
+SCREENS = {"phone": (390, 844), "laptop": (1366, 768)}
+
+
+@pytest.fixture
+def on_screen(browser):
+    """``on_screen(width, height)``: a page in a fresh context of that size, a touch phone
+    below 500 px wide; every context made is closed after the test."""
+    made = []
+
+    def open_page(width: int, height: int):
+        phone = width < 500
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone
+        )
+        made.append(context)
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+        return page
+
+    yield open_page
+    for context in made:
+        context.close()
+
+
 @pytest.fixture
 def page(browser, request):
     context = browser.new_context(viewport={"width": 1400, "height": 900})

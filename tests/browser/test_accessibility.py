@@ -14,6 +14,7 @@ import re
 import pytest
 
 from tests.browser.a11y import BLOCKING, audit, axe_source, described
+from tests.browser.conftest import SCREENS
 from tests.browser.reader import MAP, wait_settled, wait_still
 from tests.browser.server import newsroom
 from tests.browser.test_dashboard import open_app
@@ -23,7 +24,6 @@ FIXED = {
     "html-has-lang", "landmark-one-main", "page-has-heading-one", "heading-order",
     "meta-viewport", "region", "aria-command-name", "color-contrast",
 }  # fmt: skip
-SCREENS = {"laptop": (1366, 768), "phone": (390, 844)}
 #: A view with both zones, settlements (dots are buttons) and a stale zone on the map.
 DATED = "date=2025-03-13&ind=true"
 
@@ -39,20 +39,12 @@ def failures(findings: list[dict]) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
 @pytest.mark.parametrize("screen", SCREENS)
-def test_the_page_has_no_serious_accessibility_failure(browser, app_url, axe, lang, screen):
-    width, height = SCREENS[screen]
-    phone = screen == "phone"
-    context = browser.new_context(
-        viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone
-    )
-    try:
-        page = context.new_page()
-        for query in (f"lang={lang}", f"lang={lang}&{DATED}"):
-            open_app(page, f"{app_url}/?{query}").locator("path.claim-ua").first.wait_for()
-            wait_settled(page)
-            assert failures(audit(page, axe)) == [], query
-    finally:
-        context.close()
+def test_the_page_has_no_serious_accessibility_failure(on_screen, app_url, axe, lang, screen):
+    page = on_screen(*SCREENS[screen])
+    for query in (f"lang={lang}", f"lang={lang}&{DATED}"):
+        open_app(page, f"{app_url}/?{query}").locator("path.claim-ua").first.wait_for()
+        wait_settled(page)
+        assert failures(audit(page, axe)) == [], query
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])

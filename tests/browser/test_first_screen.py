@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.conftest import SCREENS
 from tests.browser.reader import LABELS_PLACED, MAP, inside, wait_settled, wait_still
 from tests.browser.server import newsroom
 from tests.browser.test_dashboard import open_app
-
-SCREENS = {"phone": (390, 844), "laptop": (1366, 768)}
 
 
 def overlap(a: dict, b: dict) -> bool:
@@ -45,21 +44,14 @@ def _first_screen_shows_claims(page, width: int, height: int) -> None:
 
 
 @pytest.mark.parametrize("screen", SCREENS)
-def test_the_first_screen_shows_both_zones_and_figures(browser, app_url, screen):
+def test_the_first_screen_shows_both_zones_and_figures(on_screen, app_url, screen):
     width, height = SCREENS[screen]
-    phone = screen == "phone"
-    context = browser.new_context(
-        viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone
-    )
-    try:
-        page = context.new_page()
-        open_app(page, app_url).locator("path.claim-ua").first.wait_for()
-        wait_settled(page)
-        _first_screen_shows_claims(page, width, height)
-        legend = page.frame_locator(MAP).locator(".claims-legend > details")
-        assert legend.evaluate("d => d.open") is (not phone), "legend folded only on phones"
-    finally:
-        context.close()
+    page = on_screen(width, height)
+    open_app(page, app_url).locator("path.claim-ua").first.wait_for()
+    wait_settled(page)
+    _first_screen_shows_claims(page, width, height)
+    legend = page.frame_locator(MAP).locator(".claims-legend > details")
+    assert legend.evaluate("d => d.open") is (screen != "phone"), "legend folded only on phones"
 
 
 @pytest.mark.parametrize("size", [(700, 500), (360, 640)])

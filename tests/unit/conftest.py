@@ -66,3 +66,17 @@ def zone_of():
         return rows.iloc[0]
 
     return pick
+
+
+@pytest.fixture(scope="module")
+def client():
+    """The app's own HTTP routes and middleware in-process (Starlette's TestClient, as
+    Datasette tests its ASGI app), at ``http://testserver``; one per test module."""
+    from starlette.applications import Starlette
+    from starlette.testclient import TestClient
+
+    from web.routes import middleware, routes
+
+    app = Starlette(routes=routes(), middleware=middleware())
+    with TestClient(app, base_url="http://testserver") as client:
+        yield client

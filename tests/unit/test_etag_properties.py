@@ -12,22 +12,12 @@ pytest.importorskip("hypothesis", reason="hypothesis is not installed (requireme
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from starlette.applications import Starlette
-from starlette.testclient import TestClient
 
 import web.routes
-from web.routes import middleware, routes
 
 #: Offsets in 1e-5 degrees around the default centre: some round to the same link
 #: (4 decimals), some do not.
 offsets = st.integers(min_value=-15, max_value=15)
-
-
-@pytest.fixture(scope="module")
-def client():
-    app = Starlette(routes=routes(), middleware=middleware())
-    with TestClient(app, base_url="http://testserver") as client:
-        yield client
 
 
 def fetch(client, path: str, lat: float, lon: float, z: int) -> tuple[str, bytes]:

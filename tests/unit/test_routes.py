@@ -21,7 +21,7 @@ from components.present.exports import csv_headers
 from components.present.links import share_url
 from components.present.state import ViewState, to_query
 from web import assets
-from web.routes import middleware, routes
+from web.routes import routes
 
 BASE = "http://testserver"
 #: Three views a reader might share: EN seed day, NL with one side, EN with estimates.
@@ -36,13 +36,6 @@ MALFORMED = [
     "lat=91", "lat=1e309", "lon=inf", "lon=0", "z=99", "z=1.5", "z=-1", "base=satellite",
     "x=" + "a" * 1200,
 ]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def client():
-    app = Starlette(routes=routes(), middleware=middleware())
-    with TestClient(app, base_url=BASE) as client:
-        yield client
 
 
 def q(state: ViewState) -> str:

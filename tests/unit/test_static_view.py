@@ -32,13 +32,6 @@ BASE = "http://testserver"
 FORGED = "evil.example"
 
 
-@pytest.fixture(scope="module")
-def client():
-    app = Starlette(routes=routes(), middleware=middleware())
-    with TestClient(app, base_url=BASE) as client:
-        yield client
-
-
 def q(state: ViewState) -> str:
     return urlencode(to_query(state))
 
