@@ -138,6 +138,8 @@ class Cluster:
     folder: Path | None = None
     quiet: bool = True
     cookie_secret: str = field(default_factory=lambda: secrets.token_hex(32))
+    #: More environment for every replica (tests: generous upload limits).
+    env: dict[str, str] = field(default_factory=dict)
 
     @property
     def url(self) -> str:
@@ -150,7 +152,7 @@ class Cluster:
         proc = subprocess.Popen(
             replica_command(self.ports[name]),
             cwd=ROOT,
-            env=replica_env(self.cookie_secret, self.url),
+            env={**replica_env(self.cookie_secret, self.url), **self.env},
             stdout=out,
             stderr=out,
         )
@@ -209,11 +211,17 @@ class Cluster:
 
 @contextlib.contextmanager
 def cluster(
-    replicas: int = 2, port: int | None = None, bind: str = "127.0.0.1", quiet: bool = True
+    replicas: int = 2,
+    port: int | None = None,
+    bind: str = "127.0.0.1",
+    quiet: bool = True,
+    env: dict[str, str] | None = None,
 ) -> Iterator[Cluster]:
     """Start a cluster on loopback ports and always stop all of it afterwards."""
     ports = {f"r{i + 1}": free_port() for i in range(replicas)}
-    running = Cluster(port=port or free_port(), ports=ports, bind=bind, quiet=quiet)
+    running = Cluster(
+        port=port or free_port(), ports=ports, bind=bind, quiet=quiet, env=dict(env or {})
+    )
     try:
         running.start()
         yield running

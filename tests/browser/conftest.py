@@ -8,6 +8,11 @@ import pytest
 
 from tests.browser.server import CHROMIUM_ARGS, chromium_path, running
 
+#: How long a browser step may take: a busy 2-core machine (another suite beside this
+#: one, uploads read at a low priority) stretches seconds into tens of them. Only a
+#: failing test ever waits this long.
+WAIT_MS = 60_000
+
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
@@ -62,7 +67,7 @@ def on_screen(browser):
         )
         made.append(context)
         page = context.new_page()
-        page.set_default_timeout(30_000)
+        page.set_default_timeout(WAIT_MS)
         return page
 
     yield open_page
@@ -74,7 +79,7 @@ def on_screen(browser):
 def page(browser, request):
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     page = context.new_page()
-    page.set_default_timeout(30_000)
+    page.set_default_timeout(WAIT_MS)
     yield page
     if getattr(request.node, "rep_call", None) and request.node.rep_call.failed:
         ARTIFACTS.mkdir(exist_ok=True)

@@ -17,7 +17,8 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 
 from deploy.cluster import cluster
-from tests.browser.conftest import ARTIFACTS
+from tests.browser.conftest import ARTIFACTS, WAIT_MS
+from tests.browser.server import UNHURRIED
 from tests.browser.test_dashboard import open_app, query
 from tests.browser.test_hostile import collection, open_upload_panel, upload
 
@@ -32,7 +33,7 @@ VIEW = {"date": "2024-08-27", "ru": "false", "z": "9", "lat": "51.3", "lon": "35
 def balanced():
     if not __import__("shutil").which("haproxy"):
         pytest.skip("haproxy is not installed (apt-get install -y haproxy; .ci/run does it)")
-    with cluster(replicas=2) as running:
+    with cluster(replicas=2, env=UNHURRIED) as running:
         yield running
 
 
@@ -44,7 +45,7 @@ def reader(browser, url: str, path: str):
     """A fresh browser context (no cookie: HAProxy picks its replica), showing a view."""
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     page = context.new_page()
-    page.set_default_timeout(30_000)
+    page.set_default_timeout(WAIT_MS)
     frame = open_app(page, f"{url}{path}")
     return context, page, frame
 

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from tests.browser.conftest import ARTIFACTS
+from tests.browser.conftest import ARTIFACTS, WAIT_MS
 from tests.browser.test_dashboard import MAP, query
 
 VIEW = {"ru": "true", "ua": "true", "ind": "false", "date": "2024-08-27", "lat": "51.3000",
@@ -21,7 +21,7 @@ DESCRIBED = {
 def phone(browser):
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
     page = context.new_page()
-    page.set_default_timeout(30_000)
+    page.set_default_timeout(WAIT_MS)
     sockets: list[str] = []
     scripts: list[str] = []
     page.on("websocket", lambda ws: sockets.append(ws.url))
