@@ -16,7 +16,6 @@ from components.render.cache import (
     chart_spec,
     comparison,
     count_chart_spec,
-    description,
     figure_cards,
     headline,
     load_data,
@@ -37,7 +36,6 @@ from components.render.controls import (
 from components.render.leaflet_assets import register_leaflet
 from components.render.map_view import render_map_panel
 from components.render.page import (
-    render_description,
     render_failover_watch,
     render_footer,
     render_head,
@@ -89,7 +87,6 @@ with st.container(horizontal=True, vertical_alignment="center", key="title_row")
 lang = st.session_state["lang"]
 render_notices(st.session_state.get("_notices", []), data.date_range, lang)
 render_headline(headline(st.session_state["date"], lang))
-render_description(description(st.session_state["date"], current_state().sides(), lang), lang)
 
 if embedded:
     render_map_panel(compact=True)

@@ -12,10 +12,17 @@ import streamlit as st
 from components.present.i18n import t
 from components.present.map_labels import fit_script
 from components.present.state import MapRequest, ViewState, is_start_report, refit, with_viewport
-from components.render.cache import claims_bounds, map_payload, overlay_js, settlement_js
+from components.render.cache import (
+    claims_bounds,
+    description,
+    map_payload,
+    overlay_js,
+    settlement_js,
+)
 from components.render.controls import current_state, render_toggles
 from components.render.downloads import render_downloads
 from components.render.folium_payload import render_map_component
+from components.render.page import render_description
 from components.render.panels import render_outbound
 from components.render.share import render_share, sync_url
 from components.render.upload import user_script
@@ -55,6 +62,9 @@ def render_map_panel(compact: bool = False) -> None:
     """
     state = current_state()
     request = _request()
+    # The view in words for screen readers, before the map and inside this fragment, so
+    # a switched claim is described as shown, not as it was at the last full run.
+    render_description(description(state.date, state.sides(), state.lang), state.lang)
     reported = render_map_component(
         map_payload(state.lang, state.base), map_script(state, request), request, MAP_HEIGHT
     )

@@ -163,3 +163,18 @@ def test_a_keyboard_reaches_each_claim_and_opens_it(page, app_url):
     assert status, f"a settlement dot is named {place!r}, without what was claimed"
     page.keyboard.press("Enter")
     frame.locator(".stl-popup", has_text=name).wait_for()
+
+
+def test_the_view_in_words_follows_the_claims_switched_on(page, app_url):
+    """Screen readers get the view as it is drawn: switching a claim off (a rerun of the
+    map's fragment only) takes it out of the description too."""
+    open_app(page, f"{app_url}/?date=2025-03-13")
+    wait_settled(page)
+    words = page.locator(".view-description")
+    assert "Russia says Ukraine holds" in words.text_content()
+    page.locator(".st-key-ru label").first.click()
+    page.frame_locator(MAP).locator("path.claim-ru").first.wait_for(state="detached")
+    wait_still(page)
+    text = words.text_content()
+    assert "Russia says Ukraine holds" not in text
+    assert "Not shown in this view: Russian claim" in text
