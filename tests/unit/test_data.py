@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
+import tomllib
 
 import pytest
 import shapely
@@ -44,6 +46,28 @@ def test_data_readme_credits_every_file():
     assert "Natural Earth" in readme
     assert "GeoNames" in readme
     assert "CC BY 4.0" in readme
+
+
+def test_the_data_as_a_whole_has_one_stated_licence_naming_every_file():
+    """A reuser of data/ learns one licence for the collection and each file's own terms."""
+    readme = (DATA_DIR / "README.md").read_text()
+    section = readme.split("## Licence of data/ as a whole", 1)[1].split("\n## ", 1)[0]
+    assert "CC BY-SA 4.0" in section
+    for name in load_registry():
+        assert f"`{name}`" in section, f"{name}: its terms are not said for the collection"
+    unconfirmed = {
+        r["coord_licence"] for r in csv.DictReader((DATA_DIR / "settlements.csv").open())
+    }
+    assert any("not confirmed" in lic for lic in unconfirmed), "the open question is said per row"
+
+
+def test_the_code_has_a_licence_its_package_declares():
+    """Newsrooms may reuse the code only if its terms are stated, once, in LICENSE."""
+    root = DATA_DIR.parent
+    declared = tomllib.loads((root / "pyproject.toml").read_text())["project"]
+    assert declared["license"] == "MIT"
+    assert declared["license-files"] == ["LICENSE"]
+    assert (root / "LICENSE").read_text().startswith("MIT License\n")
 
 
 @pytest.mark.parametrize(("iso", "official"), OFFICIAL_KM2.items())
