@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
 
-from tests.browser.server import CHROMIUM_ARGS, chromium_path, running
+from tests.browser.server import CHROMIUM_ARGS, chromium_path, newsroom, running
 
 #: How long a browser step may take: a busy 2-core machine (another suite beside this
 #: one, uploads read at a low priority) stretches seconds into tens of them. Only a
@@ -73,6 +74,24 @@ def on_screen(browser):
     yield open_page
     for context in made:
         context.close()
+
+
+@pytest.fixture
+def in_article():
+    """Open, in ``page``, another site's article that embeds ``src`` in an iframe ``#host``
+    of the given size (a real loopback page: the app's CSP names who may frame it)."""
+
+    @contextlib.contextmanager
+    def open_article(page, src: str, width: int, height: int, style: str = ""):
+        frame = (
+            f'<iframe id="host" title="Map" src="{src}" width="{width}" height="{height}"'
+            f' style="{style}"></iframe>'
+        )
+        with newsroom(frame) as url:
+            page.goto(url)
+            yield url
+
+    return open_article
 
 
 @pytest.fixture

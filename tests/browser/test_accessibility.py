@@ -14,10 +14,9 @@ import re
 import pytest
 
 from tests.browser.a11y import BLOCKING, audit, axe_source, described
+from tests.browser.actions import open_app
 from tests.browser.conftest import SCREENS
 from tests.browser.reader import MAP, wait_settled, wait_still
-from tests.browser.server import newsroom
-from tests.browser.test_dashboard import open_app
 
 #: Rules whose findings were ours and are fixed: any impact fails.
 FIXED = {
@@ -48,49 +47,30 @@ def test_the_page_has_no_serious_accessibility_failure(on_screen, app_url, axe, 
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
-def test_the_live_embed_has_no_serious_accessibility_failure(browser, app_url, axe, lang):
-    context = browser.new_context(viewport={"width": 740, "height": 540})
-    try:
-        page = context.new_page()
-        article = (  # the newsroom's page is not ours: only the frames of the app are audited
-            f'<iframe id="host" title="Map" src="{app_url}/?embed=true&lang={lang}"'
-            ' width="700" height="500"></iframe>'
-        )
-        with newsroom(article) as url:
-            page.goto(url)
-            page.frame_locator("#host").frame_locator(MAP).locator("path.claim-ua").first.wait_for()
-            wait_still(next(f for f in page.frames if "embed=true" in f.url))
-            assert failures(audit(page, axe, skip=(url,))) == []
-    finally:
-        context.close()
+def test_the_live_embed_has_no_serious_accessibility_failure(
+    on_screen, in_article, app_url, axe, lang
+):
+    page = on_screen(740, 540)
+    # The newsroom's page is not ours: only the frames of the app are audited.
+    with in_article(page, f"{app_url}/?embed=true&lang={lang}", 700, 500) as url:
+        page.frame_locator("#host").frame_locator(MAP).locator("path.claim-ua").first.wait_for()
+        wait_still(next(f for f in page.frames if "embed=true" in f.url))
+        assert failures(audit(page, axe, skip=(url,))) == []
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_the_static_embed_and_share_page_have_no_serious_accessibility_failure(
-    browser, app_url, axe, lang
+    on_screen, in_article, app_url, axe, lang
 ):
-    context = browser.new_context(viewport={"width": 740, "height": 620})
-    phone = browser.new_context(
-        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
-    )
-    try:
-        page = context.new_page()
-        article = (
-            f'<iframe id="host" title="Map" src="{app_url}/embed?lang={lang}&{DATED}"'
-            ' width="700" height="560"></iframe>'
-        )
-        with newsroom(article) as url:
-            page.goto(url)
-            page.frame_locator("#host").locator("svg").first.wait_for()
-            assert failures(audit(page, axe, skip=(url,))) == []
-        alone = phone.new_page()
-        for path in (f"/embed?lang={lang}", f"/share?lang={lang}&{DATED}"):
-            alone.goto(f"{app_url}{path}")
-            alone.locator("main svg").first.wait_for()
-            assert failures(audit(alone, axe)) == [], path
-    finally:
-        context.close()
-        phone.close()
+    page = on_screen(740, 620)
+    with in_article(page, f"{app_url}/embed?lang={lang}&{DATED}", 700, 560) as url:
+        page.frame_locator("#host").locator("svg").first.wait_for()
+        assert failures(audit(page, axe, skip=(url,))) == []
+    alone = on_screen(*SCREENS["phone"])
+    for path in (f"/embed?lang={lang}", f"/share?lang={lang}&{DATED}"):
+        alone.goto(f"{app_url}{path}")
+        alone.locator("main svg").first.wait_for()
+        assert failures(audit(alone, axe)) == [], path
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
@@ -102,24 +82,18 @@ def test_the_html_export_has_no_serious_accessibility_failure(page, app_url, axe
     assert failures(audit(page, axe)) == []
 
 
-def test_every_frame_lets_a_reader_pinch_zoom(browser, app_url):
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
-    )
-    try:
-        page = context.new_page()
-        open_app(page, app_url)
-        blocked = re.compile(r"user-scalable\s*=\s*(no|0)|maximum-scale\s*=\s*1(\.0*)?\b")
-        tags = {
-            frame.url: frame.evaluate(
-                "[...document.querySelectorAll('meta[name=viewport]')].map(m => m.content)"
-            )
-            for frame in page.frames
-        }
-        assert any(tags.values()), "no viewport tag found at all"
-        assert {url: c for url, c in tags.items() if any(blocked.search(v) for v in c)} == {}
-    finally:
-        context.close()
+def test_every_frame_lets_a_reader_pinch_zoom(on_screen, app_url):
+    page = on_screen(*SCREENS["phone"])
+    open_app(page, app_url)
+    blocked = re.compile(r"user-scalable\s*=\s*(no|0)|maximum-scale\s*=\s*1(\.0*)?\b")
+    tags = {
+        frame.url: frame.evaluate(
+            "[...document.querySelectorAll('meta[name=viewport]')].map(m => m.content)"
+        )
+        for frame in page.frames
+    }
+    assert any(tags.values()), "no viewport tag found at all"
+    assert {url: c for url, c in tags.items() if any(blocked.search(v) for v in c)} == {}
 
 
 def _tab_to(page, selector: str, limit: int = 60):

@@ -2,32 +2,10 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
+from tests.browser.actions import open_app, query
 from tests.browser.reader import MAP
-
-
-def open_app(page, url: str):
-    """Open a URL and wait until the map has drawn its vector layers."""
-    page.goto(url)
-    frame = page.frame_locator(MAP)
-    frame.locator("path.state-border").first.wait_for()
-    return frame
-
-
-def click_layer(layer) -> None:
-    """Click a map layer's SVG path itself (its bounding-box centre may lie outside it)."""
-    layer.evaluate(
-        """el => { const r = el.getBoundingClientRect();
-        const p = el.getPointAtLength(el.getTotalLength() / 2);
-        const m = el.getScreenCTM();
-        el.dispatchEvent(new MouseEvent("click", {bubbles: true,
-            clientX: m.a * p.x + m.c * p.y + m.e, clientY: m.b * p.x + m.d * p.y + m.f})); }"""
-    )
-
-
-def query(page) -> dict[str, str]:
-    return {k: v[-1] for k, v in parse_qs(urlsplit(page.url).query).items()}
 
 
 def test_both_claim_overlays_are_drawn(page, app_url):

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.actions import open_app
 from tests.browser.conftest import SCREENS
 from tests.browser.reader import LABELS_PLACED, MAP, inside, wait_settled, wait_still
-from tests.browser.server import newsroom
-from tests.browser.test_dashboard import open_app
 
 
 def overlap(a: dict, b: dict) -> bool:
@@ -55,32 +54,30 @@ def test_the_first_screen_shows_both_zones_and_figures(on_screen, app_url, scree
 
 
 @pytest.mark.parametrize("size", [(700, 500), (360, 640)])
-def test_an_embedded_view_is_compact_and_shows_both_zones_in_the_frame(browser, app_url, size):
+def test_an_embedded_view_is_compact_and_shows_both_zones_in_the_frame(
+    browser, in_article, app_url, size
+):
     width, height = size
     context = browser.new_context(viewport={"width": width + 40, "height": height + 40})
     try:
         page = context.new_page()
-        article = (
-            f'<iframe id="host" src="{app_url}/?embed=true" width="{width}" height="{height}"'
-            ' style="border:0;position:absolute;left:0;top:0"></iframe>'
-        )
-        with newsroom(article) as url:
-            page.goto(url)
-        host = page.frame_locator("#host")
-        host.frame_locator(MAP).locator("path.claim-ua").first.wait_for(timeout=60_000)
-        app = next(f for f in page.frames if f.url.startswith(app_url) and "embed" in f.url)
-        wait_still(app)  # fitted to the claims, the embedded app's runs over
-        for css in ("claim-ru", "claim-ua"):
-            box = host.frame_locator(MAP).locator(f"path.{css}").first.bounding_box()
-            assert inside(box, width, height), f"{css} {box} not in the {width}×{height} frame"
-        for side in ("russia", "ukraine"):
-            box = host.locator(f".headline-{side}").first.bounding_box()
-            assert inside(box, width, height), f"{side} headline outside the frame"
-        # Compact: no figure cards, no downloads; a way out to the full view.
-        assert app.locator(".fig-card").count() == 0
-        assert app.get_by_text("Downloads").count() == 0
-        full = app.get_by_role("link", name="Open the full view")
-        assert "embed" not in (full.get_attribute("href") or "")
-        assert app.locator(".st-key-ru").count() == 1
+        frame_style = "border:0;position:absolute;left:0;top:0"
+        with in_article(page, f"{app_url}/?embed=true", width, height, frame_style):
+            host = page.frame_locator("#host")
+            host.frame_locator(MAP).locator("path.claim-ua").first.wait_for(timeout=60_000)
+            app = next(f for f in page.frames if f.url.startswith(app_url) and "embed" in f.url)
+            wait_still(app)  # fitted to the claims, the embedded app's runs over
+            for css in ("claim-ru", "claim-ua"):
+                box = host.frame_locator(MAP).locator(f"path.{css}").first.bounding_box()
+                assert inside(box, width, height), f"{css} {box} not in the {width}×{height} frame"
+            for side in ("russia", "ukraine"):
+                box = host.locator(f".headline-{side}").first.bounding_box()
+                assert inside(box, width, height), f"{side} headline outside the frame"
+            # Compact: no figure cards, no downloads; a way out to the full view.
+            assert app.locator(".fig-card").count() == 0
+            assert app.get_by_text("Downloads").count() == 0
+            full = app.get_by_role("link", name="Open the full view")
+            assert "embed" not in (full.get_attribute("href") or "")
+            assert app.locator(".st-key-ru").count() == 1
     finally:
         context.close()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 from pathlib import Path
@@ -12,20 +11,18 @@ import pytest
 import yaml
 
 from geo.paths import DATA_DIR
+from tests.browser.actions import (
+    click_layer,
+    collection,
+    open_app,
+    open_upload_panel,
+    upload,
+)
+from tests.browser.reader import MAP
 from tests.browser.server import running, serve
-from tests.browser.test_dashboard import MAP, click_layer, open_app
 from tests.hostile_corpus import CASES, Ctx, oblast
 
 PAYLOAD = '<img src=x id=pwned onerror="window.__xss=1;alert(1)">'
-BOX = {
-    "type": "Polygon",
-    "coordinates": [[[35.0, 51.0], [35.5, 51.0], [35.5, 51.3], [35.0, 51.3], [35.0, 51.0]]],
-}
-
-
-def collection(**props) -> str:
-    feature = {"type": "Feature", "properties": props, "geometry": BOX}
-    return json.dumps({"type": "FeatureCollection", "features": [feature]})
 
 
 def watch_dialogs(page) -> list[str]:
@@ -38,17 +35,6 @@ def assert_not_injected(page) -> None:
     for frame in page.frames:
         assert frame.evaluate("document.querySelectorAll('#pwned').length") == 0, frame.url
         assert frame.evaluate("window.__xss === undefined"), frame.url
-
-
-def upload(page, name: str, content: str | bytes) -> None:
-    data = content.encode() if isinstance(content, str) else content
-    page.locator(".st-key-upload_file input[type=file]").set_input_files(
-        {"name": name, "mimeType": "application/octet-stream", "buffer": data}
-    )
-
-
-def open_upload_panel(page) -> None:
-    page.get_by_text("Add your own overlay").click()
 
 
 def test_url_parameter_payloads_are_shown_as_text(page, app_url):
@@ -187,7 +173,7 @@ def _status_kb(pid: int, field: str) -> int:
     return 0
 
 
-def test_worst_upload_leaves_the_server_and_other_readers_working(browser, limited_app, tmp_path):
+def test_worst_upload_leaves_the_server_and_other_readers_working(on_screen, limited_app, tmp_path):
     """A 9 MB self-intersecting zigzag, read up to the CPU limit, while a second reader
     toggles a claim: the toggle is answered, the uploader gets one line, the server lives
     and its memory stays where it was (the reading happens in another process)."""
@@ -195,33 +181,25 @@ def test_worst_upload_leaves_the_server_and_other_readers_working(browser, limit
     zigzag = CASES["zigzag polygon (9 MB GeoJSON, self-intersecting)"].build(
         Ctx(tmp=tmp_path, full=True)
     )
-    reader = browser.new_context(viewport={"width": 1400, "height": 900})
-    uploader = browser.new_context(viewport={"width": 1400, "height": 900})
-    try:
-        other, page = reader.new_page(), uploader.new_page()
-        for tab in (other, page):
-            tab.set_default_timeout(60_000)
-        other_map = open_app(other, url)
-        other_map.locator("path.claim-ru").first.wait_for()
-        open_app(page, url)
-        rss_before = _status_kb(proc.pid, "VmRSS")
-        open_upload_panel(page)
-        upload(page, "zigzag.geojson", zigzag)
-        other.locator(".st-key-ru label").click()
-        other_map.locator("path.claim-ru").first.wait_for(state="detached")  # answered
-        # The CPU limit ends it on a quiet machine; on a busy one the low-priority reader
-        # may reach the wall-clock limit first. Either is the one line the reader is owed.
-        page.get_by_text(READING_LIMIT).first.wait_for()
-        assert proc.poll() is None, "the server process died"
-        assert _status_kb(proc.pid, "VmRSS") - rss_before < 200_000, "server memory grew"
-        other.locator(".st-key-ru label").click()
-        other_map.locator("path.claim-ru").first.wait_for()
-    finally:
-        reader.close()
-        uploader.close()
+    other, page = on_screen(1400, 900), on_screen(1400, 900)
+    other_map = open_app(other, url)
+    other_map.locator("path.claim-ru").first.wait_for()
+    open_app(page, url)
+    rss_before = _status_kb(proc.pid, "VmRSS")
+    open_upload_panel(page)
+    upload(page, "zigzag.geojson", zigzag)
+    other.locator(".st-key-ru label").click()
+    other_map.locator("path.claim-ru").first.wait_for(state="detached")  # answered
+    # The CPU limit ends it on a quiet machine; on a busy one the low-priority reader
+    # may reach the wall-clock limit first. Either is the one line the reader is owed.
+    page.get_by_text(READING_LIMIT).first.wait_for()
+    assert proc.poll() is None, "the server process died"
+    assert _status_kb(proc.pid, "VmRSS") - rss_before < 200_000, "server memory grew"
+    other.locator(".st-key-ru label").click()
+    other_map.locator("path.claim-ru").first.wait_for()
 
 
-def test_a_file_waiting_behind_another_is_told_where_it_stands(browser, limited_app, tmp_path):
+def test_a_file_waiting_behind_another_is_told_where_it_stands(on_screen, limited_app, tmp_path):
     """One big file is read at a time here: while the zigzag is read, a second reader's
     1.5 MB file (over the quick lane's 1 MB) waits, and its panel says so at once; then
     it is drawn."""
@@ -229,24 +207,16 @@ def test_a_file_waiting_behind_another_is_told_where_it_stands(browser, limited_
     zigzag = CASES["zigzag polygon (9 MB GeoJSON, self-intersecting)"].build(
         Ctx(tmp=tmp_path, full=True)
     )
-    first = browser.new_context(viewport={"width": 1400, "height": 900})
-    second = browser.new_context(viewport={"width": 1400, "height": 900})
-    try:
-        a, b = first.new_page(), second.new_page()
-        for tab in (a, b):
-            tab.set_default_timeout(60_000)
-        open_app(a, url)
-        b_map = open_app(b, url)
-        open_upload_panel(a)
-        open_upload_panel(b)
-        upload(a, "zigzag.geojson", zigzag)
-        a.get_by_text("Reading your file").wait_for()
-        upload(b, "oblast.geojson", oblast(1_500_000))
-        b.get_by_text("1 file(s) ahead of it").wait_for()
-        b_map.locator("path.user-layer").wait_for()  # its turn came after the zigzag's
-        b.get_by_text("km² in all").first.wait_for()
-        assert b.get_by_text("file(s) ahead").count() == 0
-        a.get_by_text(READING_LIMIT).first.wait_for()
-    finally:
-        first.close()
-        second.close()
+    a, b = on_screen(1400, 900), on_screen(1400, 900)
+    open_app(a, url)
+    b_map = open_app(b, url)
+    open_upload_panel(a)
+    open_upload_panel(b)
+    upload(a, "zigzag.geojson", zigzag)
+    a.get_by_text("Reading your file").wait_for()
+    upload(b, "oblast.geojson", oblast(1_500_000))
+    b.get_by_text("1 file(s) ahead of it").wait_for()
+    b_map.locator("path.user-layer").wait_for()  # its turn came after the zigzag's
+    b.get_by_text("km² in all").first.wait_for()
+    assert b.get_by_text("file(s) ahead").count() == 0
+    a.get_by_text(READING_LIMIT).first.wait_for()

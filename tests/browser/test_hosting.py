@@ -8,8 +8,9 @@ import subprocess
 from pathlib import Path
 
 from deploy.cluster import wait_ready, wait_status
+from tests.browser.actions import open_app, query
+from tests.browser.reader import MAP
 from tests.browser.server import ROOT, running
-from tests.browser.test_dashboard import MAP, open_app, query
 
 #: Records every Content-Security-Policy violation in every frame of the page.
 CSP_PROBE = """document.addEventListener("securitypolicyviolation", e => {

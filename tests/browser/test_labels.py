@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.conftest import SCREENS
 from tests.browser.reader import LABELS_PLACED, MAP, map_frame, wait_settled
 
 #: Dates with zones in Kursk and Sumy (and Sumy + Kharkiv) at once, trackers shown too.
@@ -98,14 +99,8 @@ def test_legend_leaves_the_current_zones_clear_on_a_laptop(browser, app_url):
         context.close()
 
 
-def test_phone_labels_cover_nothing(browser, app_url):
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
-    )
-    try:
-        page = context.new_page()
-        frame = _open(page, app_url, "2025-06-22")
-        _, overlaps, examples = frame.evaluate(OVERLAPS_JS)
-        assert overlaps == 0, examples
-    finally:
-        context.close()
+def test_phone_labels_cover_nothing(on_screen, app_url):
+    page = on_screen(*SCREENS["phone"])
+    frame = _open(page, app_url, "2025-06-22")
+    _, overlaps, examples = frame.evaluate(OVERLAPS_JS)
+    assert overlaps == 0, examples

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from urllib.parse import urlsplit
 
-from tests.browser.test_dashboard import MAP, click_layer, open_app, query
+from tests.browser.actions import click_layer, open_app, query
+from tests.browser.reader import MAP
 
 
 def test_dated_link_shows_the_1294_claim_on_map_and_in_cards(page, app_url):

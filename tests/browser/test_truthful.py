@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from tests.browser.actions import open_app
 from tests.browser.reader import LABELS_PLACED, wait_settled
-from tests.browser.test_dashboard import open_app
 
 
 def test_zone_labels_sit_over_their_zones_not_off_the_map(page, app_url):

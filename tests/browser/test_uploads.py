@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.actions import collection, open_app, open_upload_panel, query, upload
 from tests.browser.reader import wait_still
-from tests.browser.test_dashboard import open_app, query
-from tests.browser.test_hostile import collection, open_upload_panel, upload
 
 ERRORS = '[data-testid="stAlertContentError"]'
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.actions import open_app
+from tests.browser.conftest import SCREENS
 from tests.browser.reader import (
     MAP,
     ONE_MAP,
@@ -22,7 +24,6 @@ from tests.browser.reader import (
     wait_still,
     watch,
 )
-from tests.browser.test_dashboard import open_app
 
 #: How far the page has scrolled (Streamlit scrolls its main section, not the window).
 SCROLLED = """() => Math.max(window.scrollY,
@@ -166,22 +167,16 @@ def test_back_leaves_the_page_instead_of_walking_through_pans_and_toggles(page, 
     page.wait_for_url("about:blank")
 
 
-def test_a_vertical_swipe_over_the_map_scrolls_the_phone_page(browser, app_url):
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
-    )
-    try:
-        page = context.new_page()
-        open_app(page, app_url)
-        wait_settled(page)
-        assert map_frame(page).evaluate("() => window.map.dragging.enabled()") is False
-        before = map_view(page)
-        box = page.locator(MAP).bounding_box()
-        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] * 0.7
-        swipe(context.new_cdp_session(page), x, y, -250)
-        page.wait_for_function(f"() => ({SCROLLED})() > 0")  # fails if it never scrolls
-        wait_still(page)
-        assert same_view(map_view(page), before), "the swipe moved the map"
-        assert link_view(page) is not None
-    finally:
-        context.close()
+def test_a_vertical_swipe_over_the_map_scrolls_the_phone_page(on_screen, app_url):
+    page = on_screen(*SCREENS["phone"])
+    open_app(page, app_url)
+    wait_settled(page)
+    assert map_frame(page).evaluate("() => window.map.dragging.enabled()") is False
+    before = map_view(page)
+    box = page.locator(MAP).bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] * 0.7
+    swipe(page.context.new_cdp_session(page), x, y, -250)
+    page.wait_for_function(f"() => ({SCROLLED})() > 0")  # fails if it never scrolls
+    wait_still(page)
+    assert same_view(map_view(page), before), "the swipe moved the map"
+    assert link_view(page) is not None

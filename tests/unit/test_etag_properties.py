@@ -32,6 +32,14 @@ def fetch(client, path: str, lat: float, lon: float, z: int) -> tuple[str, bytes
     return answer.headers["etag"], answer.content
 
 
+def nearby(client, path: str, z: int, lats: tuple[int, int], lons=(0, 0)) -> list:
+    """Two views a few 1e-5 degrees apart around the default centre: (etag, bytes) each."""
+    return [
+        fetch(client, path, 51.35 + lat * 1e-5, 35.45 + lon * 1e-5, z)
+        for lat, lon in zip(lats, lons, strict=True)
+    ]
+
+
 SETTINGS = {"deadline": None, "suppress_health_check": [HealthCheck.function_scoped_fixture]}
 
 
@@ -39,8 +47,7 @@ SETTINGS = {"deadline": None, "suppress_health_check": [HealthCheck.function_sco
 @settings(max_examples=12, **SETTINGS)
 @given(a=offsets, b=offsets, da=offsets, db=offsets, z=st.sampled_from([8, 11]))
 def test_pages_share_an_etag_iff_they_share_bytes(client, path, a, b, da, db, z):
-    tag_a, body_a = fetch(client, path, 51.35 + a * 1e-5, 35.45 + da * 1e-5, z)
-    tag_b, body_b = fetch(client, path, 51.35 + b * 1e-5, 35.45 + db * 1e-5, z)
+    (tag_a, body_a), (tag_b, body_b) = nearby(client, path, z, (a, b), (da, db))
     assert (tag_a == tag_b) == (body_a == body_b)
 
 
@@ -49,8 +56,7 @@ def test_pages_share_an_etag_iff_they_share_bytes(client, path, a, b, da, db, z)
 def test_html_export_shares_an_etag_iff_it_shares_bytes(client, a, b):
     # Built afresh each time, as two replicas would: folium's random element ids once
     # made one view two files under one tag.
-    tag_a, body_a = fetch(client, "/export/view.html", 51.35 + a * 1e-5, 35.45, 9)
-    tag_b, body_b = fetch(client, "/export/view.html", 51.35 + b * 1e-5, 35.45, 9)
+    (tag_a, body_a), (tag_b, body_b) = nearby(client, "/export/view.html", 9, (a, b))
     assert (tag_a == tag_b) == (body_a == body_b)
 
 
@@ -59,8 +65,7 @@ def test_html_export_shares_an_etag_iff_it_shares_bytes(client, a, b):
 def test_print_png_with_one_etag_has_one_picture(client, a, b):
     # A picture may look the same for two links a hair apart; it must never differ under
     # one tag (the bug: lat=51.35 and 51.35004 shared a tag and differed in bytes).
-    tag_a, body_a = fetch(client, "/export/view.png", 51.35 + a * 1e-5, 35.45, 10)
-    tag_b, body_b = fetch(client, "/export/view.png", 51.35 + b * 1e-5, 35.45, 10)
+    (tag_a, body_a), (tag_b, body_b) = nearby(client, "/export/view.png", 10, (a, b))
     if tag_a == tag_b:
         assert body_a == body_b
     if body_a != body_b:

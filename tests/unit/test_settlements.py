@@ -191,7 +191,7 @@ def test_a_geonames_dump_places_unique_names_inside_the_area_only(tmp_path):
     assert placed.loc["agronom", ["lat", "lon"]].tolist() == ["51.21000", "35.31000"]
     assert placed.loc["agronom", "coord_source"] == "RU.txt geonameid 1 (Agronom): GeoNames"
     assert placed.loc["agronom", "coord_licence"] == "GeoNames CC BY 4.0"
-    assert placed.loc["mirny", ["lat", "placement"]].tolist() == ["", "ambiguous"]
+    assert point(placed, "mirny") == ["", "ambiguous"]
     assert "mirny: ambiguous, not placed" in notes
     assert placed.loc["bogdanovka", "placement"] == "not_in_gazetteer"  # only one near Moscow
     assert placed.loc["glotovo", "placement"] == "gazetteer_name"  # Latin name, its region
@@ -208,6 +208,17 @@ def gazetteer_csv(tmp_path, lines: list[str]) -> pd.DataFrame:
     return read_gazetteer(path)
 
 
+def placed_by(gaz: pd.DataFrame, rows: list[tuple]) -> tuple[pd.DataFrame, str]:
+    """Research rows placed against a gazetteer: the table by id, and the build's notes."""
+    placed, notes = place_settlements(research(rows), gaz)
+    return placed.set_index("id"), notes
+
+
+def point(placed: pd.DataFrame, sid: str) -> list[str]:
+    """A placed row's latitude (empty when unplaced) and how it was placed."""
+    return placed.loc[sid, ["lat", "placement"]].tolist()
+
+
 def test_a_shared_name_is_placed_by_district_and_never_guessed(tmp_path):
     kursk = "Курская область"
     gaz = gazetteer_csv(tmp_path, [
@@ -219,23 +230,19 @@ def test_a_shared_name_is_placed_by_district_and_never_guessed(tmp_path):
         f"Pokrovsky,Покровский,51.25,35.30,src A,CC BY-SA,{kursk},Суджанский,х,6,",
         f"Pokrovsky,Покровский,51.55,35.60,src A,CC BY-SA,{kursk},Медвенский,х,7,",
     ])  # fmt: skip
-    table = research([
+    placed, notes = placed_by(gaz, [
         ("viktorovka_sudzha", "Viktorovka (Sudzhansky)", "Викторовка", "Sudzhansky"),
         ("viktorovka_korenevo", "Viktorovka (Korenevsky)", "Викторовка", "Korenevsky"),
         ("mikhailovka_korenevo", "Mikhailovka (Korenevsky)", "Михайловка", "Korenevsky"),
         ("pokrovsky", "Pokrovsky", "Покровский", ""),
     ])  # fmt: skip
-    placed, notes = place_settlements(table, gaz)
-    placed = placed.set_index("id")
-    assert placed.loc["viktorovka_sudzha", ["lat", "placement"]].tolist() == [
-        "51.10000", "gazetteer_district"
-    ]  # fmt: skip
+    assert point(placed, "viktorovka_sudzha") == ["51.10000", "gazetteer_district"]
     assert placed.loc["viktorovka_korenevo", "lat"] == "51.40000"
     assert "(Викторовка, Кореневский): src A" in placed.loc["viktorovka_korenevo", "coord_source"]
     # Two namesakes, none in its district: left out, not given the nearest one.
-    assert placed.loc["mikhailovka_korenevo", ["lat", "placement"]].tolist() == ["", "ambiguous"]
+    assert point(placed, "mikhailovka_korenevo") == ["", "ambiguous"]
     # No district recorded: a shared name stays unplaced.
-    assert placed.loc["pokrovsky", ["lat", "placement"]].tolist() == ["", "ambiguous"]
+    assert point(placed, "pokrovsky") == ["", "ambiguous"]
     assert "pokrovsky: ambiguous, not placed" in notes
 
 
@@ -245,15 +252,11 @@ def test_a_sumy_village_is_never_placed_at_a_russian_namesake(tmp_path):
         "Demidovka,Демидовка,50.95,35.39,src B,CC BY-SA (B),Белгородская область,"
         "Краснояружский район,с,2,shared_point",
     ])  # fmt: skip
-    table = research([
+    placed, _ = placed_by(gaz, [
         ("andriivka_sumy", "Andriivka", "Андреевка", "Sumy Raion, Khotin hromada (Sumy oblast)"),
         ("demidovka", "Demidovka", "Демидовка", "Krasnoyaruzhsky (Belgorod oblast)"),
     ])  # fmt: skip
-    placed, _ = place_settlements(table, gaz)
-    placed = placed.set_index("id")
-    assert placed.loc["andriivka_sumy", ["lat", "placement"]].tolist() == [
-        "", "region_not_covered"
-    ]  # fmt: skip
+    assert point(placed, "andriivka_sumy") == ["", "region_not_covered"]
     demidovka = placed.loc["demidovka"]
     assert demidovka["coord_licence"] == "CC BY-SA (B)"  # the row's own licence
     assert demidovka["coord_source"].endswith("approximate: the source gives this point to "
