@@ -8,6 +8,10 @@ import pytest
 import geo
 from geo.settlements import load_settlement_statements
 
+#: (south, west, north, east) of data/regions.geojson, as the page passes it to the
+#: upload reader (a test checks it against the data).
+MAP_AREA = (48.5272, 30.5081, 54.0327, 42.9054)
+
 
 @pytest.fixture(scope="session")
 def layers(regions):

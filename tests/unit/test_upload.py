@@ -31,9 +31,7 @@ from tests.hostile_corpus import (
     holes_grid,
     oblast,
 )
-
-#: (south, west, north, east) of data/regions.geojson, as the page passes it.
-MAP_AREA = (48.5272, 30.5081, 54.0327, 42.9054)
+from tests.unit.conftest import MAP_AREA
 
 
 @pytest.fixture(scope="module")
@@ -247,3 +245,9 @@ def test_reader_layer_has_its_own_legend_marked_as_theirs():
     legend = user_legend_html(Overlay(name, layer, 1.0, (51, 35, 51.1, 35.1)), "en")
     assert "not a claim" in legend
     assert "<img" not in legend
+
+
+def test_the_tests_read_uploads_against_the_regions_bounds(regions):
+    """MAP_AREA stands for what the page passes: the bounds of data/regions.geojson."""
+    west, south, east, north = regions.total_bounds
+    assert pytest.approx((south, west, north, east), abs=1e-4) == MAP_AREA
