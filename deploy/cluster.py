@@ -183,7 +183,7 @@ class Cluster:
         except RuntimeError as exc:
             raise RuntimeError(f"{exc}: is port {self.port} already in use?") from exc
 
-    def wait_balanced(self, timeout: float = 60.0) -> None:
+    def wait_balanced(self, timeout: float = 180.0) -> None:
         """Return once HAProxy sends readers to every replica (its health checks need a
         few seconds to bring a started or restarted replica in)."""
         for name, port in self.ports.items():

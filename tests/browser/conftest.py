@@ -35,6 +35,19 @@ def app_url(app_server):
     return app_server[0]
 
 
+def _patient(new_context):
+    """Every context a test makes waits up to WAIT_MS for a step, not Playwright's 30 s
+    (a test that made its own context once forgot to say so, and failed on a busy day)."""
+
+    def make(**options):
+        context = new_context(**options)
+        context.set_default_timeout(WAIT_MS)
+        context.set_default_navigation_timeout(WAIT_MS)
+        return context
+
+    return make
+
+
 @pytest.fixture(scope="session")
 def browser():
     sync_api = pytest.importorskip(
@@ -47,6 +60,7 @@ def browser():
         )
     with sync_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        browser.new_context = _patient(browser.new_context)
         yield browser
         browser.close()
 

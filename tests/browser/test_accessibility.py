@@ -15,7 +15,7 @@ import pytest
 
 from tests.browser.a11y import BLOCKING, audit, axe_source, described
 from tests.browser.actions import open_app
-from tests.browser.conftest import SCREENS
+from tests.browser.conftest import SCREENS, WAIT_MS
 from tests.browser.reader import MAP, wait_settled, wait_still
 
 #: Rules whose findings were ours and are fixed: any impact fails.
@@ -75,7 +75,9 @@ def test_the_static_embed_and_share_page_have_no_serious_accessibility_failure(
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_the_html_export_has_no_serious_accessibility_failure(page, app_url, axe, lang):
-    body = page.request.get(f"{app_url}/export/view.html?lang={lang}&{DATED}").text()
+    body = page.request.get(
+        f"{app_url}/export/view.html?lang={lang}&{DATED}", timeout=WAIT_MS
+    ).text()
     page.set_content(body)
     page.locator("path.claim-ua").first.wait_for()
     assert page.evaluate("document.documentElement.lang") == lang

@@ -67,7 +67,7 @@ def test_readers_stick_to_replicas_and_survive_one_dying(browser, balanced):
         # Exports need no session: any replica (or the balancer's cache) answers, and no
         # stickiness cookie comes with them.
         for ctx in (a_ctx, b_ctx):
-            answer = ctx.request.get(f"{url}/export/view.csv?date=2024-08-27")
+            answer = ctx.request.get(f"{url}/export/view.csv?date=2024-08-27", timeout=WAIT_MS)
             assert answer.ok
             assert answer.headers["x-served-by"] in {dead, alive, "<CACHE>"}
             assert "set-cookie" not in answer.headers

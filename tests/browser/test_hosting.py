@@ -9,6 +9,7 @@ from pathlib import Path
 
 from deploy.cluster import wait_ready, wait_status
 from tests.browser.actions import open_app, query
+from tests.browser.conftest import WAIT_MS
 from tests.browser.reader import MAP
 from tests.browser.server import ROOT, running
 
@@ -44,8 +45,8 @@ def test_running_the_app_writes_nothing_into_the_repository(browser, tmp_path):
             page = context.new_page()
             frame = open_app(page, f"{url}/?date=2024-08-27&lang=nl")
             frame.locator("path.claim-ua").first.wait_for()
-            assert page.request.get(f"{url}/export/view.png?date=2024-08-27").ok
-            assert page.request.get(f"{url}/share?lang=nl").ok
+            assert page.request.get(f"{url}/export/view.png?date=2024-08-27", timeout=WAIT_MS).ok
+            assert page.request.get(f"{url}/share?lang=nl", timeout=WAIT_MS).ok
             page.get_by_text("Downloads").click()
             page.locator('[data-testid="stLinkButton"]').first.wait_for()
             violations = page.evaluate("window.__csp || []")
@@ -62,7 +63,7 @@ def test_sigterm_stops_new_sessions_before_the_replica_exits():
         wait_ready(f"{url}/ready")
         proc.send_signal(signal.SIGTERM)
         # The replica says 503 while it drains (5 s): this fails if it exits first.
-        wait_status(f"{url}/ready", 503, timeout=60, proc=proc)
+        wait_status(f"{url}/ready", 503, timeout=180, proc=proc)
         assert proc.poll() is None  # still serving the sessions it has
         proc.wait(timeout=20)
 

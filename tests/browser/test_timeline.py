@@ -6,6 +6,7 @@ import json
 from urllib.parse import urlsplit
 
 from tests.browser.actions import click_layer, open_app, query
+from tests.browser.conftest import WAIT_MS
 from tests.browser.reader import MAP
 
 
@@ -47,7 +48,7 @@ def test_downloads_are_links_to_the_current_view(page, app_url):
     exports = {urlsplit(h).path: h for h in hrefs if "/export/" in h}
     assert set(exports) == {f"/export/view.{k}" for k in ("geojson", "csv", "png", "html")}
     assert all("date=2024-08-27" in h for h in exports.values())
-    answer = page.request.get(exports["/export/view.geojson"])
+    answer = page.request.get(exports["/export/view.geojson"], timeout=WAIT_MS)
     disposition = answer.headers["content-disposition"]
     assert 'filename="kursk-claims-2024-08-27-zones.geojson"' in disposition
     collection = json.loads(answer.text())
