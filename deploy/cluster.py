@@ -84,7 +84,7 @@ def replica_env(cookie_secret: str, public_url: str = "") -> dict[str, str]:
 
 
 def wait_status(
-    url: str, status: int = 200, timeout: float = 120.0, proc: subprocess.Popen | None = None
+    url: str, status: int = 200, timeout: float = 300.0, proc: subprocess.Popen | None = None
 ) -> urllib.response.addinfourl | urllib.error.HTTPError:
     """Poll a URL until it answers ``status`` (bounded); fail at once if ``proc`` exits.
 
@@ -108,7 +108,7 @@ def wait_status(
     raise TimeoutError(f"{url} did not answer {status} within {timeout:.0f} s")
 
 
-def wait_ready(url: str, timeout: float = 120.0, proc: subprocess.Popen | None = None) -> None:
+def wait_ready(url: str, timeout: float = 300.0, proc: subprocess.Popen | None = None) -> None:
     """Poll a URL until it answers 200 (bounded); fail at once if ``proc`` exits."""
     wait_status(url, 200, timeout, proc)
 

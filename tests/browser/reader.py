@@ -117,7 +117,7 @@ def same_view(a, b, tol: float = TOLERANCE) -> bool:
     )
 
 
-def wait_still(page, *, linked: bool = False, timeout_ms: int = 60_000) -> None:
+def wait_still(page, *, linked: bool = False, timeout_ms: int = 120_000) -> None:
     """Wait until the map has stopped moving and the app's script is idle, nothing stale.
 
     ``linked``: the address bar must carry the map's view too. ``page`` may be a Page
@@ -128,7 +128,7 @@ def wait_still(page, *, linked: bool = False, timeout_ms: int = 60_000) -> None:
     page.wait_for_function(_STILL_JS, arg={"linked": linked}, polling=100, timeout=timeout_ms)
 
 
-def wait_settled(page, timeout_ms: int = 60_000) -> tuple[int, float, float]:
+def wait_settled(page, timeout_ms: int = 120_000) -> tuple[int, float, float]:
     """Wait until the map is still and the address bar carries its view; return that view."""
     try:
         wait_still(page, linked=True, timeout_ms=timeout_ms)

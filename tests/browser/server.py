@@ -68,7 +68,7 @@ def running(
     run_env = {**os.environ, "PYTHONPATH": str(ROOT), **UNHURRIED, **(env or {})}
     proc = subprocess.Popen(cmd, cwd=cwd, env=run_env, stdout=subprocess.DEVNULL, stderr=stderr)
     try:
-        wait_ready(f"{url}/_stcore/health", timeout=120, proc=proc)
+        wait_ready(f"{url}/_stcore/health", timeout=300, proc=proc)
         yield url, proc
     finally:
         proc.terminate()

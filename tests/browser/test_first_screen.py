@@ -64,7 +64,7 @@ def test_an_embedded_view_is_compact_and_shows_both_zones_in_the_frame(
         frame_style = "border:0;position:absolute;left:0;top:0"
         with in_article(page, f"{app_url}/?embed=true", width, height, frame_style):
             host = page.frame_locator("#host")
-            host.frame_locator(MAP).locator("path.claim-ua").first.wait_for(timeout=60_000)
+            host.frame_locator(MAP).locator("path.claim-ua").first.wait_for()
             app = next(f for f in page.frames if f.url.startswith(app_url) and "embed" in f.url)
             wait_still(app)  # fitted to the claims, the embedded app's runs over
             for css in ("claim-ru", "claim-ua"):
