@@ -11,12 +11,12 @@ import sys
 
 import streamlit as st
 
-from web import assets
+from components.present import leaflet
 from web.routes import exception_handlers, lifespan, middleware, routes
 
 try:  # an install problem gets its own message, before any reader sees a broken map
-    assets.verify()
-except assets.AssetError as exc:
+    leaflet.verify()
+except leaflet.AssetError as exc:
     sys.exit(f"kursk-claims-map cannot start: {exc}")
 
 app = st.App(
