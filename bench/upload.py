@@ -5,7 +5,7 @@ Prints numbers and asserts nothing. Three parts (all by default, or pick with --
 - ``reader``: each case of ``tests/hostile_corpus.py`` at full size (``full=True``) is
   read by the reader of ``--before`` (default: the commit before issue 12, run from a
   ``git archive`` of it) in a fresh process with safety caps, and by today's
-  ``geo.upload.read_overlay`` with the app's limits. For each: the outcome, the peak
+  ``sandbox.reader.read_overlay`` with the app's limits. For each: the outcome, the peak
   memory and CPU seconds of the process that read it, wall time, the bytes of the drawn
   layer sent to the browser, and whether a loopback listener saw a request or a local
   canary file showed up in the result.
@@ -47,7 +47,7 @@ from bench.common import Results, pct  # noqa: E402
 from components.present.user_layer import user_group  # noqa: E402
 from components.render.folium_payload import overlay_script  # noqa: E402
 from geo.upload import Limits, UploadError  # noqa: E402
-from geo.upload import reader as new_reader  # noqa: E402
+from sandbox import reader as new_reader  # noqa: E402
 from tests.hostile_corpus import CANARY, CASES, Ctx, Listener, canary_csv  # noqa: E402
 
 #: The reader before issue 12 (the last commit of main before this branch).
@@ -242,7 +242,7 @@ def print_row(row: dict, args) -> None:
 
 def part_startup(args) -> dict:
     """Start-up cost of a reading process: forkserver (first, later) against spawn."""
-    from geo.upload.sandbox import Bounds, probe, run_bounded
+    from sandbox.process import Bounds, probe, run_bounded
 
     bounds = Bounds(memory_mb=512, cpu_s=10, wall_s=60)
     times = {}

@@ -24,7 +24,7 @@ from components.render.pool import RENDERS, RETRY_AFTER_S, Busy, LastFiles
 from geo.errors import DataError
 from geo.paths import DATA_DIR
 from geo.registry import sha256_hex
-from geo.upload.sandbox import also_preload
+from sandbox.process import also_preload
 from web import exports, pages, public, share
 from web.compress import Compress
 from web.headers import SecurityHeaders

@@ -1,4 +1,4 @@
-"""The reader's own overlay: upload, read in a bounded process (geo.upload), draw it.
+"""The reader's own overlay: upload, read in a bounded process (sandbox.reader), draw it.
 
 The layer lives in this session only (st.session_state); a bad file leaves the previous
 layer and the rest of the view untouched. Whatever happens while reading becomes one
@@ -27,7 +27,8 @@ from components.present.upload_text import note_text, upload_message
 from components.present.user_layer import user_group
 from components.render.cache import load_data
 from components.render.folium_payload import overlay_script
-from geo.upload import Limits, Overlay, UploadError, read_overlay
+from geo.upload import Limits, Overlay, UploadError
+from sandbox.reader import read_overlay
 
 _LOG = logging.getLogger(__name__)
 #: Limits for uploads, e.g. "memory_mb=256,cpu_s=5" (operators; tests use small ones).

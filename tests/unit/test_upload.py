@@ -15,7 +15,8 @@ import pytest
 import shapely
 from shapely.geometry import box
 
-from geo.upload import Limits, Overlay, UploadError, geodesic_km2, placement, read_overlay
+from geo.upload import Limits, Overlay, UploadError, geodesic_km2, placement
+from sandbox.reader import read_overlay
 from tests.hostile_corpus import (
     BOX,
     CANARY,

@@ -11,9 +11,9 @@ import threading
 
 import pytest
 
-from geo.upload.lockdown import drivers, filesystems, lock_down
 from geo.upload.model import UploadError
-from geo.upload.sandbox import Bounds, LimitError, run_bounded
+from sandbox.lockdown import drivers, filesystems, lock_down
+from sandbox.process import Bounds, LimitError, run_bounded
 
 SMALL = Bounds(memory_mb=96, cpu_s=1, wall_s=5)
 
