@@ -23,7 +23,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.hostile_corpus import CASES, Ctx
+from sandbox.hostile_corpus import CASES, Ctx
 
 #: scenario → (hostile case, how many at once, whether a valid file follows them)
 SCENARIOS = {

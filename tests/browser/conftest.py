@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.server import CHROMIUM_ARGS, chromium_path, running
+from deploy.local import CHROMIUM_ARGS, chromium_path, running
 
 #: How long a browser step may take: a busy 2-core machine (another suite beside this
 #: one, uploads read at a low priority) stretches seconds into tens of them. Only a

@@ -13,9 +13,10 @@ import re
 
 import pytest
 
+from deploy.local import MAP
 from tests.browser.a11y import BLOCKING, audit, axe_source, described
 from tests.browser.conftest import SCREENS
-from tests.browser.reader import MAP, wait_settled, wait_still
+from tests.browser.reader import wait_settled, wait_still
 from tests.browser.server import newsroom
 from tests.browser.test_dashboard import open_app
 

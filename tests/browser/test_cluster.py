@@ -17,8 +17,8 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 
 from deploy.cluster import cluster
+from deploy.local import UNHURRIED
 from tests.browser.conftest import ARTIFACTS, WAIT_MS
-from tests.browser.server import UNHURRIED
 from tests.browser.test_dashboard import open_app, query
 from tests.browser.test_hostile import collection, open_upload_panel, upload
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
-from tests.browser.reader import MAP
+from deploy.local import MAP
 
 
 def open_app(page, url: str):
@@ -129,7 +129,7 @@ def test_plain_streamlit_run_app_py_draws_the_same_map(browser):
 
     from components.present import leaflet
     from components.present.leaflet import LEAFLET_JS
-    from tests.browser.server import ROOT, serve
+    from deploy.local import ROOT, serve
 
     context = browser.new_context()
     try:

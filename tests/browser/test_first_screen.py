@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from deploy.local import MAP
 from tests.browser.conftest import SCREENS
-from tests.browser.reader import LABELS_PLACED, MAP, inside, wait_settled, wait_still
+from tests.browser.reader import LABELS_PLACED, inside, wait_settled, wait_still
 from tests.browser.server import newsroom
 from tests.browser.test_dashboard import open_app
 

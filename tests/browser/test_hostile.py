@@ -11,10 +11,10 @@ from urllib.parse import quote
 import pytest
 import yaml
 
+from deploy.local import running, serve
 from geo.paths import DATA_DIR
-from tests.browser.server import running, serve
+from sandbox.hostile_corpus import CASES, Ctx, oblast
 from tests.browser.test_dashboard import MAP, click_layer, open_app
-from tests.hostile_corpus import CASES, Ctx, oblast
 
 PAYLOAD = '<img src=x id=pwned onerror="window.__xss=1;alert(1)">'
 BOX = {

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 from deploy.cluster import wait_ready, wait_status
-from tests.browser.server import ROOT, running
+from deploy.local import ROOT, running
 from tests.browser.test_dashboard import MAP, open_app, query
 
 #: Records every Content-Security-Policy violation in every frame of the page.

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tests.browser.reader import MAP, ONE_MAP, map_view, same_view, wait_settled, wait_still
+from deploy.local import MAP
+from tests.browser.reader import ONE_MAP, map_view, same_view, wait_settled, wait_still
 from tests.browser.test_dashboard import click_layer, open_app, query
 
 

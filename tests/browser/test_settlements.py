@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from tests.browser.reader import map_frame, wait_settled
+from deploy.local import map_frame
+from tests.browser.reader import wait_settled
 from tests.browser.test_dashboard import open_app
 
 #: Marks Sudzha's marker (found by its tooltip) so the test can click it as a reader would.

@@ -1,6 +1,6 @@
 """Uploads: every hostile file of the corpus gets its answer; valid files their right area.
 
-The corpus (``tests/hostile_corpus.py``) is generated here, at test time, at its small
+The corpus (``sandbox/hostile_corpus.py``) is generated here, at test time, at its small
 size, and read with ``TEST_LIMITS`` so that the worst cases end within a second or two.
 """
 
@@ -16,8 +16,7 @@ import shapely
 from shapely.geometry import box
 
 from geo.upload import Limits, Overlay, UploadError, geodesic_km2, placement
-from sandbox.reader import read_overlay
-from tests.hostile_corpus import (
+from sandbox.hostile_corpus import (
     BOX,
     CANARY,
     CASES,
@@ -32,6 +31,7 @@ from tests.hostile_corpus import (
     holes_grid,
     oblast,
 )
+from sandbox.reader import read_overlay
 
 #: (south, west, north, east) of data/regions.geojson, as the page passes it.
 MAP_AREA = (48.5272, 30.5081, 54.0327, 42.9054)

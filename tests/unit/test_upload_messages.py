@@ -14,7 +14,7 @@ from components.present.user_layer import user_group
 from components.render.folium_payload import overlay_script
 from components.render.upload import LIMITS_ENV, upload_limits
 from geo.upload import Limits, Note, Overlay, UploadError
-from tests.hostile_corpus import CASES, TEST_LIMITS, Ctx, canary_csv
+from sandbox.hostile_corpus import CASES, TEST_LIMITS, Ctx, canary_csv
 from tests.unit.test_upload import MAP_AREA
 
 ROOT = Path(__file__).resolve().parents[2]
