@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.unit.modules import ROOT, module_name, project_modules
+
 STREAMLIT = ("streamlit", "streamlit_folium")
 #: Tools around the app: the app's own code never imports them.
 TOOLS = ("bench", "deploy", "tests")
@@ -39,32 +40,13 @@ FORBIDDEN = {
     "deploy": ("bench", "tests"),
     "bench": ("tests",),
 }
-#: Folders that hold no module of the project's own.
-NOT_OURS = {"tests", ".venv", ".git", "node_modules", "test-artifacts"}
-
-
-def module_name(path: Path) -> str:
-    """``components/present/i18n.py`` → ``components.present.i18n`` (a package: its name)."""
-    parts = path.relative_to(ROOT).with_suffix("").parts
-    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
-
-
-def project_modules() -> list[Path]:
-    """Every Python file of the project outside the tests and the virtualenv."""
-    return sorted(
-        p
-        for p in ROOT.rglob("*.py")
-        if not NOT_OURS & set(p.relative_to(ROOT).parts) and not p.name.startswith(".")
-    )
-
-
 MODULES = project_modules()
 
 
-def imported(path: Path) -> set[str]:
+def imported(path: Path, root: Path = ROOT) -> set[str]:
     """Module names a file imports, anywhere in it (relative imports made absolute; for
     ``from a import b`` both ``a`` and ``a.b``, since ``b`` may be a module)."""
-    package = module_name(path).split(".")
+    package = module_name(path, root).split(".")
     if path.name != "__init__.py":
         package = package[:-1]
     out = set()
@@ -118,7 +100,7 @@ def test_the_walk_reaches_every_package_and_script():
     assert not any(under(n, "tests") for n in names)
 
 
-def test_imports_inside_functions_and_relative_ones_count(tmp_path, monkeypatch):
+def test_imports_inside_functions_and_relative_ones_count(tmp_path):
     """A lazy import is still an arrow; ``from . import x`` names the package it is in."""
     package = tmp_path / "components" / "present"
     package.mkdir(parents=True)
@@ -127,13 +109,12 @@ def test_imports_inside_functions_and_relative_ones_count(tmp_path, monkeypatch)
         "def f():\n    from web.assets import PREFIX\n    import streamlit as st\n"
         "from . import i18n\nfrom ..render import cache\n"
     )
-    monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
     assert {
         "web.assets",
         "streamlit",
         "components.present.i18n",
         "components.render.cache",
-    } <= imported(module)
+    } <= imported(module, root=tmp_path)
 
 
 #: Known pairs importing each other, each with who removes it (none may be added).
