@@ -156,5 +156,14 @@ def _tree_mb() -> int:
     return upload_limits(os.environ).tree_mb
 
 
-#: The one pool of this server process: export routes and the page's own downloads.
-RENDERS = RenderPool.from_env(os.environ, tree_mb=_tree_mb())
+_pool_lock = threading.Lock()
+_pool: list[RenderPool] = []
+
+
+def renders() -> RenderPool:
+    """The one pool of this server process (export routes and the page's own downloads),
+    sized from the environment when first asked for (``serve.py`` asks at start-up)."""
+    with _pool_lock:
+        if not _pool:
+            _pool.append(RenderPool.from_env(os.environ, tree_mb=_tree_mb()))
+        return _pool[0]

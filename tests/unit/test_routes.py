@@ -261,7 +261,7 @@ def test_renders_beyond_the_pool_are_refused_at_once_with_retry_after(client, mo
     from components.render.pool import RenderPool
 
     pool = RenderPool(workers=1, queue=1, wait_s=60, run=lambda fn, a, k: fn(*a, **k))
-    monkeypatch.setattr(web.routes, "RENDERS", pool, raising=False)
+    monkeypatch.setattr(web.routes, "renders", lambda: pool)
     release = threading.Event()
 
     def until(inside: int) -> None:
