@@ -11,6 +11,8 @@ by ``bench/upload.py`` with the app's own limits).
 Cases that try to fetch something point at ``ctx.url`` (a loopback listener in the tests)
 and cases that try to read a local file point at ``ctx.canary`` (a file the test writes,
 holding ``CANARY``): the tests prove that no request arrives and the canary never shows.
+It lives beside the sandbox it attacks, public, so that the benches need nothing of
+``tests/``.
 """
 
 from __future__ import annotations
