@@ -22,9 +22,9 @@ from tests.unit.modules import ROOT, module_name, project_modules
 STREAMLIT = ("streamlit", "streamlit_folium")
 #: Tools around the app: the app's own code never imports them.
 TOOLS = ("bench", "deploy", "tests")
-#: Process machinery (children, rlimits, signals, threads, C calls): ``sandbox``'s, not
+#: Process machinery (children, rlimits, signals, C calls): ``sandbox``'s, not
 #: the pure data layer's.
-PROCESS = ("ctypes", "multiprocessing", "resource", "signal", "subprocess", "threading")
+PROCESS = ("ctypes", "multiprocessing", "resource", "signal", "subprocess")
 #: What each part of the project may not import. A name forbids itself and what is under
 #: it ("web" forbids ``web.routes``, not ``webob``); a module obeys the longest part that
 #: names it (``components.render`` rather than ``components``).
@@ -78,8 +78,8 @@ def test_no_module_imports_a_layer_above_it(path):
     bad = {m for m in imported(path) if any(under(m, f) for f in FORBIDDEN[part])}
     bad = sorted(m for m in bad if m.rpartition(".")[0] not in bad)  # a, not also a.b
     assert not bad, (
-        f"{path.relative_to(ROOT)} ({part}) imports {bad}: ARCHITECTURE.md puts them above "
-        "it (or among the tests); move the shared part down"
+        f"{path.relative_to(ROOT)} ({part}) imports {bad}, which ARCHITECTURE.md keeps out "
+        "of this layer: move the shared part down (or the process machinery to sandbox/)"
     )
 
 
