@@ -1,5 +1,6 @@
 """What the benches share: one percentile, process CPU and memory (psutil), the browser,
-the map drag, Streamlit frame decoding, and where results are written.
+the map drag, Streamlit frame decoding, an old checkout of the app, and where results
+are written.
 
 Imported as ``bench.common``: benches run as modules from the repository root
 (``python -m bench.pageload``).
@@ -10,10 +11,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import io
 import json
 import math
 import os
+import subprocess
 import sys
+import tarfile
 import threading
 import time
 from dataclasses import asdict, is_dataclass
@@ -24,8 +28,8 @@ import psutil
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from tests.browser.reader import MAP as MAP  # the benches take it from here
-from tests.browser.server import CHROMIUM_ARGS, ROOT, chromium_path
+from deploy.local import CHROMIUM_ARGS, ROOT, chromium_path
+from deploy.local import MAP as MAP  # the benches take it from here
 
 RESULTS = ROOT / "bench" / "results"
 TOGGLE = ".st-key-ru label"
@@ -63,6 +67,21 @@ def table(head: tuple[str, ...], rows: list[tuple]) -> str:
     line = "  ".join("{:<%d}" % w for w in widths)
     cells.insert(1, tuple("-" * w for w in widths))
     return "\n".join(line.format(*r).rstrip() for r in cells)
+
+
+# -- the app as it was ---------------------------------------------------------------
+
+
+def checkout(rev: str, tmp: Path) -> Path:
+    """The app as it was at `rev`, in a folder of its own (git archive, no work tree)."""
+    folder = tmp / f"app-{rev}"
+    if not folder.exists():
+        folder.mkdir()
+        archive = subprocess.run(["git", "archive", rev], cwd=ROOT, capture_output=True,
+                                 check=True)  # fmt: skip
+        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+            tar.extractall(folder, filter="data")
+    return folder
 
 
 # -- processes (psutil) -----------------------------------------------------------------

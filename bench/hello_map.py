@@ -13,9 +13,9 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
+from components.present.leaflet import LEAFLET_CSS, LEAFLET_JS
 from components.present.state import DEFAULT_VIEW
 from components.render.leaflet_assets import register_leaflet
-from web.assets import LEAFLET_CSS, LEAFLET_JS
 
 #: Two small boxes near Sudzha, about the place and size of the claim zones.
 UA_BOX = [[[35.0, 51.1], [35.6, 51.1], [35.6, 51.45], [35.0, 51.45], [35.0, 51.1]]]

@@ -52,7 +52,7 @@ from bench.common import (  # noqa: E402
 )
 from bench.flood import Flood  # noqa: E402
 from components.present.fmt import fmt_date  # noqa: E402  (the legend writes dates so)
-from tests.browser.server import running  # noqa: E402
+from deploy.local import running  # noqa: E402
 
 TOGGLE_INPUT = ".st-key-ru input"
 SLIDER = ".st-key-date input[type=range]"

@@ -27,7 +27,7 @@ from websockets.asyncio.client import connect  # noqa: E402
 
 from bench.common import Results, Sampler, chromium, is_finished, ms, pct, rss_mb  # noqa: E402
 from bench.pageload import toggles  # noqa: E402  (records a real browser's rerun requests)
-from tests.browser.server import running  # noqa: E402
+from deploy.local import running  # noqa: E402
 
 STEP_TIMEOUT_S = 10.0
 

@@ -42,8 +42,7 @@ from bench.common import (  # noqa: E402
     table,
 )
 from bench.probe import RESOURCES_JS, first, new_page, settle  # noqa: E402
-from tests.browser.reader import map_frame  # noqa: E402
-from tests.browser.server import running  # noqa: E402
+from deploy.local import map_frame, running  # noqa: E402
 
 APP = ROOT / "app.py"
 HELLO = ROOT / "bench" / "hello_map.py"

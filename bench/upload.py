@@ -2,10 +2,10 @@
 
 Prints numbers and asserts nothing. Three parts (all by default, or pick with --part):
 
-- ``reader``: each case of ``tests/hostile_corpus.py`` at full size (``full=True``) is
+- ``reader``: each case of ``sandbox/hostile_corpus.py`` at full size (``full=True``) is
   read by the reader of ``--before`` (default: the commit before issue 12, run from a
   ``git archive`` of it) in a fresh process with safety caps, and by today's
-  ``geo.upload.read_overlay`` with the app's limits. For each: the outcome, the peak
+  ``sandbox.reader.read_overlay`` with the app's limits. For each: the outcome, the peak
   memory and CPU seconds of the process that read it, wall time, the bytes of the drawn
   layer sent to the browser, and whether a loopback listener saw a request or a local
   canary file showed up in the result.
@@ -28,14 +28,12 @@ Prints numbers and asserts nothing. Three parts (all by default, or pick with --
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import multiprocessing as mp
 import os
 import resource
 import subprocess
 import sys
-import tarfile
 import tempfile
 import threading
 import time
@@ -43,12 +41,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-from bench.common import Results, pct  # noqa: E402
+from bench.common import Results, checkout, pct  # noqa: E402
 from components.present.user_layer import user_group  # noqa: E402
 from components.render.folium_payload import overlay_script  # noqa: E402
 from geo.upload import Limits, UploadError  # noqa: E402
-from geo.upload import reader as new_reader  # noqa: E402
-from tests.hostile_corpus import CANARY, CASES, Ctx, Listener, canary_csv  # noqa: E402
+from sandbox import reader as new_reader  # noqa: E402
+from sandbox.hostile_corpus import CANARY, CASES, Ctx, Listener, canary_csv  # noqa: E402
 
 #: The reader before issue 12 (the last commit of main before this branch).
 BEFORE = "00215d2"
@@ -101,18 +99,6 @@ if ov is not None:  # what the page then sends to the browser for this layer
     out["drawn_bytes"] = len(json.dumps(overlay_script(user_group(ov, "en"), idx=1)))
     print("RESULT " + json.dumps(out), flush=True)
 """
-
-
-def checkout(rev: str, tmp: Path) -> Path:
-    """The app as it was at `rev`, in a folder of its own (git archive, no work tree)."""
-    folder = tmp / f"app-{rev}"
-    if not folder.exists():
-        folder.mkdir()
-        archive = subprocess.run(["git", "archive", rev], cwd=ROOT, capture_output=True,
-                                 check=True)  # fmt: skip
-        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-            tar.extractall(folder, filter="data")
-    return folder
 
 
 def run_old(app: Path, name: str, data_path: Path, cap_mb: int, cap_s: int) -> dict:
@@ -242,7 +228,7 @@ def print_row(row: dict, args) -> None:
 
 def part_startup(args) -> dict:
     """Start-up cost of a reading process: forkserver (first, later) against spawn."""
-    from geo.upload.sandbox import Bounds, probe, run_bounded
+    from sandbox.process import Bounds, probe, run_bounded
 
     bounds = Bounds(memory_mb=512, cpu_s=10, wall_s=60)
     times = {}

@@ -23,7 +23,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.hostile_corpus import CASES, Ctx
+from sandbox.hostile_corpus import CASES, Ctx
 
 #: scenario → (hostile case, how many at once, whether a valid file follows them)
 SCENARIOS = {
@@ -41,7 +41,11 @@ follow = sys.argv[5] == "1"  # the valid file also comes after the hostile ones
 ballast = bytearray(ballast_mb << 20)
 for i in range(0, len(ballast), 4096):
     ballast[i] = 1
-from geo.upload import UploadError, read_overlay
+import geo.upload
+from geo.upload import UploadError
+read_overlay = getattr(geo.upload, "read_overlay", None)  # the reader before issue 19
+if read_overlay is None:  # since: run in the sandbox package
+    from sandbox.reader import read_overlay
 fair = "owner" in inspect.signature(read_overlay).parameters
 me = psutil.Process()
 peak = {"pss_mb": 0.0, "rss_mb": 0.0, "processes": 0}

@@ -17,10 +17,10 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from bench.common import MAP, TOGGLE, Results, chromium, rss_mb
+from bench.common import MAP, TOGGLE, Results, checkout, chromium, rss_mb
 from bench.probe import new_page, settle
-from tests.browser.server import ROOT, running
-from tests.hostile_corpus import CASES, Ctx
+from deploy.local import ROOT, running
+from sandbox.hostile_corpus import CASES, Ctx
 
 FILES = {
     "dense": "3.6 million vertices in an 857 kB zip",
@@ -94,8 +94,6 @@ def run_app(label: str, app: Path, file_key: str, sessions: int, settle_s: float
 
 
 def part_sessions(args, tmp: Path) -> list[dict]:
-    from bench.upload import checkout
-
     old = checkout(args.before, tmp)
     results = []
     for file_key in getattr(args, "files", None) or FILES:

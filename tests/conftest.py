@@ -60,3 +60,12 @@ def seed_day() -> dt.date:
 def regions():
     """The regions layer as the map draws it (read-only: copy before changing it)."""
     return geo.load_regions()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _set_up_like_the_server():
+    """Each test process sets itself up as ``serve.py`` does before any test starts a
+    child: the forkserver preloads the drawing code, as a replica's does."""
+    from web.routes import prepare_process
+
+    prepare_process()

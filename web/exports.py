@@ -50,7 +50,7 @@ KINDS = {
 @dataclass(frozen=True)
 class ExportData:
     """What the files are made of (the page's data less what they never read): small
-    enough to send to a render child (geo.upload.sandbox) with every render."""
+    enough to send to a render child (sandbox.process) with every render."""
 
     regions: object
     border: object

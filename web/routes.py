@@ -20,11 +20,12 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from components.render.pool import RENDERS, RETRY_AFTER_S, Busy, LastFiles
+from components.render.pool import RETRY_AFTER_S, Busy, LastFiles, renders
+from components.render.upload import map_large_buffers
 from geo.errors import DataError
 from geo.paths import DATA_DIR
 from geo.registry import sha256_hex
-from geo.upload.sandbox import also_preload
+from sandbox.process import also_preload
 from web import exports, pages, public, share
 from web.compress import Compress
 from web.headers import SecurityHeaders
@@ -92,7 +93,15 @@ def _fresh(request: Request, tag: str) -> bool:
 #: the rest cost a few milliseconds and are made here.
 RENDERED = {"png", "og", "html"}
 _LAST_FILES = LastFiles(32)
-also_preload("web.exports")  # the forkserver imports the drawing code once
+
+
+def prepare_process() -> None:
+    """Set up this server process once, before its first reader (``serve.py``): the
+    forkserver will import the drawing code once (before its first child), the render
+    pool is sized from the environment, and glibc maps big buffers on their own."""
+    also_preload("web.exports")
+    renders()
+    map_large_buffers()
 
 
 def _file(kind: str, state) -> bytes:
@@ -103,7 +112,7 @@ def _file(kind: str, state) -> bytes:
         data = exports.ExportData.of(_data())
         if kind not in RENDERED:
             return exports.build(kind, state, data, _zones(state), _places())
-        return RENDERS.render(exports.build, kind, state, data, _zones(state))
+        return renders().render(exports.build, kind, state, data, _zones(state))
 
     return _LAST_FILES.get((kind, state), make)
 

@@ -18,6 +18,7 @@ import shapely
 from branca.element import Element
 
 from components.present.i18n import t
+from components.present.leaflet import LEAFLET_CSS, LEAFLET_JS
 from components.present.map_elements import (
     ACCESS_CSS,
     Bind,
@@ -49,7 +50,6 @@ from components.present.zone_text import (
     zone_style_extra,
     zone_tooltip,
 )
-from web.assets import LEAFLET_CSS, LEAFLET_JS
 
 #: OpenStreetMap tiles, faded: decoration only, the vector layers carry the geography.
 TILES_LIGHT = "OpenStreetMap"

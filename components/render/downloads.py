@@ -23,7 +23,7 @@ from components.present.links import (
 )
 from components.present.state import ViewState
 from components.render.cache import load_data, settlement_data, zones_as_of
-from components.render.pool import RENDERS
+from components.render.pool import renders
 from geo.upload import Overlay
 
 #: How long the page's own PNG (with the reader's layer) may wait for a render slot, s.
@@ -41,7 +41,7 @@ def _png_with_own_layer(state: ViewState, overlay: Overlay) -> bytes:
     """Rendered in the replica's one render pool, as the export routes' PNGs are (a long
     wait: a reader asked for it; a full queue fails this download only)."""
     data = load_data()
-    return RENDERS.render(
+    return renders().render(
         map_png, data.regions, data.border, data.towns, zones_as_of(state.date),
         state.sides(), state.lang, state.date, wait_s=OWN_PNG_WAIT_S,
         frame=view_frame(state.lat, state.lon, state.z),

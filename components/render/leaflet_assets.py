@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit.components.v1 as components
 
-from web.assets import package_dir
+from components.present.leaflet import package_dir
 
 
 def register_leaflet() -> None:

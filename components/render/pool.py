@@ -9,7 +9,7 @@ made a reader's toggle wait seconds; the memory they took was never given back
   at most ``queue`` more waiting, each at most ``wait_s``; anything beyond is told
   ``Busy`` at once (the routes answer 503 with ``Retry-After``);
 - each render runs in a child forked from the upload reader's forkserver
-  (``geo.upload.sandbox``, which preloads the drawing code): a lower CPU priority, its
+  (``sandbox.process``, which preloads the drawing code): a lower CPU priority, its
   own memory limit granted from the tree's one budget (``Limits.tree_mb``), a CPU and a
   wall-clock limit; its memory goes back to the system when it exits;
 - ``LastFiles``: the last files made, so a file asked for again costs no render and no
@@ -25,7 +25,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from typing import Any
 
-from geo.upload.sandbox import Bounds, LimitError, call_in_child, run_bounded
+from sandbox.process import Bounds, LimitError, call_in_child, run_bounded
 
 #: Renders at once per server process (an operator with spare cores may raise it).
 WORKERS_ENV = "KURSK_CLAIMS_RENDERS"
@@ -156,5 +156,14 @@ def _tree_mb() -> int:
     return upload_limits(os.environ).tree_mb
 
 
-#: The one pool of this server process: export routes and the page's own downloads.
-RENDERS = RenderPool.from_env(os.environ, tree_mb=_tree_mb())
+_pool_lock = threading.Lock()
+_pool: list[RenderPool] = []
+
+
+def renders() -> RenderPool:
+    """The one pool of this server process (export routes and the page's own downloads),
+    sized from the environment when first asked for (``serve.py`` asks at start-up)."""
+    with _pool_lock:
+        if not _pool:
+            _pool.append(RenderPool.from_env(os.environ, tree_mb=_tree_mb()))
+        return _pool[0]

@@ -1,4 +1,4 @@
-"""The reader's own overlay: upload, read in a bounded process (geo.upload), draw it.
+"""The reader's own overlay: upload, read in a bounded process (sandbox.reader), draw it.
 
 The layer lives in this session only (st.session_state); a bad file leaves the previous
 layer and the rest of the view untouched. Whatever happens while reading becomes one
@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import dataclasses
+import functools
 import logging
 import os
 from collections.abc import Mapping
@@ -27,7 +28,8 @@ from components.present.upload_text import note_text, upload_message
 from components.present.user_layer import user_group
 from components.render.cache import load_data
 from components.render.folium_payload import overlay_script
-from geo.upload import Limits, Overlay, UploadError, read_overlay
+from geo.upload import Limits, Overlay, UploadError
+from sandbox.reader import read_overlay
 
 _LOG = logging.getLogger(__name__)
 #: Limits for uploads, e.g. "memory_mb=256,cpu_s=5" (operators; tests use small ones).
@@ -99,7 +101,8 @@ def _release(file) -> None:
     file.truncate()
 
 
-def _map_large_buffers() -> None:
+@functools.cache
+def map_large_buffers() -> None:
     """Make glibc give every buffer of 1 MB or more its own mapping, unmapped when freed.
 
     An upload passes through the server as a few 10 MB buffers (the request, the file,
@@ -107,13 +110,13 @@ def _map_large_buffers() -> None:
     after the first such buffer is freed, so later ones come from the malloc arena of the
     session's thread (one per session) and stay resident when freed: ~7–10 MB kept per
     upload session (``bench/upload.py``). A fixed threshold returns them at once.
+
+    Once per process, before the first upload: at server start (``serve.py``), or when
+    the uploader is first drawn (a plain ``streamlit run app.py``).
     """
     m_mmap_threshold = -3
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None).mallopt(m_mmap_threshold, 1 << 20)
-
-
-_map_large_buffers()
 
 
 #: Session key: the file the uploader handed over, (name, bytes), until it is read.
@@ -182,6 +185,7 @@ def _read_pending(lang: str) -> None:
 
 def render_upload(lang: str) -> Overlay | None:
     """File picker, the last error (one line), what was changed, a remove button."""
+    map_large_buffers()  # before the uploader can hand over a file
     if "_overlay_lost" not in st.session_state:  # first run of this session
         had = overlay_lost(st.query_params.to_dict(), st.session_state.get("overlay") is not None)
         st.session_state["_overlay_lost"] = had

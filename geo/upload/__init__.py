@@ -1,20 +1,19 @@
-"""Read a reader's own overlay safely: GeoJSON, KML, GeoPackage or a zipped shapefile.
+"""A reader's own overlay as data: GeoJSON, KML, GeoPackage or a zipped shapefile.
 
-``read_overlay(name, data)`` returns an ``Overlay`` or raises ``UploadError`` with a
-reason code and its numbers; nothing else escapes, and nothing is kept on disk. The
-file is read in a separate process with hard limits (``sandbox``), by the one reader its
-extension names, confirmed by its content (``formats``: ``geojson``, ``kml``, ``gpkg``,
-``shapefile``), with GDAL and PROJ unable to reach the network or other files
-(``lockdown``); counted before it is repaired, projected, measured and simplified for
-drawing (``geometry``). No prose lives here: the page turns codes into sentences
+The bytes are read by the one reader their extension names, confirmed by their content
+(``formats``: ``geojson``, ``kml``, ``gpkg``, ``shapefile``), and counted before they
+are repaired, projected, measured and simplified for drawing (``geometry``); what reading
+may cost, what it yields and how it is refused are in ``model``. Readers are called in a
+bounded child process with GDAL and PROJ closed to the network and other files: that
+process machinery is the ``sandbox`` package's (``sandbox.reader.read_overlay``), not
+this pure data layer's. No prose lives here: the page turns codes into sentences
 (``components/present/upload_text.py``).
 """
 
 from __future__ import annotations
 
-from geo.upload.geometry import polygon_km2
+from geo.upload.geometry import placement, polygon_km2
 from geo.upload.model import SUFFIXES, Limits, Note, Overlay, UploadError
-from geo.upload.reader import placement, read_overlay
 
 __all__ = [
     "SUFFIXES",
@@ -25,7 +24,6 @@ __all__ = [
     "geodesic_km2",
     "placement",
     "polygon_km2",
-    "read_overlay",
 ]
 
 

@@ -2,7 +2,8 @@
 
 Each reader confirms the content before anything opens it: GeoJSON (``geojson``, Python's
 own parser), KML (``kml``), GeoPackage (``gpkg``) and zipped shapefiles (``shapefile``),
-the last three with their one GDAL driver after ``lockdown.lock_down``.
+the last three with their one GDAL driver after ``lock`` (in the reading process,
+``sandbox.lockdown.lock_down``) has closed every other one.
 """
 
 from __future__ import annotations
@@ -12,22 +13,21 @@ from pathlib import Path, PurePosixPath
 from geo.upload.geojson import read_geojson
 from geo.upload.gpkg import read_gpkg
 from geo.upload.kml import read_kml
-from geo.upload.lockdown import lock_down
-from geo.upload.model import SUFFIXES, Limits, UploadError
+from geo.upload.model import SUFFIXES, Limits, LockDown, UploadError
 from geo.upload.raw import Raw
 from geo.upload.shapefile import read_zipped_shapefile
 
 
-def read(name: str, data: bytes, limits: Limits, workdir: Path) -> Raw:
+def read(name: str, data: bytes, limits: Limits, workdir: Path, lock: LockDown) -> Raw:
     """Read an upload by its extension, confirmed by its content; refuse with a reason."""
     kind = SUFFIXES.get(PurePosixPath(name).suffix.lower())
     if kind == "GeoJSON":
-        lock_down(None)
+        lock(None)
         return read_geojson(data, limits)
     if kind == "KML":
-        return read_kml(data, limits, workdir)
+        return read_kml(data, limits, workdir, lock)
     if kind == "GPKG":
-        return read_gpkg(data, limits, workdir)
+        return read_gpkg(data, limits, workdir, lock)
     if kind == "zip":
-        return read_zipped_shapefile(data, limits, workdir)
+        return read_zipped_shapefile(data, limits, workdir, lock)
     raise UploadError("unsupported_type", suffix=PurePosixPath(name).suffix.lower()[:12])

@@ -276,3 +276,26 @@ def prepare(raw: Raw, limits: Limits) -> dict:
         "notes": notes,
         "kind": raw.kind,
     }
+
+
+def placement(
+    bounds: tuple[float, float, float, float], area: tuple[float, float, float, float]
+) -> Note | None:
+    """A note when a layer lies outside the map area (both as south, west, north, east):
+    where it lies, and whether swapping latitude and longitude would bring it inside.
+
+    >>> placement((35.0, 51.0, 35.3, 51.5), (48.5, 30.5, 54.0, 42.9)).params
+    {'lat': 35.15, 'lon': 51.25, 'swapped': True}
+    >>> placement((51.0, 35.0, 51.3, 35.5), (48.5, 30.5, 54.0, 42.9)) is None
+    True
+    """
+
+    def overlaps(s: float, w: float, n: float, e: float) -> bool:
+        return s <= area[2] and n >= area[0] and w <= area[3] and e >= area[1]
+
+    south, west, north, east = bounds
+    if overlaps(south, west, north, east):
+        return None
+    swapped = -90 <= west <= east <= 90 and overlaps(west, south, east, north)
+    lat, lon = round((south + north) / 2, 2), round((west + east) / 2, 2)
+    return Note("outside", {"lat": lat, "lon": lon, "swapped": swapped})

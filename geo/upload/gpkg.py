@@ -11,8 +11,7 @@ from pathlib import Path
 from pyproj import CRS
 from pyproj.exceptions import CRSError
 
-from geo.upload.lockdown import lock_down
-from geo.upload.model import Limits, UploadError
+from geo.upload.model import Limits, LockDown, UploadError
 from geo.upload.raw import Raw, crs_from_wkt, read_with_gdal
 
 #: Triggers a GeoPackage may carry: the spec's and GDAL's own (R-tree index, counts).
@@ -121,13 +120,13 @@ def vet_gpkg(path: Path, limits: Limits) -> list[tuple[str, CRS | None, bool]]:
         conn.close()
 
 
-def read_gpkg(data: bytes, limits: Limits, workdir: Path) -> Raw:
+def read_gpkg(data: bytes, limits: Limits, workdir: Path, lock: LockDown) -> Raw:
     if not data.startswith(b"SQLite format 3\0"):
         raise UploadError("not_format", kind="GPKG")
     path = workdir / "upload.gpkg"
     path.write_bytes(data)
     layers = vet_gpkg(path, limits)
-    lock_down("GPKG")
+    lock("GPKG")
     read, trimmed = read_with_gdal(
         path, limits, layers, IMMUTABLE="YES", NOLOCK="YES", LIST_ALL_TABLES="NO"
     )

@@ -9,12 +9,11 @@ from xml.etree.ElementTree import ParseError, XMLPullParser
 
 import pyogrio
 
-from geo.upload.lockdown import lock_down
-from geo.upload.model import Limits, Note, UploadError
+from geo.upload.model import Limits, LockDown, Note, UploadError
 from geo.upload.raw import Raw, read_with_gdal
 
 
-def read_kml(data: bytes, limits: Limits, workdir: Path) -> Raw:
+def read_kml(data: bytes, limits: Limits, workdir: Path, lock: LockDown) -> Raw:
     """KML with no DTD, entity or XInclude; NetworkLinks are not followed (said)."""
     try:
         text = data.decode("utf-8-sig")
@@ -38,7 +37,7 @@ def read_kml(data: bytes, limits: Limits, workdir: Path) -> Raw:
         raise UploadError("not_format", kind="KML")
     path = workdir / "upload.kml"
     path.write_bytes(data)
-    lock_down("KML")
+    lock("KML")
     try:
         names = [str(n) for n in pyogrio.list_layers(path)[:, 0]]
     except Exception as exc:

@@ -6,6 +6,7 @@ sentence in the page's language (``components/present/i18n.py``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -19,6 +20,10 @@ SUFFIXES = {
     ".gpkg": "GPKG",
     ".zip": "zip",
 }
+#: What a reader calls just before GDAL opens the upload, with the one driver it needs
+#: (None: none at all); in the reading process that is ``sandbox.lockdown.lock_down``,
+#: which leaves GDAL and PROJ no other driver, file system or network.
+LockDown = Callable[[str | None], None]
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,7 @@ import struct
 import zipfile
 from pathlib import Path, PurePosixPath
 
-from geo.upload.lockdown import lock_down
-from geo.upload.model import Limits, UploadError
+from geo.upload.model import Limits, LockDown, UploadError
 from geo.upload.raw import Raw, crs_from_wkt, read_with_gdal
 
 SHAPEFILE_PARTS = {".shp", ".shx", ".dbf", ".prj", ".cpg"}
@@ -109,7 +108,7 @@ def check_shx(shx: bytes | None, records: list[tuple[int, int]]) -> None:
             raise UploadError("shp_index")
 
 
-def read_zipped_shapefile(data: bytes, limits: Limits, workdir: Path) -> Raw:
+def read_zipped_shapefile(data: bytes, limits: Limits, workdir: Path, lock: LockDown) -> Raw:
     files: dict[str, bytes] = {}
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -128,6 +127,6 @@ def read_zipped_shapefile(data: bytes, limits: Limits, workdir: Path) -> Raw:
         crs = None
     for suffix, content in files.items():  # .prj is never given to GDAL: PROJ reads it here
         (workdir / f"layer{suffix}").write_bytes(content)
-    lock_down("ESRI Shapefile")
+    lock("ESRI Shapefile")
     layers, trimmed = read_with_gdal(workdir / "layer.shp", limits, [("layer", crs, prj is None)])
     return Raw("Shapefile", layers, [], trimmed)

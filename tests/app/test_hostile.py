@@ -92,7 +92,7 @@ def test_upload_property_injection_is_escaped_in_the_map_popup():
     ids=["nan", "encrypted-zip", "gpkg-view"],
 )  # fmt: skip
 def test_hostile_upload_is_one_line_and_keeps_the_earlier_layer(tmp_path, name, data, problem):
-    from tests.hostile_corpus import CASES, Ctx
+    from sandbox.hostile_corpus import CASES, Ctx
 
     corpus = {
         "secret.zip": "encrypted zip member",

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.server import CHROMIUM_ARGS, chromium_path, newsroom, running
+from deploy.local import CHROMIUM_ARGS, chromium_path, running
+from tests.browser.server import newsroom
 
 #: How long a browser step may take: a busy 2-core machine (other suites beside this
 #: one, uploads read at a low priority) stretches seconds into tens of them; at load 30

@@ -14,7 +14,8 @@ from urllib.parse import parse_qs, urlsplit
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-MAP = 'iframe[title="streamlit_folium.st_folium"]'
+from deploy.local import MAP
+
 #: Streamlit marks its app element with the script's state; "notRunning" once a run ended.
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 #: An element left from an earlier run, shown faded until the current run replaces it.
@@ -79,11 +80,6 @@ _WATCH_START_JS = f"""(every) => {{ {_PRELUDE}
     }}, every);
 }}"""
 _WATCH_STOP_JS = "() => { clearInterval(window.__watchTimer); return window.__watch; }"
-
-
-def map_frame(page):
-    """The map's frame (streamlit-folium's component iframe)."""
-    return next(f for f in page.frames if "streamlit_folium" in f.url)
 
 
 def _as_view(raw) -> tuple[int, float, float] | None:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tests.browser.reader import LABELS_PLACED, MAP, wait_settled, wait_still
-from tests.browser.server import CHROMIUM_ARGS, ROOT, chromium_path, newsroom, serve
+from deploy.local import CHROMIUM_ARGS, MAP, ROOT, chromium_path, serve
+from tests.browser.reader import LABELS_PLACED, wait_settled, wait_still
+from tests.browser.server import newsroom
 
 #: name → (link, viewport, phone?, embedded in an iframe of that size?)
 SHOTS = {

@@ -13,10 +13,11 @@ import re
 
 import pytest
 
+from deploy.local import MAP
 from tests.browser.a11y import BLOCKING, audit, axe_source, described
 from tests.browser.actions import open_app
 from tests.browser.conftest import SCREENS, WAIT_MS
-from tests.browser.reader import MAP, wait_settled, wait_still
+from tests.browser.reader import wait_settled, wait_still
 
 #: Rules whose findings were ours and are fixed: any impact fails.
 FIXED = {

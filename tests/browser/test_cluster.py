@@ -17,9 +17,9 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 
 from deploy.cluster import cluster
+from deploy.local import UNHURRIED
 from tests.browser.actions import collection, open_app, open_upload_panel, query, upload
 from tests.browser.conftest import ARTIFACTS, WAIT_MS
-from tests.browser.server import UNHURRIED
 
 #: How long a reader may wait to be back after a failover, on a busy CI machine. The
 #: promise (back within 10 s) is measured and printed (``pytest -s``), not asserted: a

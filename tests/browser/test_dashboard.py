@@ -105,9 +105,9 @@ def test_plain_streamlit_run_app_py_draws_the_same_map(browser):
 
     import pytest
 
-    from tests.browser.server import ROOT, serve
-    from web import assets
-    from web.assets import LEAFLET_JS
+    from components.present import leaflet
+    from components.present.leaflet import LEAFLET_JS
+    from deploy.local import ROOT, serve
 
     context = browser.new_context()
     try:
@@ -118,8 +118,8 @@ def test_plain_streamlit_run_app_py_draws_the_same_map(browser):
             # Leaflet comes from the installed package, byte for byte the pinned file.
             with urllib.request.urlopen(f"{url}{LEAFLET_JS}") as answer:
                 body = answer.read()
-            assert hashlib.sha256(body).hexdigest() == assets.DIGESTS["leaflet.js"]
+            assert hashlib.sha256(body).hexdigest() == leaflet.DIGESTS["leaflet.js"]
             with pytest.raises(urllib.error.HTTPError):
-                urllib.request.urlopen(f"{url}{assets.PREFIX}/../../etc/passwd")
+                urllib.request.urlopen(f"{url}{leaflet.PREFIX}/../../etc/passwd")
     finally:
         context.close()

@@ -10,7 +10,9 @@ from urllib.parse import quote
 import pytest
 import yaml
 
+from deploy.local import running, serve
 from geo.paths import DATA_DIR
+from sandbox.hostile_corpus import CASES, Ctx, oblast
 from tests.browser.actions import (
     click_layer,
     collection,
@@ -19,8 +21,6 @@ from tests.browser.actions import (
     upload,
 )
 from tests.browser.reader import MAP
-from tests.browser.server import running, serve
-from tests.hostile_corpus import CASES, Ctx, oblast
 
 PAYLOAD = '<img src=x id=pwned onerror="window.__xss=1;alert(1)">'
 

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import pytest
 
+from deploy.local import MAP, map_frame
 from tests.browser.actions import open_app
 from tests.browser.conftest import SCREENS
 from tests.browser.reader import (
-    MAP,
     ONE_MAP,
     drag_map,
     link_view,
-    map_frame,
     map_view,
     same_view,
     wait_settled,

@@ -7,37 +7,37 @@ import shutil
 import folium
 import pytest
 
+from components.present import leaflet
+from components.present.leaflet import LEAFLET_CSS, LEAFLET_JS
 from components.present.map_build import TILES_LIGHT
-from web import assets
-from web.assets import LEAFLET_CSS, LEAFLET_JS
 from web.headers import TILE_ORIGINS, security_headers
 from web.health import Readiness
 
 
 def test_installed_leaflet_matches_the_pinned_digests():
-    files = assets.verify()
-    assert set(files) == set(assets.DIGESTS)
+    files = leaflet.verify()
+    assert set(files) == set(leaflet.DIGESTS)
 
 
 def test_map_loads_leaflet_from_the_route():
-    assert f"{assets.PREFIX}/leaflet.js" == LEAFLET_JS
-    assert f"{assets.PREFIX}/leaflet.css" == LEAFLET_CSS
+    assert f"{leaflet.PREFIX}/leaflet.js" == LEAFLET_JS
+    assert f"{leaflet.PREFIX}/leaflet.css" == LEAFLET_CSS
 
 
 def test_changed_leaflet_file_is_an_install_error_naming_the_file(tmp_path):
     folder = tmp_path / "leaflet"
-    shutil.copytree(assets.package_dir(), folder)
+    shutil.copytree(leaflet.package_dir(), folder)
     (folder / "leaflet.css").write_text("/* edited */")
-    with pytest.raises(assets.AssetError, match=r"leaflet\.css .*sha256"):
-        assets.verify(folder)
+    with pytest.raises(leaflet.AssetError, match=r"leaflet\.css .*sha256"):
+        leaflet.verify(folder)
 
 
 def test_missing_leaflet_file_is_an_install_error_not_a_data_error(tmp_path):
     folder = tmp_path / "leaflet"
-    shutil.copytree(assets.package_dir(), folder)
+    shutil.copytree(leaflet.package_dir(), folder)
     (folder / "images" / "layers.png").unlink()
-    with pytest.raises(assets.AssetError, match=r"images/layers\.png is missing"):
-        assets.verify(folder)
+    with pytest.raises(leaflet.AssetError, match=r"images/layers\.png is missing"):
+        leaflet.verify(folder)
 
 
 def test_csp_allows_exactly_the_maps_tile_server():

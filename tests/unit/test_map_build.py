@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+from components.present.leaflet import LEAFLET_CSS, LEAFLET_JS
 from components.present.map_build import base_map, overlay
-from web.assets import LEAFLET_CSS, LEAFLET_JS
 
 
 def _html(fmap, group=None):

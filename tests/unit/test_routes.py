@@ -16,11 +16,11 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 import geo
+from components.present import leaflet
 from components.present.embed import iframe_snippet
 from components.present.exports import csv_headers
 from components.present.links import share_url
 from components.present.state import ViewState, to_query
-from web import assets
 from web.routes import routes
 
 BASE = "http://testserver"
@@ -104,7 +104,7 @@ def test_html_export_has_a_title_and_the_views_centre(client, state):
     title = re.search(r"<title>(.*?)</title>", page).group(1)
     assert str(state.date.year) in title
     assert f"{state.lat}" in page
-    assert assets.PREFIX not in page
+    assert leaflet.PREFIX not in page
 
 
 @pytest.mark.parametrize("query", MALFORMED)
@@ -261,7 +261,7 @@ def test_renders_beyond_the_pool_are_refused_at_once_with_retry_after(client, mo
     from components.render.pool import RenderPool
 
     pool = RenderPool(workers=1, queue=1, wait_s=60, run=lambda fn, a, k: fn(*a, **k))
-    monkeypatch.setattr(web.routes, "RENDERS", pool, raising=False)
+    monkeypatch.setattr(web.routes, "renders", lambda: pool)
     release = threading.Event()
 
     def until(inside: int) -> None:

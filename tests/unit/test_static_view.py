@@ -21,10 +21,11 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.testclient import TestClient
 
+from components.present import leaflet as leaflet_files
 from components.present.describe import view_sentences
 from components.present.headline import headline_html
 from components.present.state import ViewState, to_query
-from web import assets, public
+from web import public
 from web.compress import Compress
 from web.routes import middleware, routes
 
@@ -279,4 +280,4 @@ def test_every_path_the_readme_names_is_served(client):
         assert concrete in served, path
     # Leaflet is served by Streamlit's component route from the installed package.
     leaflet = re.search(r"`(/component/[^`]+/)`", readme).group(1)
-    assert leaflet + "leaflet.js" == assets.LEAFLET_JS
+    assert leaflet + "leaflet.js" == leaflet_files.LEAFLET_JS

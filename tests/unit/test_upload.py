@@ -1,6 +1,6 @@
 """Uploads: every hostile file of the corpus gets its answer; valid files their right area.
 
-The corpus (``tests/hostile_corpus.py``) is generated here, at test time, at its small
+The corpus (``sandbox/hostile_corpus.py``) is generated here, at test time, at its small
 size, and read with ``TEST_LIMITS`` so that the worst cases end within a second or two.
 """
 
@@ -15,8 +15,8 @@ import pytest
 import shapely
 from shapely.geometry import box
 
-from geo.upload import Limits, Overlay, UploadError, geodesic_km2, placement, read_overlay
-from tests.hostile_corpus import (
+from geo.upload import Limits, Overlay, UploadError, geodesic_km2, placement
+from sandbox.hostile_corpus import (
     BOX,
     CANARY,
     CASES,
@@ -31,6 +31,7 @@ from tests.hostile_corpus import (
     holes_grid,
     oblast,
 )
+from sandbox.reader import read_overlay
 from tests.unit.conftest import MAP_AREA
 
 

@@ -10,8 +10,8 @@ import threading
 import pytest
 
 from geo.upload import Limits
-from geo.upload.gate import Budget, Gate, NoTurnError, forkserver_mb, rss_mb
-from geo.upload.sandbox import Bounds, LimitError, run_bounded
+from sandbox.gate import Budget, Gate, NoTurnError, forkserver_mb, rss_mb
+from sandbox.process import Bounds, LimitError, run_bounded
 
 
 class Waiter:
@@ -175,10 +175,9 @@ def test_a_reading_process_may_add_only_what_the_budget_grants():
 def test_a_small_file_is_answered_while_every_full_turn_is_taken():
     """Big or slow files hold the full turns; a small file is first read in a quick lane
     of its own (small limits), so it does not wait behind them."""
-    from geo.upload import read_overlay
-    from geo.upload.reader import read_lanes
-    from geo.upload.sandbox import gate
-    from tests.hostile_corpus import BOX, TEST_LIMITS, fc, feature
+    from sandbox.hostile_corpus import BOX, TEST_LIMITS, fc, feature
+    from sandbox.process import gate
+    from sandbox.reader import read_lanes, read_overlay
 
     # The full turn stays taken: without a lane of its own the small file would wait for
     # it and be told "busy" after wall_s. A generous wall clock: a busy machine slows the
@@ -194,8 +193,8 @@ def test_a_small_file_is_answered_while_every_full_turn_is_taken():
 
 
 def test_a_small_file_that_needs_more_than_a_quick_turn_gets_a_full_one():
-    from geo.upload import read_overlay
-    from tests.hostile_corpus import oblast
+    from sandbox.hostile_corpus import oblast
+    from sandbox.reader import read_overlay
 
     data = oblast(400_000)  # small, but its reading needs more than 1 MB of memory
     limits = dataclasses.replace(Limits(), quick_memory_mb=1)

@@ -14,17 +14,19 @@ from components.present.user_layer import user_group
 from components.render.folium_payload import overlay_script
 from components.render.upload import LIMITS_ENV, upload_limits
 from geo.upload import Limits, Note, Overlay, UploadError
-from tests.hostile_corpus import CASES, TEST_LIMITS, Ctx, canary_csv
+from sandbox.hostile_corpus import CASES, TEST_LIMITS, Ctx, canary_csv
 from tests.unit.conftest import MAP_AREA
 
 ROOT = Path(__file__).resolve().parents[2]
-GEO_UPLOAD = ROOT / "geo" / "upload"
+#: Where refusal and note codes are raised: the readers and the process that runs them.
+RAISED_IN = (ROOT / "geo" / "upload", ROOT / "sandbox")
 
 
 def codes_raised_in_geo() -> set[str]:
-    """Every literal code in ``UploadError("…")`` or ``Note("…")`` under geo/upload/."""
+    """Every literal code in ``UploadError("…")`` or ``Note("…")`` under geo/upload/ and
+    sandbox/."""
     found = set()
-    for path in GEO_UPLOAD.glob("*.py"):
+    for path in (p for folder in RAISED_IN for p in folder.glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text())):
             if (
                 isinstance(node, ast.Call)
@@ -58,7 +60,7 @@ def test_every_code_geo_can_raise_has_words_in_both_languages():
 
 @pytest.fixture(scope="module")
 def refusals(tmp_path_factory) -> dict[str, UploadError]:
-    from geo.upload import read_overlay
+    from sandbox.reader import read_overlay
 
     tmp = tmp_path_factory.mktemp("msg")
     ctx = Ctx(tmp=tmp, canary=canary_csv(tmp / "canary.csv"))

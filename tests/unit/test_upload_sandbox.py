@@ -11,9 +11,9 @@ import threading
 
 import pytest
 
-from geo.upload.lockdown import drivers, filesystems, lock_down
 from geo.upload.model import UploadError
-from geo.upload.sandbox import Bounds, LimitError, run_bounded
+from sandbox.lockdown import drivers, filesystems, lock_down
+from sandbox.process import Bounds, LimitError, run_bounded
 
 SMALL = Bounds(memory_mb=96, cpu_s=1, wall_s=5)
 
@@ -115,3 +115,43 @@ def test_lock_down_leaves_one_driver_and_no_virtual_file_system(driver):
     names, prefixes = run_bounded(locked, (driver,), Bounds(memory_mb=256, cpu_s=5, wall_s=10))
     assert names == ([driver] if driver else [])
     assert prefixes == ["/vsimem/"]
+
+
+@pytest.mark.parametrize(
+    ("case", "driver"),
+    [
+        ("valid geojson", None),
+        ("valid kml", "KML"),
+        ("valid gpkg in utm", "GPKG"),
+        ("valid zipped shapefile in a folder", "ESRI Shapefile"),
+    ],
+)
+def test_the_reading_child_locks_gdal_down_before_gdal_opens_the_file(
+    case, driver, tmp_path, monkeypatch
+):
+    """What the child runs (``reader.parse``) hands the readers the lock-down, and each
+    reader calls it with its one driver before GDAL opens anything. Run in this process
+    with the lock recorded, not applied (applied, it would close GDAL here for good)."""
+    import pyogrio
+
+    from sandbox import reader
+    from sandbox.hostile_corpus import CASES, TEST_LIMITS, Ctx
+
+    events: list[tuple[str, str | None]] = []
+    monkeypatch.setattr(reader, "lock_down", lambda name: events.append(("lock", name)))
+    for name in ("list_layers", "read_info", "read_dataframe"):
+        opener = getattr(pyogrio, name)
+
+        def recorded(*args, _opener=opener, _name=name, **kwargs):
+            events.append(("gdal", _name))
+            return _opener(*args, **kwargs)
+
+        monkeypatch.setattr(pyogrio, name, recorded)
+    monkeypatch.chdir(tmp_path)
+    upload = CASES[case]
+    out = reader.parse(upload.filename, upload.build(Ctx(tmp=tmp_path)), TEST_LIMITS,
+                       isolated=False)  # fmt: skip
+    assert out["area_km2"]
+    assert events[0] == ("lock", driver)
+    assert [e for e in events if e[0] == "lock"] == [("lock", driver)]
+    assert (driver is None) == (len(events) == 1)  # GeoJSON: Python's parser, no GDAL

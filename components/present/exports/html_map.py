@@ -12,8 +12,8 @@ from pathlib import Path
 
 import folium
 
+from components.present.leaflet import LEAFLET_CSS, LEAFLET_JS, package_dir
 from components.present.map_elements import allow_zoom
-from web.assets import LEAFLET_CSS, LEAFLET_JS, package_dir
 
 
 def _inline_css_images(css: str, folder: Path) -> str:
@@ -53,7 +53,7 @@ def _stable_ids(root: object) -> None:
 def map_html(fmap: folium.Map, title: str = "", lang: str = "en") -> str:
     """A self-contained HTML snapshot of the map: Leaflet inlined, opens offline from disk.
 
-    The live page loads Leaflet from the app's own server (``web.assets.PREFIX``), which a
+    The live page loads Leaflet from the app's own server (``present.leaflet.PREFIX``), which a
     downloaded file cannot reach; only the optional background tiles still need a network.
     The file says its language (screen readers pick their voice by it) and can be
     pinch-zoomed; its landmark and heading come from the map's own setup script.

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from multiprocessing import spawn
 from typing import Any
 
-from geo.upload.gate import Budget, Gate, NoTurnError
+from sandbox.gate import Budget, Gate, NoTurnError
 
 _CLONE_NEWUSER = 0x10000000
 _CLONE_NEWNET = 0x40000000
@@ -85,7 +85,7 @@ class Bounds:
 #: what callers add with ``also_preload`` before it starts (the render pool's drawing
 #: code). A child then only forks, imports nothing, and is still single-threaded when it
 #: asks for its own network namespace.
-PRELOAD = ["geo.upload.reader"]
+PRELOAD = ["sandbox.reader"]
 #: Preparation data that would make each child run the main script again (Streamlit's
 #: ``streamlit`` launcher, a bench, pytest): targets here are module functions, so the
 #: child needs no main module.

@@ -6,11 +6,13 @@ run at two sizes: ``full=False`` (small files, used by the tests together with t
 ``TEST_LIMITS``, so the suite stays fast) and ``full=True`` (the sizes of issue 12, used
 by ``bench/upload.py`` with the app's own limits).
 
-    .venv/bin/python -m tests.hostile_corpus OUTDIR [--full]   # write every case to OUTDIR
+    .venv/bin/python -m sandbox.hostile_corpus OUTDIR [--full]   # write every case to OUTDIR
 
 Cases that try to fetch something point at ``ctx.url`` (a loopback listener in the tests)
 and cases that try to read a local file point at ``ctx.canary`` (a file the test writes,
 holding ``CANARY``): the tests prove that no request arrives and the canary never shows.
+It lives beside the sandbox it attacks, public, so that the benches need nothing of
+``tests/``.
 """
 
 from __future__ import annotations

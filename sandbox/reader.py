@@ -1,4 +1,9 @@
-"""Read an upload in a bounded child process and turn what comes back into an Overlay."""
+"""Read an upload in a bounded child process and turn what comes back into an Overlay.
+
+The readers (``geo.upload``) turn bytes into plain data; here they run in a child of
+``sandbox.process`` with GDAL and PROJ closed (``sandbox.lockdown``) just before a file
+is opened, in the turns ``read_lanes`` gives.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +18,10 @@ import shapely
 
 from geo.crs import WGS84
 from geo.upload import formats, geometry
-from geo.upload.model import SUFFIXES, Limits, Note, Overlay, UploadError
-from geo.upload.sandbox import Bounds, LimitError, run_bounded, usage
+from geo.upload.geometry import placement
+from geo.upload.model import SUFFIXES, Limits, Overlay, UploadError
+from sandbox.lockdown import lock_down
+from sandbox.process import Bounds, LimitError, run_bounded, usage
 
 _LOG = logging.getLogger(__name__)
 #: Limits broken in the quick lane that say "this file needs a full turn", not "refused".
@@ -27,7 +34,7 @@ def parse(name: str, data: bytes, limits: Limits, *, isolated: bool) -> dict:
     """In the child: bytes → plain data (``geometry.prepare``), plus what reading cost."""
     warnings.simplefilter("ignore")  # GDAL/shapely warnings say nothing a reason does not
     try:
-        raw = formats.read(name, data, limits, Path.cwd())
+        raw = formats.read(name, data, limits, Path.cwd(), lock_down)
         out = geometry.prepare(raw, limits)
     except UploadError as exc:
         exc.stats = usage()
@@ -38,29 +45,6 @@ def parse(name: str, data: bytes, limits: Limits, *, isolated: bool) -> dict:
         raise
     out["stats"] = {**usage(), "isolated": isolated}
     return out
-
-
-def placement(
-    bounds: tuple[float, float, float, float], area: tuple[float, float, float, float]
-) -> Note | None:
-    """A note when a layer lies outside the map area (both as south, west, north, east):
-    where it lies, and whether swapping latitude and longitude would bring it inside.
-
-    >>> placement((35.0, 51.0, 35.3, 51.5), (48.5, 30.5, 54.0, 42.9)).params
-    {'lat': 35.15, 'lon': 51.25, 'swapped': True}
-    >>> placement((51.0, 35.0, 51.3, 35.5), (48.5, 30.5, 54.0, 42.9)) is None
-    True
-    """
-
-    def overlaps(s: float, w: float, n: float, e: float) -> bool:
-        return s <= area[2] and n >= area[0] and w <= area[3] and e >= area[1]
-
-    south, west, north, east = bounds
-    if overlaps(south, west, north, east):
-        return None
-    swapped = -90 <= west <= east <= 90 and overlaps(west, south, east, north)
-    lat, lon = round((south + north) / 2, 2), round((west + east) / 2, 2)
-    return Note("outside", {"lat": lat, "lon": lon, "swapped": swapped})
 
 
 def read_lanes(limits: Limits, size: int) -> list[Bounds]:

@@ -2,7 +2,9 @@
 
 The package ``django-js-lib-leaflet`` (Leaflet 1.9.4, BSD) only carries the files; each
 one is checked against a pinned sha256 at start-up and in a test, so a changed or
-half-installed package is reported as what it is, not as broken data.
+half-installed package is reported as what it is, not as broken data. It lives at the
+lowest layer that writes Leaflet's URLs (the map builders here); ``components/render``
+serves the folder and ``serve.py`` checks the digests, both from here.
 """
 
 from __future__ import annotations
