@@ -59,7 +59,7 @@ class ExportData:
 
     @classmethod
     def of(cls, data: object) -> ExportData:
-        """From the page's loaded data (render.cache.Data)."""
+        """From the loaded data set (geo.dataset.Data)."""
         return cls(data.regions, data.border, data.towns, data.claims)  # type: ignore[attr-defined]
 
 
@@ -74,8 +74,8 @@ def page_title(state: ViewState) -> str:
 
 
 def build(kind: str, state: ViewState, data: object, zones: object, places: object = None) -> bytes:
-    """The file of one kind for a view (``data``: render.cache.Data, ``zones``: its zones,
-    ``places``: render.cache.SettlementData, whose villages the GeoJSON and CSV list).
+    """The file of one kind for a view (``data``: geo.dataset.Data, ``zones``: its zones,
+    ``places``: geo.dataset.SettlementData, whose villages the GeoJSON and CSV list).
 
     Same content as the page shows for that view: the sides switched on, the date's
     statements, the reader's centre and zoom (PNG, HTML), the link's language.

@@ -112,7 +112,7 @@ def view_page(
 ) -> str:
     """The static page of a view: ``kind`` 'embed' or 'share' (template share.html).
 
-    ``data``: render.cache.Data (regions, border, towns), ``zones``: the date's zones;
+    ``data``: geo.dataset.Data (regions, border, towns), ``zones``: the date's zones;
     ``extra``: the share page's meta tags, absolute URLs and forward address.
     """
     lang, sides = state.lang, state.sides()
