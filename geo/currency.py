@@ -1,8 +1,9 @@
 """Which area figure stands for each side on a date, whether it is still current, and
 what Russia's own recapture figures imply.
 
-Pure data: numbers, dates and record ids. The words a reader sees are composed in
-``components/`` from these fields (``components/present/zone_text.py``).
+Pure data: numbers, dates and record ids. A derived figure carries the figures its
+arithmetic used (``derivation_numbers``); the words and the formula a reader sees are
+composed once, in ``components/present/zone_text.py``.
 
 Theatres
 --------
@@ -47,7 +48,7 @@ CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}
 
 CANDIDATE_COLUMNS = [
     "side", "date", "claim_id", "claim_ids", "claimant", "claimant_nl", "source_kind", "kind",
-    "qualifier", "area_km2", "derived", "derivation", "derivation_numbers", "width_km",
+    "qualifier", "area_km2", "derived", "derivation_numbers", "width_km",
     "depth_km", "depth_high_km", "shape_depth_km", "anchor_id", "anchor", "anchor_nl",
     "anchor_lon", "anchor_lat", "anchor_basis", "anchor_to_id", "anchor_to", "anchor_to_nl",
     "anchor_to_lon", "anchor_to_lat", "confidence", "date_approx", "date_precision",
@@ -76,17 +77,6 @@ def overlaps(first: object, second: object) -> bool:
 
 def _text_or_none(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
-
-
-def _n(value: float) -> str:
-    """A number in a derivation formula: whole km² (one decimal below 10)."""
-    small = abs(value) < 10 and abs(value - round(value)) >= 0.05
-    return f"{value:,.1f}" if small else f"{value:,.0f}"
-
-
-def _pct(share: float) -> str:
-    text = f"{share * 100:.1f}".rstrip("0").rstrip(".")
-    return f"{text} %"
 
 
 def _anchor(rec: pd.Series, anchors: dict) -> dict:
@@ -139,7 +129,6 @@ def _row(rec: pd.Series, anchors: dict, **fields: object) -> dict:
         "source_kind": rec.get("source_kind"),
         "qualifier": rec.get("qualifier"),
         "derived": False,
-        "derivation": "",
         "derivation_numbers": {},
         "width_km": None,
         "depth_km": None,
@@ -177,11 +166,7 @@ def _stated_areas(claims: pd.DataFrame, anchors: dict) -> list[dict]:
             # The deepest point the side stated sets the band's depth.
             fields["shape_depth_km"] = float(high if pd.notna(high) else ref["value"])
         if isinstance(rec.get("derived_from"), str):
-            fields.update(
-                derived=True,
-                derivation=f"{rec['derived_from']} ⇒ {_n(rec['value'])} km²",
-                derivation_numbers={"from_claim": rec["derived_from"]},
-            )
+            fields.update(derived=True, derivation_numbers={"from_claim": rec["derived_from"]})
         rows.append(_row(rec, anchors, **fields))
     return rows
 
@@ -221,10 +206,6 @@ def _boxes(claims: pd.DataFrame, anchors: dict, box_area: BoxArea) -> list[dict]
         area = box_area(row)
         row.update(
             area_km2=area,
-            derivation=(
-                f"{_n(deepest)} km from the border along {_n(width)} km of it "
-                f"⇒ ≈ {_n(area)} km² (drawn)"
-            ),
             derivation_numbers={
                 "depth_km": deepest,
                 "width_km": width,
@@ -269,10 +250,6 @@ def _remaining(claims: pd.DataFrame, anchors: dict) -> list[dict]:
                 qualifier="about",
                 area_km2=rest,
                 derived=True,
-                derivation=(
-                    f"{_n(area)} km² ÷ {_pct(share)} ≈ {_n(whole)} km²; "
-                    f"{_n(whole)} km² − {_n(area)} km² ≈ {_n(rest)} km²"
-                ),
                 derivation_numbers={
                     "recaptured_km2": area,
                     "share": share,
@@ -300,7 +277,6 @@ def _remaining(claims: pd.DataFrame, anchors: dict) -> list[dict]:
                 qualifier="about",
                 area_km2=rest,
                 derived=True,
-                derivation=f"{_n(whole)} km² × (100 % − {_pct(share)}) ≈ {_n(rest)} km²",
                 derivation_numbers={
                     "share": share,
                     "whole_km2": whole,

@@ -168,7 +168,8 @@ def claim_zones(
 
     Columns (EPSG:4326): ``side, claim_id, claimant, source_kind, area_km2`` (the figure
     drawn, stated or derived), ``stated_area_km2`` / ``derived_area_km2``, ``derived``,
-    ``derivation`` (the arithmetic, '' when stated), ``stated_on``, ``age_days``,
+    ``derivation_numbers`` (the figures its arithmetic used, empty when stated; words
+    and formula: components/present/zone_text), ``stated_on``, ``age_days``,
     ``current``, ``stale_reason``, ``anchor`` (the place the zone is built around),
     ``holder`` (whose forces the figure says hold the ground), ``territory`` (where:
     'kursk', 'sumy', 'sumy+kharkiv', …), ``shape`` and the drawn area, width and depth.

@@ -223,6 +223,44 @@ def status_text(zone: object, claims_by_id: pd.DataFrame, lang: str) -> str:
     return t("status_aged", lang, max=MAX_AGE_DAYS, **fields)
 
 
+def _n(value: float) -> str:
+    """A number in a formula: whole km² (one decimal below 10), as the files write it."""
+    small = abs(value) < 10 and abs(value - round(value)) >= 0.05
+    return f"{value:,.1f}" if small else f"{value:,.0f}"
+
+
+def _pct(share: float) -> str:
+    text = f"{share * 100:.1f}".rstrip("0").rstrip(".")
+    return f"{text} %"
+
+
+def derivation_formula(zone: object) -> str:
+    """The arithmetic behind a derived figure in numbers and signs, as the GeoJSON's
+    ``derivation`` gives it ('801 km² ÷ 63.2 % ≈ 1,267 km²; …'); '' if stated.
+
+    The same figures :func:`derivation_text` puts in words (``derivation_numbers``,
+    from geo.currency).
+    """
+    if not _flag(zone, "derived"):
+        return ""
+    nums = _g(zone, "derivation_numbers") or {}
+    if _g(zone, "kind") == "box":
+        depth, width, area = nums["depth_km"], nums["width_km"], nums["drawn_km2"]
+        return (
+            f"{_n(depth)} km from the border along {_n(width)} km of it ⇒ ≈ {_n(area)} km² (drawn)"
+        )
+    if "whole_from" in nums:
+        whole, share, rest = nums["whole_km2"], nums["share"], nums["remaining_km2"]
+        return f"{_n(whole)} km² × (100 % − {_pct(share)}) ≈ {_n(rest)} km²"
+    if "recaptured_km2" in nums:
+        area, whole, rest = nums["recaptured_km2"], nums["whole_km2"], nums["remaining_km2"]
+        return (
+            f"{_n(area)} km² ÷ {_pct(nums['share'])} ≈ {_n(whole)} km²; "
+            f"{_n(whole)} km² − {_n(area)} km² ≈ {_n(rest)} km²"
+        )
+    return f"{nums.get('from_claim')} ⇒ {_n(float(_g(zone, 'area_km2')))} km²"
+
+
 def derivation_text(zone: object, claims_by_id: pd.DataFrame, lang: str) -> str:
     """The arithmetic behind a derived figure, in words and numbers ('' if stated)."""
     if not _flag(zone, "derived"):
@@ -250,7 +288,7 @@ def derivation_text(zone: object, claims_by_id: pd.DataFrame, lang: str) -> str:
     if source in claims_by_id.index:
         rec = claims_by_id.loc[source]
         return t("deriv_from", lang, summary=rec.get(f"summary_{lang}") or rec["summary_en"])
-    return _g(zone, "derivation") or ""
+    return derivation_formula(zone)
 
 
 def method_text(zone: object, lang: str) -> str:
@@ -327,6 +365,7 @@ __all__ = [
     "STALE_CLASS",
     "claim_phrase",
     "compact_figure",
+    "derivation_formula",
     "derivation_text",
     "is_current",
     "legend_figure_line",
