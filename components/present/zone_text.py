@@ -16,11 +16,11 @@ from components.present.fmt import fmt_date, fmt_num, hedge
 from components.present.i18n import t
 from components.present.wording import (
     age,
-    as_text,
     claimant,
     decimals_of,
     field,
     kind_label,
+    localized,
     qualified,
     record_when,
     says_holds,
@@ -67,7 +67,7 @@ def _box_sides(zone: object, lang: str) -> tuple[str, str, str]:
 
 def _exact_words(zone: object, lang: str) -> str:
     """The claimant's words a derived zero was read from ('fully liberated'), or ''."""
-    words = as_text(_g(zone, f"words_{lang}")) or as_text(_g(zone, "words_en"))
+    words = localized(zone, "words", lang)
     area = float(_g(zone, "area_km2") or 0)
     return words if _flag(zone, "derived") and area == 0 else ""
 
@@ -135,7 +135,7 @@ def where(zone: object, lang: str) -> str:
     only)', 'Sumy and Kharkiv regions together'."""
     name = territory_name(_g(zone, "territory") or "kursk", lang)
     if _flag(zone, "partial"):
-        place = _g(zone, "anchor_nl") if lang == "nl" else _g(zone, "anchor")
+        place = localized(zone, "anchor", lang)
         name = f"{name}, {t('sector_only', lang, place=place)}"
     return name
 
@@ -218,7 +218,7 @@ def status_text(zone: object, claims_by_id: pd.DataFrame, lang: str) -> str:
     later = _g(zone, "superseded_by")
     if isinstance(later, str) and later in claims_by_id.index:
         rec = claims_by_id.loc[later]
-        summary = rec.get(f"summary_{lang}") or rec.get("summary_en")
+        summary = localized(rec, "summary", lang)
         return t("status_superseded", lang, date=record_when(rec, lang), summary=summary, **fields)
     return t("status_aged", lang, max=MAX_AGE_DAYS, **fields)
 
@@ -287,7 +287,7 @@ def derivation_text(zone: object, claims_by_id: pd.DataFrame, lang: str) -> str:
     source = nums.get("from_claim")
     if source in claims_by_id.index:
         rec = claims_by_id.loc[source]
-        return t("deriv_from", lang, summary=rec.get(f"summary_{lang}") or rec["summary_en"])
+        return t("deriv_from", lang, summary=localized(rec, "summary", lang))
     return derivation_formula(zone)
 
 
@@ -298,8 +298,7 @@ def method_text(zone: object, lang: str) -> str:
         return t("method_unplaced", lang)
     if shape == "none" or float(_g(zone, "drawn_area_km2") or 0) == 0:
         return t("method_none", lang)
-    name = _g(zone, "anchor_nl") if lang == "nl" else _g(zone, "anchor")
-    far = _g(zone, "anchor_to_nl") if lang == "nl" else _g(zone, "anchor_to")
+    name, far = localized(zone, "anchor", lang), localized(zone, "anchor_to", lang)
     small = lambda v: fmt_num(v, lang, 1 if float(v or 0) < 10 else 0)  # noqa: E731
     nums = {
         "d": fmt_num(_g(zone, "drawn_depth_km"), lang, 1),

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from components.present.exports.common import ZONE_NOTE, in_wgs84, iso_date, json_value, visible
+from components.present.i18n import LANGS
 from components.present.zone_text import (
     derivation_formula,
     derivation_text,
@@ -113,7 +114,7 @@ def zones_geojson(
         props[flag] = [bool(v) if not pd.isna(v) else False for v in props[flag]]
     props["stale_reason"] = [v or None for v in props["stale_reason"]]  # "" means none
     props["derivation"] = [derivation_formula(z) or None for z in rows]
-    for lang in ("en", "nl"):
+    for lang in LANGS:
         props[f"derivation_{lang}"] = [derivation_text(z, by_id, lang) or None for z in rows]
         props[f"label_{lang}"] = [zone_label(z, by_id, lang, as_of) for z in rows]
         props[f"method_{lang}"] = [method_text(z, lang) for z in rows]
