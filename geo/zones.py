@@ -408,15 +408,18 @@ def zones_for(
     frame: Frame,
     shape_of: Callable[[pd.Series], Zone] | None = None,
 ) -> gpd.GeoDataFrame:
-    """Draw the zone of each selected figure; returns EPSG:4326 with :data:`ZONE_COLUMNS`.
+    """Draw the zone of each selected figure; returns EPSG:4326 with :data:`ZONE_COLUMNS`
+    and the figures' names in each language.
 
     `shape_of` lets a caller cache shapes by claim id (a shape never depends on the date).
     """
     shape_of = shape_of or (lambda row: draw(row, frame))
+    names = [col for col in selected.columns if col not in ZONE_COLUMNS]  # in each language
+    columns = [*ZONE_COLUMNS, *names]
     rows, geoms = [], []
     for _, row in selected.iterrows():
         zone = shape_of(row)
-        out = {col: row.get(col) for col in ZONE_COLUMNS if col in row.index}
+        out = {col: row.get(col) for col in columns if col in row.index}
         derived = bool(row["derived"])
         out.update(
             area_km2=float(row["area_km2"]),
@@ -429,7 +432,7 @@ def zones_for(
         )
         rows.append(out)
         geoms.append(zone.geometry)
-    frame_df = pd.DataFrame(rows).reindex(columns=ZONE_COLUMNS)
+    frame_df = pd.DataFrame(rows).reindex(columns=columns)
     gdf = gpd.GeoDataFrame(frame_df, geometry=geoms, crs=METRIC)
     return gdf.to_crs(WGS84)
 

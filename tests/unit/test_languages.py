@@ -54,3 +54,20 @@ def test_language_rules_are_tables_an_unknown_language_reads_as_english(zones_on
     assert who_mid(zone, "nl")[0].islower()  # 'het Russische ministerie …' mid-sentence
     assert who_mid(zone, "en")[0].isupper()
     assert where(zone, "en") == "Kursk region"
+
+
+def test_a_language_added_to_the_ledger_reaches_the_zones_without_code(claims, regions):
+    """geo copies a name in every language the ledger has (``<field>_<lang>``) onto
+    the figures and zones; it lists no language itself."""
+    import geo
+
+    german = claims.assign(
+        claimant_de=claims["claimant"] + " (de)",
+        anchor_name_de=claims["anchor_name_en"].map(lambda n: n and f"{n} (de)"),
+    )
+    zones = geo.claim_zones("2025-04-26", claims=german, regions=regions)
+    placed = zones[~zones["anchor_basis"].isin(["default", "unplaced"])]  # its own anchor
+    assert (zones["claimant_de"] == zones["claimant"] + " (de)").all()
+    assert len(placed)
+    assert (placed["anchor_de"] == placed["anchor"] + " (de)").all()
+    assert (zones["claimant_nl"] != zones["claimant"]).any()  # the Dutch stay as they were
