@@ -245,6 +245,15 @@ def _boxes(claims: pd.DataFrame, anchors: dict, box_area: BoxArea) -> list[dict]
     return rows
 
 
+def _left(rec: pd.Series, anchors: dict, numbers: dict, **fields: object) -> dict:
+    """The figure of what a side's recapture figures leave to the other side's forces."""
+    return _row(
+        rec, anchors, kind="remaining", holder=OTHER.get(rec.get("holder"), "ukraine"),
+        qualifier="about", area_km2=numbers["remaining_km2"], derived=True,
+        derivation_numbers=numbers, **fields,
+    )  # fmt: skip
+
+
 def _remaining(claims: pd.DataFrame, anchors: dict) -> list[dict]:
     """Russia's own arithmetic: what its recapture figures leave in Ukrainian hands.
 
@@ -267,26 +276,15 @@ def _remaining(claims: pd.DataFrame, anchors: dict) -> list[dict]:
         rest = whole - area
         totals.append((area_rec["date"], str(area_rec["id"]), whole))
         share_rec = grp[grp["metric"] == "share_recaptured"].iloc[0]
-        rows.append(
-            _row(
-                area_rec,
-                anchors,
-                claim_ids=sorted(grp["id"].tolist()),
-                kind="remaining",
-                holder=OTHER.get(area_rec.get("holder"), "ukraine"),
-                qualifier="about",
-                area_km2=rest,
-                derived=True,
-                derivation_numbers={
-                    "recaptured_km2": area,
-                    "share": share,
-                    "whole_km2": whole,
-                    "remaining_km2": rest,
-                    "recaptured_qualifier": _text_or_none(area_rec.get("qualifier")),
-                    "share_qualifier": _text_or_none(share_rec.get("qualifier")),
-                },
-            )
-        )
+        numbers = {
+            "recaptured_km2": area,
+            "share": share,
+            "whole_km2": whole,
+            "remaining_km2": rest,
+            "recaptured_qualifier": _text_or_none(area_rec.get("qualifier")),
+            "share_qualifier": _text_or_none(share_rec.get("qualifier")),
+        }
+        rows.append(_left(area_rec, anchors, numbers, claim_ids=sorted(grp["id"].tolist())))
     alone = recap[(recap["metric"] == "share_recaptured") & recap["group"].isna()]
     for _, rec in alone.iterrows():
         earlier = [t for t in totals if t[0] < rec["date"]]
@@ -295,25 +293,15 @@ def _remaining(claims: pd.DataFrame, anchors: dict) -> list[dict]:
             continue
         when, from_id, whole = max(earlier, key=lambda t: t[0])
         rest = whole * (1 - share)
-        rows.append(
-            _row(
-                rec,
-                anchors,
-                kind="remaining",
-                holder=OTHER.get(rec.get("holder"), "ukraine"),
-                qualifier="about",
-                area_km2=rest,
-                derived=True,
-                derivation_numbers={
-                    "share": share,
-                    "whole_km2": whole,
-                    "whole_from": from_id,
-                    "whole_date": when,
-                    "remaining_km2": rest,
-                    "share_qualifier": _text_or_none(rec.get("qualifier")),
-                },
-            )
-        )
+        numbers = {
+            "share": share,
+            "whole_km2": whole,
+            "whole_from": from_id,
+            "whole_date": when,
+            "remaining_km2": rest,
+            "share_qualifier": _text_or_none(rec.get("qualifier")),
+        }
+        rows.append(_left(rec, anchors, numbers))
     return rows
 
 
