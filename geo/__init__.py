@@ -8,6 +8,10 @@ Usable from a notebook without Streamlit::
     zones = geo.claim_zones(as_of="2024-08-12")
     first, last = geo.record_span()
     said = geo.settlement_statements(as_of="2025-03-13")
+
+The page and the HTTP routes read the same data through ``geo.dataset`` (loaded and
+validated once per process, zones cached per date); ``geo.claim_zones(day)`` is that
+pipeline, handing out a copy.
 """
 
 from __future__ import annotations
