@@ -15,11 +15,13 @@ import threading
 from collections.abc import AsyncIterator, Callable, Iterator
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
+import geopandas as gpd
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from components.present.state import ViewState
 from components.render.pool import RENDERS, RETRY_AFTER_S, Busy, LastFiles
 from geo import dataset
 from geo.errors import DataError
@@ -49,7 +51,7 @@ def _places() -> dataset.SettlementData:
     return dataset.settlement_data()
 
 
-def _zones(state):
+def _zones(state: ViewState) -> gpd.GeoDataFrame:
     return dataset.zones_as_of(state.date)
 
 
@@ -273,7 +275,7 @@ def middleware() -> list[Middleware]:
     return [Middleware(SecurityHeaders), Middleware(Compress)]
 
 
-def warm_up():
+def warm_up() -> ViewState:
     """What the routes' first reader would otherwise wait for: the data set, the default
     view's zones (geo.dataset) and the data's digest. Returns the default view."""
     dataset.warm()
@@ -322,7 +324,9 @@ def register_map_component() -> None:
     get_instance().component_registry.register_component(streamlit_folium._component_func)
 
 
-def lifespan_with(warm: Callable[[], object] = warm_up):
+def lifespan_with(
+    warm: Callable[[], object] = warm_up,
+) -> Callable[[object], contextlib.AbstractAsyncContextManager[None]]:
     """A lifespan for ``st.App`` that runs `warm` in the background (ready once it has
     passed), drains on SIGTERM and is not ready on shutdown."""
 
