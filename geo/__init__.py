@@ -8,12 +8,17 @@ Usable from a notebook without Streamlit::
     zones = geo.claim_zones(as_of="2024-08-12")
     first, last = geo.record_span()
     said = geo.settlement_statements(as_of="2025-03-13")
+
+The page and the HTTP routes read the same data through ``geo.dataset`` (loaded and
+validated once per process, zones cached per date); ``geo.claim_zones(day)`` is that
+pipeline, handing out a copy.
 """
 
 from __future__ import annotations
 
 from geo.claims import ClaimsError, claims_as_of, load_anchors, load_claims, validate_claims
 from geo.currency import MAX_AGE_DAYS, area_bearing, select_as_of, territorial_statements
+from geo.dataset import claim_zones, record_span
 from geo.errors import DataError
 from geo.regions import load_border, load_regions, load_towns
 from geo.settlements import (
@@ -23,7 +28,6 @@ from geo.settlements import (
     settlement_statements,
     settlement_status,
 )
-from geo.zones import claim_zones, record_span
 
 __all__ = [
     "MAX_AGE_DAYS",

@@ -1,8 +1,9 @@
 """Which area figure stands for each side on a date, whether it is still current, and
 what Russia's own recapture figures imply.
 
-Pure data: numbers, dates and record ids. The words a reader sees are composed in
-``components/`` from these fields (``components/present/zone_text.py``).
+Pure data: numbers, dates and record ids. A derived figure carries the figures its
+arithmetic used (``derivation_numbers``); the words and the formula a reader sees are
+composed once, in ``components/present/zone_text.py``.
 
 Theatres
 --------
@@ -45,13 +46,21 @@ SUDZHA_LONLAT = (35.2726, 51.1976)
 
 CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}
 
+#: The language of a name column without a language suffix (``claimant``, ``anchor``).
+BASE_LANG = "en"
+#: Sudzha's names, used only if a ledger has no ``sudzha`` anchor.
+SUDZHA_NAMES = {"en": "the Sudzha sector", "nl": "de sector Soedzja"}
+
+#: Every figure's columns. Its names in each language follow them, one column per
+#: language the ledger has (``claimant_nl``, ``anchor_nl``, ``anchor_to_nl``,
+#: ``words_en``, ``words_nl``; the bare ``claimant``/``anchor``/``anchor_to`` is English).
 CANDIDATE_COLUMNS = [
-    "side", "date", "claim_id", "claim_ids", "claimant", "claimant_nl", "source_kind", "kind",
-    "qualifier", "area_km2", "derived", "derivation", "derivation_numbers", "width_km",
-    "depth_km", "depth_high_km", "shape_depth_km", "anchor_id", "anchor", "anchor_nl",
-    "anchor_lon", "anchor_lat", "anchor_basis", "anchor_to_id", "anchor_to", "anchor_to_nl",
+    "side", "date", "claim_id", "claim_ids", "claimant", "source_kind", "kind",
+    "qualifier", "area_km2", "derived", "derivation_numbers", "width_km",
+    "depth_km", "depth_high_km", "shape_depth_km", "anchor_id", "anchor",
+    "anchor_lon", "anchor_lat", "anchor_basis", "anchor_to_id", "anchor_to",
     "anchor_to_lon", "anchor_to_lat", "confidence", "date_approx", "date_precision",
-    "territory", "holder", "partial", "theatre", "words_en", "words_nl",
+    "territory", "holder", "partial", "theatre",
 ]  # fmt: skip
 
 
@@ -78,49 +87,55 @@ def _text_or_none(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def _n(value: float) -> str:
-    """A number in a derivation formula: whole km² (one decimal below 10)."""
-    small = abs(value) < 10 and abs(value - round(value)) >= 0.05
-    return f"{value:,.1f}" if small else f"{value:,.0f}"
+def _languages(rec: pd.Series | dict, stem: str) -> dict[str, object]:
+    """{language: value} of every ``<stem>_<xx>`` field of a record: the languages are
+    whatever the data has (``anchor_name_en``, ``anchor_name_nl``), not a list in code."""
+    cut = len(stem) + 1
+    keys = rec.index if isinstance(rec, pd.Series) else list(rec)  # a Series iterates values
+    return {
+        key[cut:]: rec[key]
+        for key in keys
+        if key.startswith(f"{stem}_") and len(key) == cut + 2 and key[cut:].isalpha()
+    }
 
 
-def _pct(share: float) -> str:
-    text = f"{share * 100:.1f}".rstrip("0").rstrip(".")
-    return f"{text} %"
+def _names(column: str, by_language: dict[str, object]) -> dict[str, object]:
+    """A name in each language as figure columns: ``anchor`` (English), ``anchor_nl``, …"""
+    return {
+        column if lang == BASE_LANG else f"{column}_{lang}": value
+        for lang, value in by_language.items()
+    }
 
 
 def _anchor(rec: pd.Series, anchors: dict) -> dict:
     """The place a record's zone is built around: its own anchor (and far end), else the
     default for Kursk; a record about another territory without one is not placed."""
-    far = {"anchor_to_id": None, "anchor_to": None, "anchor_to_nl": None,
+    far = {"anchor_to_id": None, "anchor_to": None,
            "anchor_to_lon": math.nan, "anchor_to_lat": math.nan}  # fmt: skip
     if isinstance(rec.get("anchor_to"), str):
         far = {
             "anchor_to_id": rec["anchor_to"],
-            "anchor_to": rec["anchor_to_name_en"],
-            "anchor_to_nl": rec["anchor_to_name_nl"],
+            **_names("anchor_to", _languages(rec, "anchor_to_name")),
             "anchor_to_lon": float(rec["anchor_to_lon"]),
             "anchor_to_lat": float(rec["anchor_to_lat"]),
         }
     if isinstance(rec.get("anchor"), str):
         return {
             "anchor_id": rec["anchor"],
-            "anchor": rec["anchor_name_en"],
-            "anchor_nl": rec["anchor_name_nl"],
+            **_names("anchor", _languages(rec, "anchor_name")),
             "anchor_lon": float(rec["anchor_lon"]),
             "anchor_lat": float(rec["anchor_lat"]),
             "anchor_basis": rec.get("anchor_basis") or "source",
             **far,
         }
     if (rec.get("territory") or "kursk") != "kursk":
-        return {"anchor_id": None, "anchor": None, "anchor_nl": None, "anchor_lon": math.nan,
+        return {"anchor_id": None, "anchor": None, "anchor_lon": math.nan,
                 "anchor_lat": math.nan, "anchor_basis": "unplaced", **far}  # fmt: skip
     place = anchors.get(DEFAULT_ANCHOR, {})
     lon, lat = place.get("lon", SUDZHA_LONLAT[0]), place.get("lat", SUDZHA_LONLAT[1])
     return {
         "anchor_id": DEFAULT_ANCHOR,
-        "anchor": place.get("name_en", "the Sudzha sector"),
-        "anchor_nl": place.get("name_nl", "de sector Soedzja"),
+        **_names("anchor", {**SUDZHA_NAMES, **_languages(place, "name")}),
         "anchor_lon": float(lon),
         "anchor_lat": float(lat),
         "anchor_basis": "default",
@@ -135,11 +150,13 @@ def _row(rec: pd.Series, anchors: dict, **fields: object) -> dict:
         "claim_id": rec["id"],
         "claim_ids": [rec["id"]],
         "claimant": rec["claimant"],
-        "claimant_nl": rec.get("claimant_nl") or rec["claimant"],
+        **{
+            f"claimant_{lang}": name or rec["claimant"]
+            for lang, name in _languages(rec, "claimant").items()
+        },
         "source_kind": rec.get("source_kind"),
         "qualifier": rec.get("qualifier"),
         "derived": False,
-        "derivation": "",
         "derivation_numbers": {},
         "width_km": None,
         "depth_km": None,
@@ -151,8 +168,7 @@ def _row(rec: pd.Series, anchors: dict, **fields: object) -> dict:
         "holder": rec.get("holder"),
         "partial": bool(rec.get("partial", False)),
         "depth_high_km": None,
-        "words_en": _text_or_none(rec.get("words_en")),
-        "words_nl": _text_or_none(rec.get("words_nl")),
+        **{f"words_{lang}": _text_or_none(w) for lang, w in _languages(rec, "words").items()},
     }
     base.update(_anchor(rec, anchors))
     base.update(fields)
@@ -177,11 +193,7 @@ def _stated_areas(claims: pd.DataFrame, anchors: dict) -> list[dict]:
             # The deepest point the side stated sets the band's depth.
             fields["shape_depth_km"] = float(high if pd.notna(high) else ref["value"])
         if isinstance(rec.get("derived_from"), str):
-            fields.update(
-                derived=True,
-                derivation=f"{rec['derived_from']} ⇒ {_n(rec['value'])} km²",
-                derivation_numbers={"from_claim": rec["derived_from"]},
-            )
+            fields.update(derived=True, derivation_numbers={"from_claim": rec["derived_from"]})
         rows.append(_row(rec, anchors, **fields))
     return rows
 
@@ -221,10 +233,6 @@ def _boxes(claims: pd.DataFrame, anchors: dict, box_area: BoxArea) -> list[dict]
         area = box_area(row)
         row.update(
             area_km2=area,
-            derivation=(
-                f"{_n(deepest)} km from the border along {_n(width)} km of it "
-                f"⇒ ≈ {_n(area)} km² (drawn)"
-            ),
             derivation_numbers={
                 "depth_km": deepest,
                 "width_km": width,
@@ -235,6 +243,15 @@ def _boxes(claims: pd.DataFrame, anchors: dict, box_area: BoxArea) -> list[dict]
         )
         rows.append(row)
     return rows
+
+
+def _left(rec: pd.Series, anchors: dict, numbers: dict, **fields: object) -> dict:
+    """The figure of what a side's recapture figures leave to the other side's forces."""
+    return _row(
+        rec, anchors, kind="remaining", holder=OTHER.get(rec.get("holder"), "ukraine"),
+        qualifier="about", area_km2=numbers["remaining_km2"], derived=True,
+        derivation_numbers=numbers, **fields,
+    )  # fmt: skip
 
 
 def _remaining(claims: pd.DataFrame, anchors: dict) -> list[dict]:
@@ -259,30 +276,15 @@ def _remaining(claims: pd.DataFrame, anchors: dict) -> list[dict]:
         rest = whole - area
         totals.append((area_rec["date"], str(area_rec["id"]), whole))
         share_rec = grp[grp["metric"] == "share_recaptured"].iloc[0]
-        rows.append(
-            _row(
-                area_rec,
-                anchors,
-                claim_ids=sorted(grp["id"].tolist()),
-                kind="remaining",
-                holder=OTHER.get(area_rec.get("holder"), "ukraine"),
-                qualifier="about",
-                area_km2=rest,
-                derived=True,
-                derivation=(
-                    f"{_n(area)} km² ÷ {_pct(share)} ≈ {_n(whole)} km²; "
-                    f"{_n(whole)} km² − {_n(area)} km² ≈ {_n(rest)} km²"
-                ),
-                derivation_numbers={
-                    "recaptured_km2": area,
-                    "share": share,
-                    "whole_km2": whole,
-                    "remaining_km2": rest,
-                    "recaptured_qualifier": _text_or_none(area_rec.get("qualifier")),
-                    "share_qualifier": _text_or_none(share_rec.get("qualifier")),
-                },
-            )
-        )
+        numbers = {
+            "recaptured_km2": area,
+            "share": share,
+            "whole_km2": whole,
+            "remaining_km2": rest,
+            "recaptured_qualifier": _text_or_none(area_rec.get("qualifier")),
+            "share_qualifier": _text_or_none(share_rec.get("qualifier")),
+        }
+        rows.append(_left(area_rec, anchors, numbers, claim_ids=sorted(grp["id"].tolist())))
     alone = recap[(recap["metric"] == "share_recaptured") & recap["group"].isna()]
     for _, rec in alone.iterrows():
         earlier = [t for t in totals if t[0] < rec["date"]]
@@ -291,26 +293,15 @@ def _remaining(claims: pd.DataFrame, anchors: dict) -> list[dict]:
             continue
         when, from_id, whole = max(earlier, key=lambda t: t[0])
         rest = whole * (1 - share)
-        rows.append(
-            _row(
-                rec,
-                anchors,
-                kind="remaining",
-                holder=OTHER.get(rec.get("holder"), "ukraine"),
-                qualifier="about",
-                area_km2=rest,
-                derived=True,
-                derivation=f"{_n(whole)} km² × (100 % − {_pct(share)}) ≈ {_n(rest)} km²",
-                derivation_numbers={
-                    "share": share,
-                    "whole_km2": whole,
-                    "whole_from": from_id,
-                    "whole_date": when,
-                    "remaining_km2": rest,
-                    "share_qualifier": _text_or_none(rec.get("qualifier")),
-                },
-            )
-        )
+        numbers = {
+            "share": share,
+            "whole_km2": whole,
+            "whole_from": from_id,
+            "whole_date": when,
+            "remaining_km2": rest,
+            "share_qualifier": _text_or_none(rec.get("qualifier")),
+        }
+        rows.append(_left(rec, anchors, numbers))
     return rows
 
 
@@ -327,7 +318,7 @@ def area_bearing(
     `box_area` measures a box as drawn (default: :func:`geo.zones.box_area` on the
     embedded regions).
 
-    Columns: :data:`CANDIDATE_COLUMNS`.
+    Columns: :data:`CANDIDATE_COLUMNS`, then the names in each language the ledger has.
     """
     anchors = anchors or {}
     if box_area is None:
@@ -339,7 +330,8 @@ def area_bearing(
     rows += [
         r for r in _remaining(claims, anchors) if (r["side"], r["date"], r["theatre"]) not in stated
     ]
-    return pd.DataFrame(rows, columns=CANDIDATE_COLUMNS)
+    names = sorted({key for row in rows for key in row} - set(CANDIDATE_COLUMNS))
+    return pd.DataFrame(rows, columns=[*CANDIDATE_COLUMNS, *names])
 
 
 def territorial_statements(claims: pd.DataFrame) -> pd.DataFrame:

@@ -36,15 +36,8 @@ import shapely.ops
 from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from geo.claims import load_anchors, load_claims
 from geo.crs import EQUAL_AREA, METRIC, WGS84
-from geo.currency import (
-    CANDIDATE_COLUMNS,
-    BoxArea,
-    area_bearing,
-    select_as_of,
-    territorial_statements,
-)
+from geo.currency import CANDIDATE_COLUMNS, BoxArea
 from geo.errors import DataError
 from geo.regions import load_regions
 
@@ -65,9 +58,7 @@ __all__ = [
     "box_area",
     "build_frame",
     "capsule_zone",
-    "claim_zones",
     "draw",
-    "record_span",
     "rect_zone",
     "strip_zone",
     "zones_for",
@@ -417,15 +408,18 @@ def zones_for(
     frame: Frame,
     shape_of: Callable[[pd.Series], Zone] | None = None,
 ) -> gpd.GeoDataFrame:
-    """Draw the zone of each selected figure; returns EPSG:4326 with :data:`ZONE_COLUMNS`.
+    """Draw the zone of each selected figure; returns EPSG:4326 with :data:`ZONE_COLUMNS`
+    and the figures' names in each language.
 
     `shape_of` lets a caller cache shapes by claim id (a shape never depends on the date).
     """
     shape_of = shape_of or (lambda row: draw(row, frame))
+    names = [col for col in selected.columns if col not in ZONE_COLUMNS]  # in each language
+    columns = [*ZONE_COLUMNS, *names]
     rows, geoms = [], []
     for _, row in selected.iterrows():
         zone = shape_of(row)
-        out = {col: row.get(col) for col in ZONE_COLUMNS if col in row.index}
+        out = {col: row.get(col) for col in columns if col in row.index}
         derived = bool(row["derived"])
         out.update(
             area_km2=float(row["area_km2"]),
@@ -438,7 +432,7 @@ def zones_for(
         )
         rows.append(out)
         geoms.append(zone.geometry)
-    frame_df = pd.DataFrame(rows).reindex(columns=ZONE_COLUMNS)
+    frame_df = pd.DataFrame(rows).reindex(columns=columns)
     gdf = gpd.GeoDataFrame(frame_df, geometry=geoms, crs=METRIC)
     return gdf.to_crs(WGS84)
 
@@ -446,47 +440,3 @@ def zones_for(
 def anchors_dict(anchors: pd.DataFrame) -> dict[str, dict]:
     """``geo.load_anchors()`` as id -> fields, the form :func:`area_bearing` takes."""
     return {row["id"]: row.to_dict() for _, row in anchors.iterrows()}
-
-
-def claim_zones(
-    as_of: object = "2024-08-12",
-    claims: pd.DataFrame | None = None,
-    regions: gpd.GeoDataFrame | None = None,
-    anchors: pd.DataFrame | None = None,
-) -> gpd.GeoDataFrame:
-    """One zone per side and theatre: its latest figure on or before `as_of`, current or
-    stale.
-
-    Columns (EPSG:4326): ``side, claim_id, claimant, source_kind, area_km2`` (the figure
-    drawn, stated or derived), ``stated_area_km2`` / ``derived_area_km2``, ``derived``,
-    ``derivation`` (the arithmetic, '' when stated), ``stated_on``, ``age_days``,
-    ``current``, ``stale_reason``, ``anchor`` (the place the zone is built around),
-    ``holder`` (whose forces the figure says hold the ground), ``territory`` (where:
-    'kursk', 'sumy', 'sumy+kharkiv', …), ``shape`` and the drawn area, width and depth.
-    """
-    claims = load_claims() if claims is None else claims
-    regions = load_regions() if regions is None else regions
-    places = anchors_dict(load_anchors() if anchors is None else anchors)
-    frame = build_frame(regions)
-    candidates = area_bearing(claims, places, box_area(frame))
-    selected = select_as_of(candidates, as_of, territorial_statements(claims))
-    return zones_for(selected, frame)
-
-
-def record_span(
-    claims: pd.DataFrame | None = None, statements: pd.DataFrame | None = None
-) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """First and last dates of the record: from the first claim (the incursion's first
-    days) to the last claim or settlement statement.
-
-    The slider runs between them and a link dated after the last opens on it, with a
-    notice that the record ends there. Settlement statements older than the first claim
-    (a 2023 Belgorod raid, villages closed in July 2024) are background: they stand from
-    the first day on, each with its own date, and do not stretch the slider back a year.
-    """
-    from geo.settlements import load_settlement_statements
-
-    claims = load_claims() if claims is None else claims
-    statements = load_settlement_statements() if statements is None else statements
-    last = pd.concat([claims["date"], statements["date"]]).dropna().max()
-    return pd.Timestamp(claims["date"].min()).normalize(), pd.Timestamp(last).normalize()

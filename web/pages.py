@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
+import geopandas as gpd
 import jinja2
 from markupsafe import Markup
 
@@ -29,6 +30,7 @@ from components.present.palette import BORDER_COLOR, FOCUS_EDGE, FOCUS_FILL
 from components.present.sides import CLAIM_FILL_OPACITY, SIDE_STYLE
 from components.present.state import Notice, ViewState, to_query
 from components.present.zone_text import STALE_STYLE
+from geo.dataset import Data
 from geo.registry import sha256_hex
 
 HERE = Path(__file__).resolve().parent
@@ -76,7 +78,7 @@ class LegendRow:
     dash: str = ""
 
 
-def legend(zones: object, sides: tuple[str, ...], lang: str) -> list[LegendRow]:
+def legend(zones: gpd.GeoDataFrame, sides: tuple[str, ...], lang: str) -> list[LegendRow]:
     """The PNG's legend rows (side and 'schematic, area-true'), the focus regions, the border."""
     rows = []
     for side, label, _figure, current in png_legend_rows(zones, sides, lang):
@@ -106,19 +108,19 @@ def view_page(
     title: str,
     state: ViewState,
     notices: list[Notice],
-    data: object,
-    zones: object,
+    data: Data,
+    zones: gpd.GeoDataFrame,
     **extra: object,
 ) -> str:
     """The static page of a view: ``kind`` 'embed' or 'share' (template share.html).
 
-    ``data``: render.cache.Data (regions, border, towns), ``zones``: the date's zones;
+    ``data``: geo.dataset.Data (regions, border, towns), ``zones``: the date's zones;
     ``extra``: the share page's meta tags, absolute URLs and forward address.
     """
     lang, sides = state.lang, state.sides()
     drawing = map_drawing(
         data.regions, data.border, data.towns, zones, sides, lang, (state.lat, state.lon, state.z)
-    )  # type: ignore[attr-defined]
+    )
     template = ENV.get_template("share.html" if kind == "share" else "view.html")
     return template.render(
         kind=kind,

@@ -12,16 +12,19 @@ import logging
 import os
 import signal
 import threading
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
+import geopandas as gpd
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from components.present.state import ViewState
 from components.render.pool import RETRY_AFTER_S, Busy, LastFiles, renders
 from components.render.upload import map_large_buffers
+from geo import dataset
 from geo.errors import DataError
 from geo.paths import DATA_DIR
 from geo.registry import sha256_hex
@@ -40,22 +43,17 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 READINESS = Readiness()
 
 
-def _data():
-    from components.render.cache import load_data  # Streamlit's caches: shared with the page
-
-    return load_data()
-
-
-def _places():
-    from components.render.cache import settlement_data
-
-    return settlement_data()
+def _data() -> dataset.Data:
+    """The data set (geo.dataset: loaded once per process, shared with the page)."""
+    return dataset.load_data()
 
 
-def _zones(state):
-    from components.render.cache import zones_as_of
+def _places() -> dataset.SettlementData:
+    return dataset.settlement_data()
 
-    return zones_as_of(state.date)
+
+def _zones(state: ViewState) -> gpd.GeoDataFrame:
+    return dataset.zones_as_of(state.date)
 
 
 @functools.cache
@@ -286,21 +284,14 @@ def middleware() -> list[Middleware]:
     return [Middleware(SecurityHeaders), Middleware(Compress)]
 
 
-def warm_up() -> None:
-    """What the first reader would otherwise wait for: data, zones, the base map."""
-    from components.render.cache import map_payload, overlay_js
-
+def warm_up() -> ViewState:
+    """What the routes' first reader would otherwise wait for: the data set, the default
+    view's zones (geo.dataset) and the data's digest. Returns the default view."""
+    dataset.warm()
     default = _view_of("")
     _zones(default)
-    for lang in ("en", "nl"):
-        map_payload(lang, "light")
-        overlay_js(default.date, default.sides(), lang)
     data_version()
-
-
-def _quiet_warm_up() -> None:
-    with _outside_script_runs():
-        warm_up()
+    return default
 
 
 def _drain_on_sigterm() -> None:
@@ -342,18 +333,33 @@ def register_map_component() -> None:
     get_instance().component_registry.register_component(streamlit_folium._component_func)
 
 
-@contextlib.asynccontextmanager
-async def lifespan(_app: object) -> AsyncIterator[None]:
-    """Start warming caches in the background; drain on SIGTERM; not ready on shutdown."""
-    with _outside_script_runs():
-        register_map_component()
-    with contextlib.suppress(ValueError):  # not the main thread (e.g. mounted elsewhere)
-        _drain_on_sigterm()
-    threading.Thread(target=READINESS.warm, args=(_quiet_warm_up,), daemon=True).start()
-    try:
-        yield
-    finally:
-        READINESS.drain()
+def lifespan_with(
+    warm: Callable[[], object] = warm_up,
+) -> Callable[[object], contextlib.AbstractAsyncContextManager[None]]:
+    """A lifespan for ``st.App`` that runs `warm` in the background (ready once it has
+    passed), drains on SIGTERM and is not ready on shutdown."""
+
+    def quiet_warm() -> None:
+        with _outside_script_runs():
+            warm()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: object) -> AsyncIterator[None]:
+        with _outside_script_runs():
+            register_map_component()
+        with contextlib.suppress(ValueError):  # not the main thread (e.g. mounted elsewhere)
+            _drain_on_sigterm()
+        threading.Thread(target=READINESS.warm, args=(quiet_warm,), daemon=True).start()
+        try:
+            yield
+        finally:
+            READINESS.drain()
+
+    return lifespan
 
 
-__all__ = ["lifespan", "middleware", "routes"]
+#: The routes' own warm-up; ``serve.py`` adds the page's.
+lifespan = lifespan_with(warm_up)
+
+
+__all__ = ["lifespan", "lifespan_with", "middleware", "routes", "warm_up"]

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+import geopandas as gpd
+
 from components.present.embed import EMBED_HEIGHT, iframe_snippet
 from components.present.fmt import fmt_date
 from components.present.i18n import t
 from components.present.state import Notice, ViewState
 from components.present.zone_text import legend_figure_line
+from geo.dataset import Data
 from web.exports import OG_SIZE
 from web.pages import view_page
 from web.views import canonical_query
@@ -47,14 +50,14 @@ def title(state: ViewState) -> str:
     return t("og_title", state.lang, what=what, date=fmt_date(state.date, state.lang))
 
 
-def description(state: ViewState, zones: object) -> str:
+def description(state: ViewState, zones: gpd.GeoDataFrame) -> str:
     """The headline figures shown, each with claimant and date, then the method caveat.
 
     Worded as the map's legend words them (components.present.zone_text): derived and stale
     figures say so, in the link's language.
     """
     parts = []
-    shown = zones[zones["side"].isin(list(state.sides()))]  # type: ignore[index]
+    shown = zones[zones["side"].isin(list(state.sides()))]
     for side in state.sides():
         rows = shown[shown["side"] == side]
         # Current figures first; every ground the side spoke of, in both directions.
@@ -67,8 +70,8 @@ def description(state: ViewState, zones: object) -> str:
 def share_page(
     base: str,
     state: ViewState,
-    data: object,
-    zones: object,
+    data: Data,
+    zones: gpd.GeoDataFrame,
     notices: list[Notice] | None = None,
     forward: str | None = None,
 ) -> str:
@@ -103,7 +106,9 @@ def share_page(
     )
 
 
-def oembed(base: str, state: ViewState, zones: object, maxwidth: int | None = None) -> dict:
+def oembed(
+    base: str, state: ViewState, zones: gpd.GeoDataFrame, maxwidth: int | None = None
+) -> dict:
     """oEmbed 1.0 'rich' answer: the static embed's snippet plus the preview picture.
 
     The static embed (one cacheable page, the live app a tap away) is what an article

@@ -19,6 +19,7 @@ import datetime as dt
 import altair as alt
 import pandas as pd
 
+from components.present import wording
 from components.present.figures import figure_value, record_label
 from components.present.i18n import t, words
 from components.present.sides import CLAIMANTS, SIDE_STYLE, SIDES, dash_pattern
@@ -52,7 +53,7 @@ def ground_label(row: pd.Series, lang: str) -> str:
     """'Kursk region, held by Ukraine'; a sector-only figure names its sector."""
     name = territory_name(row.get("territory") or "kursk", lang)
     if bool(row.get("partial")):
-        place = row.get("anchor_nl") if lang == "nl" else row.get("anchor")
+        place = wording.localized(row, "anchor", lang)
         name = f"{name}, {t('sector_only', lang, place=place)}"
     label = t("theatre", lang, territory=name, held=held_by(row.get("holder"), lang))
     return label[:1].upper() + label[1:]

@@ -20,6 +20,7 @@ from components.present.wording import (
     age,
     as_text,
     held_by,
+    quoted,
     record_when,
     territory_name,
     who,
@@ -135,6 +136,5 @@ def _article_words(claims: pd.DataFrame | None, date: object, lang: str) -> str:
     if same.empty:
         return ""
     rec = same.iloc[0]
-    words = as_text(rec.get("quote_en")) if lang != "nl" else as_text(rec.get("quote"))
-    words = words.split(" of ")[0] if lang != "nl" else words.split(" van ")[0]
+    words = quoted(rec, lang).split(t("quote_share_cut", lang))[0]
     return t("compare_article", lang, who=who(rec, lang), words=words)

@@ -19,6 +19,7 @@ from components.present.wording import (
     disputed_names,
     holder_name,
     kind_label,
+    localized,
     qualified,
     record_when,
     territory_name,
@@ -142,7 +143,7 @@ def cards(claims: pd.DataFrame, lang: str) -> dict[str, list[Card]]:
                 disputed_by=tuple(disputed_names(rec.get("disputed_by"), by_id, lang)),
                 kind=kind_label(rec.get("source_kind"), rec["side"], lang),
                 evidence=as_text(rec.get("evidence")),
-                note=as_text(rec.get(f"note_{lang}")) if lang != "en" else as_text(rec.get("note")),
+                note=localized(rec, "note", lang),
                 where=territory_name(rec.get("territory") or "", lang),
                 date=pd.Timestamp(rec["date"]).strftime("%Y-%m-%d"),
             )

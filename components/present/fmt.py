@@ -12,6 +12,9 @@ import pandas as pd
 
 from components.present.i18n import has, t, words
 
+#: Each language's (thousands, decimal) separators.
+SEPARATORS = {"en": (",", "."), "nl": (".", ",")}
+
 
 def fmt_num(value: float | None, lang: str = "en", decimals: int = 0) -> str:
     """Format a number with the language's separators.
@@ -21,10 +24,9 @@ def fmt_num(value: float | None, lang: str = "en", decimals: int = 0) -> str:
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
+    thousands, point = SEPARATORS.get(lang, SEPARATORS["en"])
     text = f"{value:,.{decimals}f}"
-    if lang == "nl":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
+    return text.replace(",", "\0").replace(".", point).replace("\0", thousands)
 
 
 def month_year(value: object, lang: str = "en") -> str:

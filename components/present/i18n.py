@@ -1164,3 +1164,8 @@ def words(key: str, lang: str = "en") -> list[str]:
 def has(key: str) -> bool:
     """Whether a UI text exists (metrics/units added to data later fall back gracefully)."""
     return key in CATALOGUE
+
+
+# --- added by i19-pipeline
+# Where a media quote of a share is cut: "about half | of what Ukraine claims" (compare).
+CATALOGUE["quote_share_cut"] = {"en": " of ", "nl": " van "}

@@ -27,6 +27,7 @@ from components.present.fmt import fmt_date
 from components.present.i18n import t
 from components.present.map_elements import Bind, Declutter, Focusable, Legend
 from components.present.sides import SIDE_STYLE
+from components.present.wording import localized
 from geo.settlements import STATUSES, settlement_status, statements_as_of
 
 RU, UA = SIDE_STYLE["russia"]["color"], SIDE_STYLE["ukraine"]["color"]
@@ -125,9 +126,9 @@ class DotScale(MacroElement):
 
 
 def display_name(row: object, lang: str) -> str:
-    """The settlement's name in the reader's language, falling back to English."""
-    name_nl = getattr(row, "name_nl", "") or ""
-    return name_nl if lang == "nl" and name_nl else row.name_en
+    """The settlement's name in the reader's language (``name_<lang>``), falling back to
+    English."""
+    return localized(row, "name", lang)
 
 
 def statement_html(rec: pd.Series, lang: str) -> str:

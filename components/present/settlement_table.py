@@ -13,7 +13,7 @@ import geopandas as gpd
 import pandas as pd
 
 from components.present.fmt import fmt_date
-from components.present.i18n import t
+from components.present.i18n import LANGS, t
 from components.present.settlement_layer import display_name
 from geo.settlements import PLACED, UNPLACED, fold, settlement_status, statements_as_of
 
@@ -73,13 +73,13 @@ def settlement_table(
     records = said.to_dict("index")
     urls = said.groupby("settlement_id")["source_url"].agg(list).to_dict()
     rows = []
+    name_columns = [col for col in settlements.columns if col.startswith("name_")]  # every language
     for place in settlements.itertuples():
         if place.id not in status:
             continue
         row = status[place.id]
-        region = [t(f"stl_region_{place.region}", lang) for lang in ("en", "nl")]
-        names = [place.name_en, place.name_ru, place.name_uk, place.name_nl, place.district,
-                 *region]  # fmt: skip
+        region = [t(f"stl_region_{place.region}", lang) for lang in LANGS]
+        names = [getattr(place, col) for col in name_columns] + [place.district, *region]
         rows.append({
             "id": place.id,
             "placement": place.placement,

@@ -19,6 +19,44 @@ def field(rec: object, key: str, default: object = None) -> object:
     return getattr(rec, key, default)
 
 
+#: The language a field without a language suffix is written in (``claimant``,
+#: ``anchor``, ``note``), and the one every other falls back to.
+BASE_LANG = "en"
+
+
+def localized(rec: object, name: str, lang: str) -> str:
+    """A field in the reader's language: the column ``<name>_<lang>`` (``claimant_nl``,
+    ``anchor_nl``, ``words_nl``, ``name_nl``), else the English one (``<name>_en``, then
+    the bare ``<name>``) when that is missing or blank. A third language adds columns,
+    not code.
+
+    >>> rec = {"claimant": "Ministry", "claimant_nl": "Ministerie", "words_en": "all"}
+    >>> localized(rec, "claimant", "nl"), localized(rec, "claimant", "en")
+    ('Ministerie', 'Ministry')
+    >>> localized(rec, "words", "nl"), localized(rec, "name", "nl")
+    ('all', '')
+    """
+    for key in (f"{name}_{lang}", f"{name}_{BASE_LANG}", name):
+        text = as_text(field(rec, key))
+        if text:
+            return text
+    return ""
+
+
+def quoted(rec: object, lang: str) -> str:
+    """A record's quote in the reader's language: the original (``quote``) when it was
+    said in that language (``quote_lang``), else its translation (``quote_<lang>``, else
+    ``quote_en``).
+
+    >>> rec = {"quote": "de helft", "quote_lang": "nl", "quote_en": "half"}
+    >>> quoted(rec, "nl"), quoted(rec, "en")
+    ('de helft', 'half')
+    """
+    if as_text(field(rec, "quote_lang")) == lang:
+        return as_text(field(rec, "quote"))
+    return as_text(field(rec, f"quote_{lang}")) or as_text(field(rec, f"quote_{BASE_LANG}"))
+
+
 def as_text(value: object) -> str:
     """A record field as text ('' for None/NaN/NaT)."""
     if value is None or (isinstance(value, float) and pd.isna(value)):
@@ -74,9 +112,7 @@ def short_name(claimant: object) -> str:
 
 def claimant(rec: object, lang: str) -> str:
     """The full claimant with role, in the page language where the ledger has it."""
-    if lang == "nl" and as_text(field(rec, "claimant_nl")):
-        return as_text(field(rec, "claimant_nl"))
-    return as_text(field(rec, "claimant"))
+    return localized(rec, "claimant", lang)
 
 
 def who(rec: object, lang: str) -> str:
@@ -129,22 +165,27 @@ def disputed_names(ids: object, by_id: pd.DataFrame, lang: str) -> list[str]:
 
 
 # --- Who holds what, where (issue 17) -------------------------------------------------
-_ARTICLE = re.compile(r"^(Het|De|Een|Gen\.|Kolonel-generaal) ")
+#: Per language, the leading words (articles, ranks) a name puts in lower case inside a
+#: sentence; a language without an entry leaves names as written.
+MID_SENTENCE_LOWER = {"nl": re.compile(r"^(Het|De|Een|Gen\.|Kolonel-generaal) ")}
 
 
-def mid_sentence(name: str) -> str:
-    """A Dutch name inside a sentence: its leading article or rank in lower case.
+def mid_sentence(name: str, lang: str = "nl") -> str:
+    """A name inside a sentence: its leading article or rank in lower case where the
+    language asks for it (Dutch), as written elsewhere.
 
     >>> mid_sentence("Het Russische ministerie van Defensie"), mid_sentence("Gerasimov")
     ('het Russische ministerie van Defensie', 'Gerasimov')
+    >>> mid_sentence("The Russian Ministry of Defence", "en")
+    'The Russian Ministry of Defence'
     """
-    return _ARTICLE.sub(lambda m: m.group(1).lower() + " ", name)
+    leading = MID_SENTENCE_LOWER.get(lang)
+    return leading.sub(lambda m: m.group(1).lower() + " ", name) if leading else name
 
 
 def who_mid(rec: object, lang: str) -> str:
-    """:func:`who` inside a Dutch sentence ('het ministerie', not 'Het ministerie')."""
-    name = who(rec, lang)
-    return mid_sentence(name) if lang == "nl" else name
+    """:func:`who` inside a sentence ('het ministerie', not 'Het ministerie')."""
+    return mid_sentence(who(rec, lang), lang)
 
 
 def territory_name(territory: object, lang: str) -> str:
@@ -180,8 +221,7 @@ def says_holds(side: object, holder: object, lang: str, voice: str = "") -> str:
     side, holder = as_text(side), as_text(holder)
     speaker = voice if side == "independent" or not has(f"country_{side}") else ""
     speaker = speaker or holder_name(side, lang)
-    if lang == "nl":
-        speaker = mid_sentence(speaker)
+    speaker = mid_sentence(speaker, lang)
     if not holder_name(holder, lang):
         return t("says_unplaced", lang, side=speaker)
     own = side == holder

@@ -16,11 +16,11 @@ from components.present.fmt import fmt_date, fmt_num, hedge
 from components.present.i18n import t
 from components.present.wording import (
     age,
-    as_text,
     claimant,
     decimals_of,
     field,
     kind_label,
+    localized,
     qualified,
     record_when,
     says_holds,
@@ -67,7 +67,7 @@ def _box_sides(zone: object, lang: str) -> tuple[str, str, str]:
 
 def _exact_words(zone: object, lang: str) -> str:
     """The claimant's words a derived zero was read from ('fully liberated'), or ''."""
-    words = as_text(_g(zone, f"words_{lang}")) or as_text(_g(zone, "words_en"))
+    words = localized(zone, "words", lang)
     area = float(_g(zone, "area_km2") or 0)
     return words if _flag(zone, "derived") and area == 0 else ""
 
@@ -135,7 +135,7 @@ def where(zone: object, lang: str) -> str:
     only)', 'Sumy and Kharkiv regions together'."""
     name = territory_name(_g(zone, "territory") or "kursk", lang)
     if _flag(zone, "partial"):
-        place = _g(zone, "anchor_nl") if lang == "nl" else _g(zone, "anchor")
+        place = localized(zone, "anchor", lang)
         name = f"{name}, {t('sector_only', lang, place=place)}"
     return name
 
@@ -218,9 +218,47 @@ def status_text(zone: object, claims_by_id: pd.DataFrame, lang: str) -> str:
     later = _g(zone, "superseded_by")
     if isinstance(later, str) and later in claims_by_id.index:
         rec = claims_by_id.loc[later]
-        summary = rec.get(f"summary_{lang}") or rec.get("summary_en")
+        summary = localized(rec, "summary", lang)
         return t("status_superseded", lang, date=record_when(rec, lang), summary=summary, **fields)
     return t("status_aged", lang, max=MAX_AGE_DAYS, **fields)
+
+
+def _n(value: float) -> str:
+    """A number in a formula: whole km² (one decimal below 10), as the files write it."""
+    small = abs(value) < 10 and abs(value - round(value)) >= 0.05
+    return f"{value:,.1f}" if small else f"{value:,.0f}"
+
+
+def _pct(share: float) -> str:
+    text = f"{share * 100:.1f}".rstrip("0").rstrip(".")
+    return f"{text} %"
+
+
+def derivation_formula(zone: object) -> str:
+    """The arithmetic behind a derived figure in numbers and signs, as the GeoJSON's
+    ``derivation`` gives it ('801 km² ÷ 63.2 % ≈ 1,267 km²; …'); '' if stated.
+
+    The same figures :func:`derivation_text` puts in words (``derivation_numbers``,
+    from geo.currency).
+    """
+    if not _flag(zone, "derived"):
+        return ""
+    nums = _g(zone, "derivation_numbers") or {}
+    if _g(zone, "kind") == "box":
+        depth, width, area = nums["depth_km"], nums["width_km"], nums["drawn_km2"]
+        return (
+            f"{_n(depth)} km from the border along {_n(width)} km of it ⇒ ≈ {_n(area)} km² (drawn)"
+        )
+    if "whole_from" in nums:
+        whole, share, rest = nums["whole_km2"], nums["share"], nums["remaining_km2"]
+        return f"{_n(whole)} km² × (100 % − {_pct(share)}) ≈ {_n(rest)} km²"
+    if "recaptured_km2" in nums:
+        area, whole, rest = nums["recaptured_km2"], nums["whole_km2"], nums["remaining_km2"]
+        return (
+            f"{_n(area)} km² ÷ {_pct(nums['share'])} ≈ {_n(whole)} km²; "
+            f"{_n(whole)} km² − {_n(area)} km² ≈ {_n(rest)} km²"
+        )
+    return f"{nums.get('from_claim')} ⇒ {_n(float(_g(zone, 'area_km2')))} km²"
 
 
 def derivation_text(zone: object, claims_by_id: pd.DataFrame, lang: str) -> str:
@@ -249,8 +287,8 @@ def derivation_text(zone: object, claims_by_id: pd.DataFrame, lang: str) -> str:
     source = nums.get("from_claim")
     if source in claims_by_id.index:
         rec = claims_by_id.loc[source]
-        return t("deriv_from", lang, summary=rec.get(f"summary_{lang}") or rec["summary_en"])
-    return _g(zone, "derivation") or ""
+        return t("deriv_from", lang, summary=localized(rec, "summary", lang))
+    return derivation_formula(zone)
 
 
 def method_text(zone: object, lang: str) -> str:
@@ -260,8 +298,7 @@ def method_text(zone: object, lang: str) -> str:
         return t("method_unplaced", lang)
     if shape == "none" or float(_g(zone, "drawn_area_km2") or 0) == 0:
         return t("method_none", lang)
-    name = _g(zone, "anchor_nl") if lang == "nl" else _g(zone, "anchor")
-    far = _g(zone, "anchor_to_nl") if lang == "nl" else _g(zone, "anchor_to")
+    name, far = localized(zone, "anchor", lang), localized(zone, "anchor_to", lang)
     small = lambda v: fmt_num(v, lang, 1 if float(v or 0) < 10 else 0)  # noqa: E731
     nums = {
         "d": fmt_num(_g(zone, "drawn_depth_km"), lang, 1),
@@ -327,6 +364,7 @@ __all__ = [
     "STALE_CLASS",
     "claim_phrase",
     "compact_figure",
+    "derivation_formula",
     "derivation_text",
     "is_current",
     "legend_figure_line",

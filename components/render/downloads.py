@@ -8,14 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.present.exports import (
-    file_name,
-    map_png,
-    view_frame,
-    with_reader_layer,
-    with_settlements,
-    zones_geojson,
-)
+from components.present.exports import file_name
+from components.present.exports.view_files import ExportData, build
 from components.present.i18n import t
 from components.present.links import (
     FILES,
@@ -31,21 +25,18 @@ OWN_PNG_WAIT_S = 30.0
 
 
 def _with_own_layer(state: ViewState, overlay: Overlay) -> bytes:
-    zones = zones_geojson(zones_as_of(state.date), load_data().claims, state.sides(), state.date)
-    places = settlement_data()
-    zones = with_settlements(zones, places.settlements, places.statements, state.date)
-    return with_reader_layer(zones, overlay.layer, overlay.name).encode("utf-8")
+    """The view's GeoJSON (zones and settlements) plus the reader's layer."""
+    layer = (overlay.name, overlay.layer)
+    zones, places = zones_as_of(state.date), settlement_data()
+    return build("geojson", state, load_data(), zones, places, reader_layer=layer)
 
 
 def _png_with_own_layer(state: ViewState, overlay: Overlay) -> bytes:
     """Rendered in the replica's one render pool, as the export routes' PNGs are (a long
     wait: a reader asked for it; a full queue fails this download only)."""
-    data = load_data()
     return renders().render(
-        map_png, data.regions, data.border, data.towns, zones_as_of(state.date),
-        state.sides(), state.lang, state.date, wait_s=OWN_PNG_WAIT_S,
-        frame=view_frame(state.lat, state.lon, state.z),
-        reader_layer=(overlay.name, overlay.layer),
+        build, "png", state, ExportData.of(load_data()), zones_as_of(state.date),
+        wait_s=OWN_PNG_WAIT_S, reader_layer=(overlay.name, overlay.layer),
     )  # fmt: skip
 
 

@@ -20,6 +20,7 @@ from components.present.figures import cards
 from components.present.i18n import t
 from components.present.map_build import base_map, overlay
 from components.present.zone_text import (
+    derivation_formula,
     derivation_text,
     legend_figure_line,
     method_text,
@@ -183,6 +184,18 @@ def test_russias_own_arithmetic_is_shown_as_ours(zones_on, by_id):
     assert "≈ 466 km²" in text
     assert "our arithmetic" in text
     assert "onze rekensom" in derivation_text(ru, by_id, "nl")
+
+
+def test_the_formula_of_a_derived_figure_shows_the_arithmetic_in_numbers(zones_on):
+    """The files' ``derivation``: the same figures as the words, in signs."""
+    ru = zones_on("2025-01-17").set_index("side", drop=False).loc["russia"]
+    assert derivation_formula(ru).startswith("801 km² ÷ 63.2 % ≈ 1,267 km²; ")
+    assert derivation_formula(ru).endswith("1,267 km² − 801 km² ≈ 466 km²")
+    box = zones_on("2024-08-12").set_index("side", drop=False)
+    assert derivation_formula(box.loc["russia"]) == (
+        "12 km from the border along 40 km of it ⇒ ≈ 604 km² (drawn)"
+    )
+    assert derivation_formula(box.loc["ukraine"]) == ""  # stated: no arithmetic
 
 
 def test_method_text_says_the_shape_and_the_anchor(zones_on, zones):

@@ -189,7 +189,8 @@ def test_russian_recapture_figures_become_a_derived_remaining_area(candidates):
     assert row["kind"] == "remaining"
     assert row["derivation_numbers"]["whole_km2"] == pytest.approx(1267, abs=1)
     assert row["area_km2"] == pytest.approx(466, abs=1)
-    assert "801 km² ÷ 63.2 %" in row["derivation"]
+    nums = row["derivation_numbers"]  # the formula in words: components/present/zone_text
+    assert (nums["recaptured_km2"], nums["share"]) == (801, pytest.approx(0.632))
 
 
 def test_a_recapture_and_its_share_keep_their_qualifiers(candidates):
@@ -225,7 +226,9 @@ def test_a_stated_area_beats_the_derivation_of_the_same_day(candidates):
 def test_the_box_area_is_derived_and_a_range_is_never_drawn(candidates):
     box = candidates.set_index("claim_id").loc["ru-smirnov-2024-08-12-depth"]
     assert box["derived"]
-    assert box["derivation"] == "12 km from the border along 40 km of it ⇒ ≈ 604 km² (drawn)"
+    nums = box["derivation_numbers"]
+    assert (nums["depth_km"], nums["width_km"]) == (12, 40)
+    assert nums["drawn_km2"] == pytest.approx(604, abs=0.5) == box["area_km2"]
     assert "ind-meduza-2024-08-15-area" not in set(candidates["claim_id"])
 
 
@@ -318,7 +321,7 @@ def test_before_any_claim_is_empty():
 
 def test_claim_zones_rows_carry_the_public_fields(zones_on):
     zones = zones_on("2024-08-12")
-    for col in ("stated_on", "age_days", "current", "derived", "derivation", "anchor",
+    for col in ("stated_on", "age_days", "current", "derived", "derivation_numbers", "anchor",
                 "stated_area_km2", "derived_area_km2", "source_kind", "holder",
                 "territory"):  # fmt: skip
         assert col in zones.columns, col
@@ -329,9 +332,10 @@ def test_claim_zones_rows_carry_the_public_fields(zones_on):
     assert ru["derived_area_km2"] == pytest.approx(604, abs=1)
     ua = zones.set_index("side").loc["ukraine"]
     assert ua["stated_area_km2"] == 1000
-    assert ua["derivation"] == ""
+    assert ua["derivation_numbers"] == {}
     assert zones.crs.to_epsg() == 4326
     assert "method" not in zones.columns  # prose is composed in components/
+    assert "derivation" not in zones.columns  # so is the formula
 
 
 def test_geo_never_imports_streamlit():

@@ -1,11 +1,12 @@
 """Downloads of a view: zones (GeoJSON), figures (CSV), map image (PNG), map (HTML).
 
 One module per format (``geojson_file``, ``csv_file``, ``png_map`` with ``png_layers``,
-``html_map``), ``settlements_file`` for the villages in the GeoJSON and CSV, and
-``common`` for what they share. Pure functions, no Streamlit import,
-so each export is tested on its bytes. Every export carries the same caveat as the live
-map (zones are schematic, area-true) and the sources of the figures, because a
-downloaded file travels without the page around it.
+``html_map``), ``settlements_file`` for the villages in the GeoJSON and CSV,
+``common`` for what they share, and ``view_files.build``: a view's file of any kind,
+the one builder the export routes and the page's downloads call. Pure functions, no
+Streamlit import, so each export is tested on its bytes. Every export carries the same
+caveat as the live map (zones are schematic, area-true) and the sources of the figures,
+because a downloaded file travels without the page around it.
 """
 
 from __future__ import annotations

@@ -25,7 +25,13 @@ import numpy as np
 import pandas as pd
 
 from components.present.exports.common import ZONE_NOTE, in_wgs84, iso_date, json_value, visible
-from components.present.zone_text import derivation_text, method_text, zone_label
+from components.present.i18n import LANGS
+from components.present.zone_text import (
+    derivation_formula,
+    derivation_text,
+    method_text,
+    zone_label,
+)
 
 #: 5 decimals of a degree ≈ 1 m: far finer than the schematic shapes, and small files.
 COORD_DECIMALS = 5
@@ -106,9 +112,9 @@ def zones_geojson(
     props["as_of"] = iso_date(as_of)
     for flag in ("date_approx", "current", "derived", "partial"):
         props[flag] = [bool(v) if not pd.isna(v) else False for v in props[flag]]
-    for text in ("stale_reason", "derivation"):  # "" means none
-        props[text] = [v or None for v in props[text]]
-    for lang in ("en", "nl"):
+    props["stale_reason"] = [v or None for v in props["stale_reason"]]  # "" means none
+    props["derivation"] = [derivation_formula(z) or None for z in rows]
+    for lang in LANGS:
         props[f"derivation_{lang}"] = [derivation_text(z, by_id, lang) or None for z in rows]
         props[f"label_{lang}"] = [zone_label(z, by_id, lang, as_of) for z in rows]
         props[f"method_{lang}"] = [method_text(z, lang) for z in rows]
