@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import geo
 from components.present.exports import (
+    MapScene,
     figures_csv,
     latest_claims,
     map_html,
@@ -94,7 +95,7 @@ def build(kind: str, state: ViewState, data: object, zones: object, places: obje
     if kind in ("png", "og"):
         size = OG_SIZE if kind == "og" else (1600, 1000)
         return map_png(
-            data.regions, data.border, data.towns, zones, sides, state.lang, state.date,
+            MapScene(data.regions, data.border, data.towns, zones, sides, state.lang), state.date,
             size=size, dpi=150 if kind == "og" else 200,
             frame=view_frame(state.lat, state.lon, state.z),
         )  # fmt: skip

@@ -20,6 +20,7 @@ import jinja2
 from markupsafe import Markup
 
 from components.present.describe import view_sentences
+from components.present.exports.common import MapScene
 from components.present.exports.png_map import png_legend_rows
 from components.present.exports.svg_map import map_drawing
 from components.present.headline import headline_html
@@ -117,8 +118,9 @@ def view_page(
     """
     lang, sides = state.lang, state.sides()
     drawing = map_drawing(
-        data.regions, data.border, data.towns, zones, sides, lang, (state.lat, state.lon, state.z)
-    )  # type: ignore[attr-defined]
+        MapScene(data.regions, data.border, data.towns, zones, sides, lang),  # type: ignore[attr-defined]
+        (state.lat, state.lon, state.z),
+    )
     template = ENV.get_template("share.html" if kind == "share" else "view.html")
     return template.render(
         kind=kind,

@@ -26,14 +26,7 @@ from components.present.map_elements import (
     legend_html,
 )
 from components.present.map_labels import label_candidates, label_lines, placer_js
-from components.present.palette import (
-    BORDER_COLOR,
-    FOCUS_EDGE,
-    FOCUS_FILL,
-    OTHER_EDGE,
-    OTHER_FILL,
-    WATER_COLOR,
-)
+from components.present.palette import BORDER_COLOR, WATER_COLOR, region_colors
 from components.present.sides import CLAIM_FILL_OPACITY, CLAIM_WEIGHT, SIDE_STYLE
 from components.present.state import DEFAULT_VIEW
 from components.present.templating import render, style, text_html
@@ -143,10 +136,11 @@ def base_map(
 
 def _region_style(feature: dict) -> dict:
     focus = feature["properties"]["focus"]
+    fill, edge = region_colors(focus)
     return {
-        "color": FOCUS_EDGE if focus else OTHER_EDGE,
+        "color": edge,
         "weight": 1.4 if focus else 0.7,
-        "fillColor": FOCUS_FILL if focus else OTHER_FILL,
+        "fillColor": fill,
         "fillOpacity": 0.6 if focus else 0.35,
         "className": "region focus" if focus else "region",
     }

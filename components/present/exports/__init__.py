@@ -10,7 +10,13 @@ downloaded file travels without the page around it.
 
 from __future__ import annotations
 
-from components.present.exports.common import ZONE_NOTE, file_name, view_frame, view_title
+from components.present.exports.common import (
+    ZONE_NOTE,
+    MapScene,
+    file_name,
+    view_frame,
+    view_title,
+)
 from components.present.exports.csv_file import (
     CSV_COLUMNS,
     STL_CSV_COLUMNS,
@@ -33,6 +39,7 @@ __all__ = [
     "SETTLEMENT_CREDIT",
     "STL_CSV_COLUMNS",
     "ZONE_NOTE",
+    "MapScene",
     "csv_headers",
     "figures_csv",
     "file_name",
