@@ -171,7 +171,7 @@ class Bind(_Script):
 
 
 class LabelPlacer(_Script):
-    """Places the zone labels of its group in the browser (``map_labels.PLACER_JS``).
+    """Places the zone labels of its group in the browser (``static/label_placer.js``).
 
     A layer group, like :class:`Legend`: added with the claims overlay, so every new
     overlay (date, sides, language) is placed again, and again after every zoom and pan.
