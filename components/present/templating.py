@@ -25,6 +25,7 @@ import html as stdlib_html
 import json
 import re
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -91,11 +92,11 @@ def static_text(name: str) -> str:
 
 
 def script(template: str, /, **values: Any) -> str:
-    """The script template ``name`` (its values through ``json``) as a ``<script>`` element."""
+    """A script template (its values through ``json``) as a ``<script>`` element."""
     return render("script.html.j2", code=Markup(render(template, **values)))
 
 
-def words(lang: str) -> Any:
+def words(lang: str) -> Callable[..., str]:
     """``t(key, **values)`` in the page language, for a template."""
     return functools.partial(t, lang=lang)
 
