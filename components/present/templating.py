@@ -65,6 +65,7 @@ ENV = jinja2.Environment(
     undefined=jinja2.StrictUndefined,
     finalize=_escaped,
     keep_trailing_newline=False,
+    auto_reload=False,  # the files are part of the installed code: no stat per render
     extensions=[Compact],
 )
 ENV.filters["json"] = _json
