@@ -12,7 +12,6 @@ those files once.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
@@ -22,13 +21,15 @@ import jinja2
 from markupsafe import Markup
 
 from components.present.describe import view_sentences
+from components.present.exports.common import MapScene
 from components.present.exports.png_map import png_legend_rows
 from components.present.exports.svg_map import map_drawing
-from components.present.headline import HEADLINE_CSS, headline_html
+from components.present.headline import headline_html
 from components.present.i18n import t
 from components.present.palette import BORDER_COLOR, FOCUS_EDGE, FOCUS_FILL
 from components.present.sides import CLAIM_FILL_OPACITY, SIDE_STYLE
 from components.present.state import Notice, ViewState, to_query
+from components.present.templating import static_text
 from components.present.zone_text import STALE_STYLE
 from geo.dataset import Data
 from geo.registry import sha256_hex
@@ -50,7 +51,7 @@ ENV = jinja2.Environment(
 @functools.cache
 def stylesheet() -> bytes:
     """view.css plus the headline boxes' rules (one home: components/present/headline.py)."""
-    headline = re.sub(r"</?style>", "", HEADLINE_CSS).strip()
+    headline = static_text("headline.css").strip()
     return (CSS_FILE.read_text(encoding="utf-8") + "\n" + headline + "\n").encode("utf-8")
 
 
@@ -119,7 +120,8 @@ def view_page(
     """
     lang, sides = state.lang, state.sides()
     drawing = map_drawing(
-        data.regions, data.border, data.towns, zones, sides, lang, (state.lat, state.lon, state.z)
+        MapScene(data.regions, data.border, data.towns, zones, sides, lang),  # type: ignore[attr-defined]
+        (state.lat, state.lon, state.z),
     )
     template = ENV.get_template("share.html" if kind == "share" else "view.html")
     return template.render(

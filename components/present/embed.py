@@ -7,8 +7,9 @@ live app's compact layout, a WebSocket session per reader).
 
 from __future__ import annotations
 
-import html
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from components.present.templating import render
 
 #: Height that shows the compact layout without an inner scrollbar on a laptop.
 EMBED_HEIGHT = 560
@@ -47,11 +48,6 @@ def iframe_snippet(src: str, title: str, height: int = EMBED_HEIGHT) -> str:
     """An ``<iframe>``: full width of the column, fixed height, titled.
 
     The title is what a screen reader announces for the frame; both it and the URL are
-    escaped, so a view's text can never break out of the attribute.
+    escaped by the template, so a view's text can never break out of the attribute.
     """
-    src = html.escape(src, quote=True)
-    return (
-        f'<iframe src="{src}" title="{html.escape(title, quote=True)}" '
-        f'width="100%" height="{int(height)}" style="border:0;max-width:100%" '
-        'loading="lazy" referrerpolicy="strict-origin-when-cross-origin"></iframe>'
-    )
+    return render("iframe.html.j2", src=src, title=title, height=int(height))

@@ -10,28 +10,16 @@ is left alone: the balancer's cookie tells the two apart.
 
 from __future__ import annotations
 
-import json
+from components.present.templating import script
 
 #: The cookie HAProxy sets to name the reader's replica (deploy/haproxy.cfg.in).
 REPLICA_COOKIE = "KCM_REPLICA"
 
 
 def failover_script(cookie: str = REPLICA_COOKIE) -> str:
-    """Page script: watch the app's WebSocket reconnects; reload if the replica changed.
+    """Page script (``templates/failover.js.j2``): watch the app's WebSocket reconnects;
+    reload if the replica changed.
 
     No ``<`` or ``>`` in the code: Streamlit parses st.html as HTML first.
     """
-    name = json.dumps(cookie)
-    return (
-        "<script>(function(){var w=window;if(w.__kcmFailover)return;w.__kcmFailover=true;"
-        "function replica(){var found=null;document.cookie.split('; ').forEach(function(c){"
-        f"var kv=c.split('=');if(kv[0]==={name})found=kv.slice(1).join('=');}});return found;}}"
-        "var first=replica(),Orig=w.WebSocket;"
-        "function Watched(url,protocols){var ws=protocols===undefined?new Orig(url):"
-        "new Orig(url,protocols);if(String(url).indexOf('/_stcore/stream')!==-1){"
-        "ws.addEventListener('open',function(){var now=replica();"
-        "if(first!==null&&now!==null&&now!==first){w.location.reload();}});}return ws;}"
-        "Watched.prototype=Orig.prototype;"
-        "['CONNECTING','OPEN','CLOSING','CLOSED'].forEach(function(k){Watched[k]=Orig[k];});"
-        "w.WebSocket=Watched;})();</script>"
-    )
+    return script("failover.js.j2", cookie=cookie)

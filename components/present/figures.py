@@ -1,11 +1,11 @@
 """Figure text for cards, popups and exports. Pure: no Streamlit import.
 
-Every value shown is read from a claims record; this module only formats and escapes.
+Every value shown is read from a claims record; this module only formats it (the
+templates escape it).
 """
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 import pandas as pd
@@ -13,6 +13,7 @@ import pandas as pd
 from components.present.fmt import fmt_num, hedge
 from components.present.i18n import has, t
 from components.present.sides import SIDES
+from components.present.templating import macro
 from components.present.wording import (
     as_text,
     claimant,
@@ -67,27 +68,23 @@ def record_label(rec: pd.Series, lang: str) -> str:
     return label
 
 
-_MD_SPECIAL = set("\\`*_{}[]()#+-.!|<>~:$&")
+def link_parts(url: object, text: object) -> tuple[str, str]:
+    """(address, words) of a source link: the address only if it is http(s) and plain,
+    else ``""`` (the words stand alone). The templates' ``link`` macro draws it.
 
-
-def md_escape(text: object) -> str:
-    """Plain text for Streamlit markdown: every markdown/HTML/LaTeX character escaped.
-
-    >>> print(md_escape("[x](javascript:alert(1))"))
-    \\[x\\]\\(javascript\\:alert\\(1\\)\\)
+    >>> link_parts("javascript:alert(1)", "x")
+    ('', 'x')
     """
-    return "".join(f"\\{c}" if c in _MD_SPECIAL else c for c in as_text(text))
+    label = as_text(text) or as_text(url)
+    href = as_text(url).strip()
+    if href.lower().startswith(("http://", "https://")) and not any(c in href for c in "\"'<> "):
+        return href, label
+    return "", label
 
 
 def safe_link(url: object, text: object) -> str:
     """An escaped link if the URL is http(s); otherwise the escaped text alone."""
-    label = html.escape(as_text(text) or as_text(url))
-    href = as_text(url).strip()
-    if href.lower().startswith(("http://", "https://")) and not any(c in href for c in "\"'<> "):
-        return (
-            f'<a href="{html.escape(href)}" target="_blank" rel="noopener noreferrer">{label}</a>'
-        )
-    return label
+    return str(macro("_parts.html.j2", "link")(*link_parts(url, text)))
 
 
 @dataclass(frozen=True)

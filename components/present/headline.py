@@ -8,35 +8,22 @@ with where it is and whose forces it says hold it; a side with no current figure
 and names its last one. Under the figures each box names the side's latest statement of
 any kind when it is newer than every figure shown ("26 Apr 2025: the General Staff
 says the defence continues, no area given"), so the last day never hides a side.
-Built as escaped HTML (pure) and drawn by one ``st.html`` call, so on a phone the two
-boxes stay side by side instead of stacking like Streamlit columns.
+Built as escaped HTML (pure; ``templates/headline.html.j2``) and drawn by one
+``st.html`` call, so on a phone the two boxes stay side by side instead of stacking
+like Streamlit columns.
 """
 
 from __future__ import annotations
-
-import html
 
 import geopandas as gpd
 import pandas as pd
 
 from components.present.i18n import t
 from components.present.sides import CLAIMANTS, SIDE_STYLE
+from components.present.templating import render, style
 from components.present.wording import age, as_text, held_by, record_when, who_mid
 from components.present.wording import who as who_said
 from components.present.zone_text import is_current, stale_note, where, zone_figure
-
-HEADLINE_CSS = """<style>
-.headline{display:flex;gap:8px;margin:0 0 2px}
-.headline .h{flex:1 1 0;min-width:0;border-left:4px dashed var(--c);background:#fafafa;
-  padding:3px 8px;line-height:1.25}
-.headline .s{font-size:.78rem;color:#444}
-.headline .v{font-size:1.05rem;font-weight:650}
-.headline .v .g{font-weight:500;font-size:.85rem;color:#333}
-.headline .w{font-size:.75rem;color:#555}
-.headline .l{font-size:.75rem;color:#333;margin-top:2px;border-top:1px solid #e4e4e4;
-  padding-top:2px}
-@media (max-width:640px){.headline .x{display:none}.headline .v{font-size:.9rem}}
-</style>"""
 
 #: On one day, the statement that names a side's word about the ground comes first:
 #: one that says whose forces hold it, then events and statements, then figures.
@@ -116,10 +103,9 @@ def side_box(
     return rows, note, _latest_line(latest_statement(claims, side), newest, lang)
 
 
-def _two_part(css: str, text: tuple[str, str]) -> str:
-    """A line whose second part a phone leaves out (class ``x``)."""
-    esc = html.escape
-    return f'<div class="{css}">{esc(text[0])}<span class="x">{esc(text[1])}</span></div>'
+def headline_css() -> str:
+    """The boxes' stylesheet (``static/headline.css``) as a ``<style>`` element."""
+    return style("headline.css")
 
 
 def headline_html(zones: gpd.GeoDataFrame, lang: str, claims: pd.DataFrame | None = None) -> str:
@@ -129,22 +115,21 @@ def headline_html(zones: gpd.GeoDataFrame, lang: str, claims: pd.DataFrame | Non
     `claims` are the records up to the date (for the latest statement); without them the
     boxes show the figures only.
     """
-    esc = html.escape
     boxes = []
     for side in CLAIMANTS:
         rows, note, latest = side_box(zones, side, lang, claims)
-        parts = [f'<div class="s">{esc(t(f"headline_side_{side}", lang))}</div>']
-        for figure, said in rows:
-            parts.append(f'<div class="v">{esc(figure)}</div><div class="w">{esc(said)}</div>')
+        value = ""
         if not rows:
             value = t("headline_no_current", lang) if note[0] else t("headline_none", lang)
-            parts.append(f'<div class="v">{esc(value)}</div>')
-            if note[0]:
-                parts.append(_two_part("w", note))
-        if latest[0]:
-            parts.append(_two_part("l", latest))
         boxes.append(
-            f'<div class="h headline-{side}" style="--c:{SIDE_STYLE[side]["color"]}">'
-            f"{''.join(parts)}</div>"
+            {
+                "side": side,
+                "color": SIDE_STYLE[side]["color"],
+                "title": t(f"headline_side_{side}", lang),
+                "rows": rows,
+                "value": value,
+                "note": note,
+                "latest": latest,
+            }
         )
-    return f'<div class="headline" role="group">{"".join(boxes)}</div>'
+    return render("headline.html.j2", boxes=boxes)

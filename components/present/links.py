@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import html
 from urllib.parse import urlencode, urlsplit
 
+from markupsafe import Markup
+
 from components.present.state import ViewState, to_query
+from components.present.templating import render, static_text, style
 
 
 def _root(base: str) -> str:
@@ -34,36 +36,21 @@ def copy_field_html(
     A textarea, not an input: the page's HTML sanitiser drops a ``value`` attribute
     that holds markup, which emptied the embed-code field.
     """
-    esc = html.escape
-    return (
-        f'<div class="copy-field"><textarea id="{esc(field_id)}" readonly rows="{rows}" '
-        f'aria-label="{esc(label)}">{esc(text)}</textarea>'
-        f'<button type="button" data-done="{esc(done)}" data-for="{esc(field_id)}">'
-        f"{esc(button)}</button></div>"
-    )
+    return render(
+        "copy_field.html.j2",
+        field_id=field_id, text=text, label=label, button=button, done=done, rows=rows,
+    )  # fmt: skip
 
 
-COPY_CSS = """<style>
-.copy-field{display:flex;gap:6px}
-.copy-field textarea{flex:1;min-width:0;font:12px monospace;padding:4px 6px;resize:none;
-  border:1px solid #ccc;border-radius:4px}
-.copy-field button{border:1px solid #aaa;background:#fff;border-radius:4px;padding:3px 10px;
-  cursor:pointer}
-</style>"""
+def copy_css() -> str:
+    """The copy fields' stylesheet (``static/copy_field.css``) as a ``<style>`` element."""
+    return style("copy_field.css")
 
 
-#: Copies the field's text: the Clipboard API where allowed, else select + execCommand.
-COPY_JS = """<script>(function(){
-document.querySelectorAll('.copy-field button:not([data-bound])').forEach(function(b){
-  b.setAttribute('data-bound','1');
-  b.addEventListener('click',function(){
-    var f=document.getElementById(b.getAttribute('data-for'));f.select();
-    var ok=function(){b.textContent=b.getAttribute('data-done');};
-    if(navigator.clipboard&&window.isSecureContext){navigator.clipboard.writeText(f.value)
-      .then(ok,function(){document.execCommand('copy');ok();});}
-    else{document.execCommand('copy');ok();}
-  });
-});})();</script>"""
+def copy_js() -> str:
+    """Copies the field's text (``static/copy_field.js``): the Clipboard API where
+    allowed, else select + execCommand."""
+    return render("script.html.j2", code=Markup(static_text("copy_field.js").rstrip("\n")))
 
 
 #: (label key, route file name), in display order.

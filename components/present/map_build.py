@@ -8,7 +8,6 @@ dates change the overlay group alone and the map (and the reader's pan/zoom) sur
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 
 import folium
@@ -20,7 +19,6 @@ from branca.element import Element
 from components.present.i18n import t
 from components.present.leaflet import LEAFLET_CSS, LEAFLET_JS
 from components.present.map_elements import (
-    ACCESS_CSS,
     Bind,
     Focusable,
     LabelPlacer,
@@ -28,17 +26,11 @@ from components.present.map_elements import (
     MapSetup,
     legend_html,
 )
-from components.present.map_labels import PLACER_JS, label_candidates, zone_label_html
-from components.present.palette import (
-    BORDER_COLOR,
-    FOCUS_EDGE,
-    FOCUS_FILL,
-    OTHER_EDGE,
-    OTHER_FILL,
-    WATER_COLOR,
-)
+from components.present.map_labels import label_candidates, label_lines, placer_js
+from components.present.palette import BORDER_COLOR, WATER_COLOR, region_colors
 from components.present.sides import CLAIM_FILL_OPACITY, CLAIM_WEIGHT, SIDE_STYLE
 from components.present.state import DEFAULT_VIEW
+from components.present.templating import render, style, text_html
 from components.present.zone_text import (
     STALE_CLASS,
     claim_phrase,
@@ -54,51 +46,17 @@ from components.present.zone_text import (
 #: OpenStreetMap tiles, faded: decoration only, the vector layers carry the geography.
 TILES_LIGHT = "OpenStreetMap"
 
-MAP_CSS = """
-<style>
-.leaflet-tooltip.label { background: transparent; border: 0; box-shadow: none; padding: 0; }
-.leaflet-tooltip.label::before { display: none; }
-.leaflet-container { font-family: system-ui, sans-serif; }
-/* The page sizes the map's frame to the screen; the map fills the frame. */
-body { margin: 0; }
-#parent, #map_div { height: 100vh !important; }
-.zone-label { background: rgba(255,255,255,.9); border: 0; border-left: 4px solid var(--c);
-  border-radius: 2px; box-shadow: 0 1px 3px #0003; padding: 2px 6px; color: #111;
-  font: 12px/1.25 system-ui, sans-serif; white-space: nowrap; pointer-events: none; }
-.zone-label span { color: #444; font-size: 11px; }
-.zone-label { position: absolute; left: 0; top: 0; width: max-content; }
-.zone-label { max-width: 280px; white-space: normal; visibility: hidden; }
-.zone-label .zl-short, .zone-label.short .zl-full { display: none; }
-.zone-label.short .zl-short { display: block; }
-.legend-empty { color: #444; }
-.zone-label.label-stale { background: rgba(255,255,255,.75); color: #555;
-  border-left-style: dotted; }
-.leaflet-popup-content { margin: 10px 12px; font-size: 12px; line-height: 1.35; }
-.claims-hint { background: rgba(255,255,255,.85); padding: 1px 6px; border-radius: 3px;
-  font: 11px system-ui, sans-serif; color: #333; }
-.region-label.minor { font-weight: 400; color: #777; font-size: 11px; }
-.region-label { font: 600 13px/1.1 system-ui, sans-serif; color: #222; text-transform: uppercase;
-  letter-spacing: .08em;
-  text-shadow: 0 0 3px #fff, 0 0 3px #fff; white-space: nowrap; pointer-events: none; }
-.town-label { font: 11px/1.1 system-ui, sans-serif; color: #333; white-space: nowrap;
-  text-shadow: 0 0 2px #fff, 0 0 2px #fff; pointer-events: none; }
-.town-label.rank-1 { font-weight: 600; font-size: 12px; }
-.claims-legend { background: rgba(255,255,255,.93); padding: 6px 8px; border-radius: 4px;
-  font: 12px/1.35 system-ui, sans-serif; max-width: 250px; box-shadow: 0 1px 4px #0003; }
-.claims-legend svg { margin-right: 6px; vertical-align: middle; }
-.claims-legend p { margin: 4px 0 0; color: #444; }
-.claims-legend summary { cursor: pointer; }
-@media (max-width: 500px) { .claims-legend { max-width: 170px; font-size: 11px; }
-  .town-label.rank-3 { display: none; } .zone-label { font-size: 11px; } }
-</style>
-"""
-#: Each zone label carries its side's colour as a left rule.
-LABEL_CSS = (
-    "<style>"
-    + "".join(f".label-{side}{{--c:{s['color']}}}" for side, s in SIDE_STYLE.items())
-    + f".leaflet-container{{background:{WATER_COLOR}}}"
-    + "</style>"
-)
+
+def map_css() -> str:
+    """The base map's stylesheets: labels, legend, hints (``static/map.css``), each zone
+    label's side colour and the sea's (``templates/label_colours.css.j2``), and what
+    keyboards and screen readers need (``static/map_access.css``)."""
+    colours = [(side, s["color"]) for side, s in SIDE_STYLE.items()]
+    return (
+        style("map.css", before="\n", after="\n")
+        + render("label_colours.css.j2", colours=colours, water=WATER_COLOR)
+        + style("map_access.css", before="\n", after="\n")
+    )
 
 
 def base_map(
@@ -121,7 +79,7 @@ def base_map(
     # Leaflet, served locally.
     fmap.default_js = [("leaflet", LEAFLET_JS)]
     fmap.default_css = [("leaflet_css", LEAFLET_CSS)]
-    fmap.get_root().header.add_child(Element(MAP_CSS + LABEL_CSS + ACCESS_CSS), name="claims_css")
+    fmap.get_root().header.add_child(Element(map_css()), name="claims_css")
     MapSetup(
         hint=t("touch_hint", lang),
         heading=t("map_heading", lang),
@@ -178,10 +136,11 @@ def base_map(
 
 def _region_style(feature: dict) -> dict:
     focus = feature["properties"]["focus"]
+    fill, edge = region_colors(focus)
     return {
-        "color": FOCUS_EDGE if focus else OTHER_EDGE,
+        "color": edge,
         "weight": 1.4 if focus else 0.7,
-        "fillColor": FOCUS_FILL if focus else OTHER_FILL,
+        "fillColor": fill,
         "fillOpacity": 0.6 if focus else 0.35,
         "className": "region focus" if focus else "region",
     }
@@ -190,7 +149,7 @@ def _region_style(feature: dict) -> dict:
 def _label(fmap: folium.Map, latlon: tuple[float, float], text: str, css: str) -> None:
     """A text label: a permanent tooltip on an invisible point (no marker icons needed)."""
     anchor = folium.CircleMarker(latlon, radius=0, opacity=0, fill=False, interactive=False)
-    Bind("tooltip", html.escape(text), {
+    Bind("tooltip", text_html(text), {
         "permanent": True, "direction": "right", "className": f"label {css}", "offset": [4, 0],
     }).add_to(anchor)  # fmt: skip
     anchor.add_to(fmap)
@@ -244,7 +203,7 @@ def overlay(
     ]
     legend = legend_html(order, lang, as_of, stale=stale, empty=empty)
     Legend(legend).add_to(group)
-    LabelPlacer(PLACER_JS).add_to(group)
+    LabelPlacer(placer_js()).add_to(group)
     return group
 
 
@@ -268,7 +227,7 @@ POPUP_OPTIONS = {"maxWidth": 300, "maxHeight": 230, "autoPanPaddingTopLeft": [10
 
 
 def zone_label(zone: object, by_id: pd.DataFrame, lang: str, rank: int) -> folium.Marker:
-    """A permanent label in the side's colour, placed in the browser (``PLACER_JS``) at
+    """A permanent label in the side's colour, placed in the browser (``placer_js``) at
     the first of its candidate places where it covers nothing; `rank` orders the labels.
 
     A marker with a text icon, not a permanent tooltip: tooltips placed before the map
@@ -278,13 +237,14 @@ def zone_label(zone: object, by_id: pd.DataFrame, lang: str, rank: int) -> foliu
     geom = zone.geometry
     point = geom.representative_point()
     at = [round(point.y, 5), round(point.x, 5)]
-    full = zone_label_html(zone, by_id, lang)
-    short = html.escape(short_label(zone, lang))
-    css = f"zone-label label-{zone.side}" + ("" if is_current(zone) else " label-stale")
-    body = (
-        f'<div class="{css}" data-rank="{int(rank)}" data-at="{html.escape(json.dumps(at))}" '
-        f'data-cands="{html.escape(json.dumps(label_candidates(geom)))}">'
-        f'<div class="zl-full">{full}</div><div class="zl-short">{short}</div></div>'
+    body = render(
+        "zone_label.html.j2",
+        css=f"zone-label label-{zone.side}" + ("" if is_current(zone) else " label-stale"),
+        rank=int(rank),
+        at=json.dumps(at),
+        cands=json.dumps(label_candidates(geom)),
+        short=short_label(zone, lang),
+        **label_lines(zone, lang),
     )
     return folium.Marker(
         at,

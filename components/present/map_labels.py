@@ -6,7 +6,7 @@ said it, when and how long ago (wording from ``components/present/zone_text.py``
 
 Where a label goes is decided in the browser, where the sizes are known: each label
 carries its candidate places around its zone (:func:`label_candidates`), and
-:data:`PLACER_JS` puts it at the first place where it covers no other zone label, town
+:func:`placer_js` puts it at the first place where it covers no other zone label, town
 name or dot, settlement dot or map control and stays inside the map; failing that it
 tries its one-line form, and failing that it is hidden (the zone keeps its tooltip and
 popup, and the headline names the figure). It runs again after every zoom and pan, so
@@ -15,8 +15,6 @@ labels never cover each other at any zoom the reader can reach.
 
 from __future__ import annotations
 
-import html
-import json
 import math
 
 import geopandas as gpd
@@ -24,6 +22,7 @@ import pandas as pd
 from shapely.geometry.base import BaseGeometry
 
 from components.present import zone_text
+from components.present.templating import render, static_text
 
 #: Where the n-th largest drawn zone puts its label (Leaflet tooltip direction).
 LABEL_SLOTS = ("top", "bottom", "center")
@@ -34,12 +33,15 @@ CONTEXT_TOWNS = ("Sudzha", "Sumy")
 def zone_label_html(zone: object, by_id: pd.DataFrame, lang: str) -> str:
     """Escaped lines: side and figure; claimant, date and age; stale ones say so."""
     del by_id
+    return render("zone_label_full.html.j2", **label_lines(zone, lang))
+
+
+def label_lines(zone: object, lang: str) -> dict[str, object]:
+    """A zone label's parts for its template: ``side`` and ``figure`` (the first line,
+    whose side is bold), then the ``rest`` of its lines."""
     first, *rest = zone_text.zone_label_lines(zone, lang)
     side, _, figure = first.partition(": ")
-    esc = html.escape
-    return f"<b>{esc(side)}</b> · {esc(figure)}" + "".join(
-        f"<br><span>{esc(line)}</span>" for line in rest
-    )
+    return {"side": side, "figure": figure, "rest": rest}
 
 
 #: Candidate places, in order: (where on the zone's extent, which way the label hangs).
@@ -104,102 +106,15 @@ def label_anchor(geom: BaseGeometry, slot: str) -> tuple[float, float]:
     return (north if slot == "top" else south), (west + east) / 2
 
 
-#: Browser script: place every zone label where it covers nothing (see the module doc).
-#: Installed once per page by the overlay's LabelPlacer; it marks the map's container
-#: with ``data-labels-pending`` while a pass is due and ``data-labels-placed`` (a counter)
-#: after each pass: the settled signal tests and screenshots wait for.
-PLACER_JS = """
-(function () {
-  if (window.__zoneLabels) { return; }
-  var GAP = 6, EDGE = 4;
-  function rect(el, box) {
-    var r = el.getBoundingClientRect();
-    if (!r.width || !r.height) { return null; }
-    return {l: r.left - box.left, t: r.top - box.top, r: r.right - box.left,
-            b: r.bottom - box.top};
-  }
-  function hits(a, list) {
-    for (var i = 0; i < list.length; i++) {
-      var b = list[i];
-      if (a.l < b.r && a.r > b.l && a.t < b.b && a.b > b.t) { return true; }
-    }
-    return false;
-  }
-  function shift(dir, w, h) {
-    if (dir === "top") { return [-w / 2, -h - GAP]; }
-    if (dir === "bottom") { return [-w / 2, GAP]; }
-    if (dir === "right") { return [GAP, -h / 2]; }
-    if (dir === "left") { return [-w - GAP, -h / 2]; }
-    return [-w / 2, -h / 2];
-  }
-  function place(map) {
-    var root = map.getContainer(), box = root.getBoundingClientRect();
-    var labels = Array.prototype.slice.call(root.querySelectorAll(".zone-label[data-cands]"));
-    labels.sort(function (a, b) { return (+a.dataset.rank) - (+b.dataset.rank); });
-    labels.forEach(function (el) { el.style.visibility = "hidden"; });
-    var blockers = [];
-    root.querySelectorAll(
-      ".town-label, path.town-dot, .stl-dot, .leaflet-control, .region-label"
-    ).forEach(function (el) {
-      var r = rect(el, box);
-      if (r) { blockers.push(r); }
-    });
-    var placed = [];
-    labels.forEach(function (el) {
-      var at = map.latLngToContainerPoint(JSON.parse(el.dataset.at));
-      var cands = JSON.parse(el.dataset.cands), done = false;
-      var tries = [];
-      [0, 1, 2].forEach(function (tier) {
-        ["full", "short"].forEach(function (form) { tries.push([tier, form]); });
-      });
-      tries.some(function (attempt) {
-        var form = attempt[1];
-        el.classList.toggle("short", form === "short");
-        var w = el.offsetWidth, h = el.offsetHeight;
-        return cands.some(function (c) {
-          if (c[3] !== attempt[0]) { return false; }
-          var p = map.latLngToContainerPoint([c[0], c[1]]), d = shift(c[2], w, h);
-          var x = p.x + d[0], y = p.y + d[1];
-          var r = {l: x, t: y, r: x + w, b: y + h};
-          if (r.l < EDGE || r.t < EDGE || r.r > box.width - EDGE || r.b > box.height - EDGE) {
-            return false;
-          }
-          if (hits(r, blockers) || hits(r, placed)) { return false; }
-          el.style.transform = "translate(" + (x - at.x) + "px," + (y - at.y) + "px)";
-          el.style.visibility = "visible";
-          placed.push(r);
-          done = true;
-          return true;
-        });
-      });
-      el.dataset.placed = done ? "yes" : "no";
-    });
-    root.dataset.labelsPlaced = String((+root.dataset.labelsPlaced || 0) + 1);
-    delete root.dataset.labelsPending;
-  }
-  window.__zoneLabels = function (map) {
-    if (map.__zoneLabelsOn) { map.__zoneLabelsAgain(); return; }
-    var frame = 0;
-    map.__zoneLabelsAgain = function () {
-      map.getContainer().dataset.labelsPending = "1";
-      if (frame) { cancelAnimationFrame(frame); }
-      frame = requestAnimationFrame(function () {
-        frame = requestAnimationFrame(function () { frame = 0; place(map); });
-      });
-    };
-    map.__zoneLabelsOn = true;
-    map.on("zoomend moveend resize layeradd layerremove", map.__zoneLabelsAgain);
-    var root = map.getContainer();
-    // The legend folding or unfolding, or the frame changing size, moves what a label
-    // must keep clear of: place again.
-    root.addEventListener("toggle", map.__zoneLabelsAgain, true);
-    if (window.ResizeObserver) {
-      new ResizeObserver(map.__zoneLabelsAgain).observe(root);
-    }
-    map.__zoneLabelsAgain();
-  };
-})();
-"""
+def placer_js() -> str:
+    """Browser script (``static/label_placer.js``): place every zone label where it covers
+    nothing (see the module doc).
+
+    Installed once per page by the overlay's LabelPlacer; it marks the map's container
+    with ``data-labels-pending`` while a pass is due and ``data-labels-placed`` (a
+    counter) after each pass: the settled signal tests and screenshots wait for.
+    """
+    return "\n" + static_text("label_placer.js")
 
 
 def fit_bounds(
@@ -237,13 +152,4 @@ def fit_script(fit: int, bounds: tuple[float, float, float, float]) -> str:
     right, and room is left above for the labels of the largest zone.
     """
     south, west, north, east = bounds
-    return (
-        "(function(){var m=window.map;"
-        f"if(!m||window.__claimsFit==={int(fit)})return;window.__claimsFit={int(fit)};"
-        "var leg=document.querySelector('.claims-legend');"
-        "var open=leg&&leg.querySelector('details')&&leg.querySelector('details').open;"
-        "var right=open?leg.offsetWidth+24:24;"
-        f"m.fitBounds({json.dumps([[south, west], [north, east]])},"
-        "{paddingTopLeft:[24,48],paddingBottomRight:[right,24],maxZoom:12,animate:false});"
-        "})();"
-    )
+    return render("fit.js.j2", fit=int(fit), bounds=[[south, west], [north, east]])

@@ -8,25 +8,31 @@ and shape for both sides. The dots shrink as the reader zooms out (:class:`DotSc
 so some 80 villages around Sudzha leave the zones and town names readable. The
 tooltip gives the date of the latest statement (an old claim shows its age); the
 popup lists every statement up to the date, oldest first, each with its source. All
-text is escaped.
+text is escaped (``templates/settlement_*.html.j2``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 
 import folium
 import geopandas as gpd
 import pandas as pd
 from branca.element import MacroElement
-from jinja2 import Template
 
-from components.present.figures import safe_link
+from components.present.figures import link_parts
 from components.present.fmt import fmt_date
 from components.present.i18n import t
 from components.present.map_elements import Bind, Declutter, Focusable, Legend
 from components.present.sides import SIDE_STYLE
+from components.present.templating import (
+    LeafletScript,
+    macro,
+    render,
+    static_text,
+    text_html,
+    words,
+)
 from components.present.wording import localized
 from geo.settlements import STATUSES, settlement_status, statements_as_of
 
@@ -55,12 +61,11 @@ DOT_SCALE: tuple[tuple[int, int, int], ...] = ((8, 6, 1), (9, 8, 1), (10, 11, 2)
 
 def dot_html(status: str) -> str:
     """The marker's HTML: a round dot with a white ring (the dark edge keeps it visible)."""
-    ring = GREY if status == "reported" else "#fff"
-    return (
-        f'<span class="stl-dot stl-{status}" style="display:block;flex:none;width:{DOT_PX}px;'
-        f"height:{DOT_PX}px;box-sizing:border-box;border-radius:50%;"
-        f'background:{FILL[status]};border:2px solid {ring};box-shadow:0 0 0 1px #222"></span>'
-    )
+    return str(macro("_parts.html.j2", "dot")(status, DOT_PX, FILL[status], _ring(status)))
+
+
+def _ring(status: str) -> str:
+    return GREY if status == "reported" else "#fff"
 
 
 def scale_css() -> str:
@@ -73,50 +78,14 @@ def scale_css() -> str:
     >>> ".stl-z8 .stl-icon .stl-dot{width:6px!important" in scale_css()
     True
     """
-    rules = [
-        ".stl-icon .stl-dot{position:absolute;left:50%;top:50%;transform:translate(-50%,-50%)}",
-    ]
-    for zoom, size, ring in DOT_SCALE:
-        rules.append(
-            f".stl-z{zoom} .stl-icon .stl-dot{{width:{size}px!important;"
-            f"height:{size}px!important;border-width:{ring}px!important}}"
-        )
-    return "".join(rules)
+    return render("dot_scale.css.j2", steps=DOT_SCALE)
 
 
 class DotScale(MacroElement):
     """Sets a ``stl-z<N>`` class on the map for the zoom bucket; added and removed with
     the settlements' group, so a rerun that swaps the layer swaps its handler too."""
 
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.layerGroup();
-        {{ this.get_name() }}.onAdd = function (map) {
-            if (!document.getElementById("stl-scale-css")) {
-                var css = document.createElement("style");
-                css.id = "stl-scale-css";
-                css.textContent = {{ this.css|tojson }};
-                document.head.appendChild(css);
-            }
-            var steps = {{ this.steps|tojson }}, box = map.getContainer();
-            this._scale = function () {
-                var z = map.getZoom();
-                steps.forEach(function (s) { box.classList.remove("stl-z" + s); });
-                for (var i = 0; i < steps.length; i++) {
-                    if (z <= steps[i]) { box.classList.add("stl-z" + steps[i]); break; }
-                }
-            };
-            map.on("zoomend", this._scale);
-            this._scale();
-        };
-        {{ this.get_name() }}.onRemove = function (map) {
-            map.off("zoomend", this._scale);
-        };
-        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
-        {% endmacro %}
-        """
-    )
+    _template = LeafletScript("dot_scale.js.j2")
 
     def __init__(self) -> None:
         super().__init__()
@@ -131,59 +100,51 @@ def display_name(row: object, lang: str) -> str:
     return localized(row, "name", lang)
 
 
-def statement_html(rec: pd.Series, lang: str) -> str:
-    """One statement: date, side, claimant, action (and army named), summary, source."""
-    esc = html.escape
+def statement(rec: pd.Series, lang: str) -> dict[str, object]:
+    """One statement's parts for the popup: date, side, claimant, action (and army
+    named), summary, source."""
     side, force = rec["side"], rec["acting_force"]
     action = t(f"stl_action_{rec['action']}", lang)
     if force and (side == "independent" or force != side):
         action += " (" + t(f"stl_force_{force}", lang) + ")"
-    relay = f" · {t('stl_relay', lang)}" if rec["evidence"] == "S" else ""
-    link = safe_link(rec["source_url"], rec["source_outlet"] or rec["source_title"])
-    return (
-        f'<div class="stl-statement stl-side-{esc(side)}" style="margin-top:5px">'
-        f"<b>{esc(fmt_date(rec['date'], lang))}</b> · {esc(t('stl_side_' + side, lang))}"
-        f" · {esc(rec['claimant'])}: <b>{esc(action)}</b><br>"
-        f"<span>{esc(rec['summary_en'])}</span><br>"
-        f"<small>{esc(t('source', lang))}: {link}{esc(relay)}</small></div>"
-    )
+    return {
+        "side": side,
+        "date": fmt_date(rec["date"], lang),
+        "side_name": t("stl_side_" + side, lang),
+        "claimant": rec["claimant"],
+        "action": action,
+        "summary": rec["summary_en"],
+        "link": link_parts(rec["source_url"], rec["source_outlet"] or rec["source_title"]),
+        "relay": f" · {t('stl_relay', lang)}" if rec["evidence"] == "S" else "",
+    }
 
 
 def popup_html(place: object, said: pd.DataFrame, status: str, lang: str) -> str:
     """Popup body: name (Russian name), status and every statement so far."""
-    esc = html.escape
-    head = f"<b>{esc(display_name(place, lang))}</b>"
-    if place.name_ru:
-        head += f" ({esc(place.name_ru)})"
-    parts = [head, f"<div><i>{esc(t(f'stl_status_{status}', lang))}</i></div>"]
-    parts += [statement_html(rec, lang) for _, rec in said.iterrows()]
-    return f'<div class="stl-popup" style="font-size:12px;line-height:1.35">{"".join(parts)}</div>'
+    return render(
+        "settlement_popup.html.j2",
+        t=words(lang),
+        name=display_name(place, lang),
+        name_ru=place.name_ru,
+        status=t(f"stl_status_{status}", lang),
+        statements=[statement(rec, lang) for _, rec in said.iterrows()],
+    )
 
 
-#: Styled inline: the base map's CSS belongs to the claims layer.
-LEGEND_CSS = (
-    "background:rgba(255,255,255,.93);padding:6px 8px;border-radius:4px;"
-    "font:12px/1.35 system-ui,sans-serif;max-width:250px;box-shadow:0 1px 4px #0003"
-)
+def legend_css() -> str:
+    """The legend's inline style (``static/settlement_legend.css``): the base map's CSS
+    belongs to the claims layer."""
+    return static_text("settlement_legend.css").rstrip("\n")
 
 
 def legend_html(lang: str) -> str:
     """Folded legend of the dot styles and the rule behind them."""
-    esc = html.escape
     rows = [
-        f'<details><summary style="cursor:pointer"><b>{esc(t("stl_layer", lang))}</b></summary>'
-    ]
-    for status in STATUSES:
-        rows.append(
-            f'<div style="display:flex;gap:6px;align-items:center">{dot_html(status)}'
-            f"{esc(t(f'stl_status_{status}', lang))}</div>"
-        )
-    rows.append(f'<p style="margin:4px 0 0;color:#444">{esc(t("stl_rule", lang))}</p>')
-    rows.append(
-        f'<p style="margin:4px 0 0;color:#666;font-size:10px">{esc(t("stl_credits", lang))}</p>'
-        "</details>"
-    )
-    return "".join(rows)
+        {"status": status, "fill": FILL[status], "ring": _ring(status),
+         "label": t(f"stl_status_{status}", lang)}
+        for status in STATUSES
+    ]  # fmt: skip
+    return render("settlement_legend.html.j2", t=words(lang), rows=rows, size=DOT_PX)
 
 
 def settlement_layer(
@@ -209,13 +170,13 @@ def settlement_layer(
         tip = t("stl_tip", lang, name=display_name(place, lang),
                 status=t(f"stl_status_{status[place.id]}", lang),
                 date=fmt_date(latest[place.id], lang))  # fmt: skip
-        marker.add_child(Bind("tooltip", html.escape(tip), {"direction": "top"}))
+        marker.add_child(Bind("tooltip", text_html(tip), {"direction": "top"}))
         marker.add_child(Focusable(tip))
         own = said[said["settlement_id"] == place.id]
         body = popup_html(place, own, status[place.id], lang)
         marker.add_child(Bind("popup", body, {"maxWidth": 340, "maxHeight": 280}))
         marker.add_to(group)
-    Legend(legend_html(lang), class_name="stl-legend", css=LEGEND_CSS).add_to(group)
+    Legend(legend_html(lang), class_name="stl-legend", css=legend_css()).add_to(group)
     DotScale().add_to(group)
     Declutter(t("stl_more", lang)).add_to(group)
     return group

@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 
-from components.present.figures import safe_link
-from components.present.i18n import t
+from components.present.figures import link_parts
+from components.present.templating import render, words
 
 
 def build_sources_html(claims: pd.DataFrame, lang: str) -> str:
-    """Unique sources of the shown figures, as an escaped HTML list."""
+    """Unique sources of the shown figures, as an escaped HTML list
+    (``templates/sources.html.j2``)."""
     cols = ["source_title", "source_outlet", "source_date", "source_url", "source_seed"]
     uniq = claims[cols].drop_duplicates(subset=["source_url", "source_title"])
-    items = []
-    for rec in uniq.itertuples():
-        link = safe_link(rec.source_url, rec.source_title or rec.source_outlet)
-        outlet = html.escape(str(rec.source_outlet or ""))
-        day = html.escape(str(rec.source_date or "")[:10])
-        seed = f" — {html.escape(t('seed_source', lang))}" if rec.source_seed else ""
-        items.append(f"<li>{link} · {outlet} · {day}{seed}</li>")
-    return f"<ul>{''.join(items)}</ul>"
+    items = [
+        {
+            "link": link_parts(rec.source_url, rec.source_title or rec.source_outlet),
+            "outlet": str(rec.source_outlet or ""),
+            "day": str(rec.source_date or "")[:10],
+            "seed": bool(rec.source_seed),
+        }
+        for rec in uniq.itertuples()
+    ]
+    return render("sources.html.j2", items=items, t=words(lang))

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import html
-
 import folium
-from branca.element import MacroElement, Template
+from branca.element import MacroElement
 
 from components.present.fmt import fmt_num
 from components.present.i18n import t
-from components.present.map_elements import Legend, swatch
+from components.present.map_elements import Legend
+from components.present.templating import LeafletScript, render, text_html, words
 from geo.upload import Overlay
 
 USER_STYLE = {
@@ -31,44 +30,19 @@ class UserLayer(MacroElement):
     through ``tojson``.
     """
 
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function() {
-          var d = {{ this.data|tojson }}, head = {{ this.head|tojson }};
-          var tip = {{ this.tip|tojson }}, style = {{ this.style|tojson }};
-          var features = d.g.map(function(g, i) {
-            return {type: "Feature", properties: {i: i},
-                    geometry: {type: "MultiPolygon", coordinates: g}};
-          });
-          L.geoJson(features, {
-            style: function() { return style; },
-            onEachFeature: function(feature, layer) {
-              var i = feature.properties.i, p = d.p[i], rows = "";
-              for (var k = 0; k < p.length; k++) {
-                rows += "<tr><th>" + p[k][0] + "</th><td>" + p[k][1] + "</td></tr>";
-              }
-              layer.bindPopup(head + "<div>" + d.a[i] + " km²</div><table>" + rows +
-                              "</table>", {maxWidth: 320});
-              layer.bindTooltip(tip + d.a[i] + " km²", {sticky: true});
-            }
-          }).addTo({{ this._parent.get_name() }});
-        })();
-        {% endmacro %}
-        """
-    )
+    _template = LeafletScript("user_layer.js.j2")
 
     def __init__(self, overlay: Overlay, lang: str) -> None:
         super().__init__()
         self._name = "UserLayer"
         label = t("your_layer", lang)
-        self.head = f"<b>{html.escape(label)}: {html.escape(overlay.name)}</b>"
-        self.tip = html.escape(f"{label}: ")
+        self.head = render("user_popup_head.html.j2", label=label, name=overlay.name)
+        self.tip = text_html(f"{label}: ")
         self.style = USER_STYLE
         layer = overlay.layer
         self.data = {
             "a": [fmt_num(a, lang, 1) for a in layer["area_km2"]],
-            "p": [[[html.escape(k), html.escape(v)] for k, v in props.items()]
+            "p": [[[text_html(k), text_html(v)] for k, v in props.items()]
                   for props in layer["properties"]],
             "g": [_multipolygon(g) for g in layer.geometry],
         }  # fmt: skip
@@ -90,11 +64,11 @@ def user_group(overlay: Overlay, lang: str) -> folium.FeatureGroup:
 
 def user_legend_html(overlay: Overlay, lang: str) -> str:
     """The legend of the reader's layer: its style, name and area, marked as their own."""
-    esc = html.escape
-    line = swatch(USER_STYLE["color"], USER_STYLE["dashArray"])
-    area = fmt_num(overlay.total_km2, lang, 1)
-    return (
-        f"<details open><summary><b>{esc(t('your_layer', lang))}</b></summary>"
-        f"<div>{line}{esc(overlay.name)} · {esc(area)} km²</div>"
-        f"<p>{esc(t('legend_own', lang))}</p></details>"
+    return render(
+        "user_legend.html.j2",
+        t=words(lang),
+        color=USER_STYLE["color"],
+        dash=USER_STYLE["dashArray"],
+        name=overlay.name,
+        area=fmt_num(overlay.total_km2, lang, 1),
     )

@@ -2,18 +2,18 @@
 
 Pure functions of a zone row (``geo.claim_zones``), the claims ledger indexed by id, the
 page language and the selected date, so the map, the PNG and the GeoJSON say the same
-thing. Every string returned for HTML is escaped here; plain-text functions are not.
+thing. Every string returned for HTML is escaped by its template (``templates/``);
+plain-text functions are not.
 """
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 
-from components.present.figures import figure_value, safe_link
+from components.present.figures import figure_value, link_parts
 from components.present.fmt import fmt_date, fmt_num, hedge
 from components.present.i18n import t
+from components.present.templating import render, text_html, words
 from components.present.wording import (
     age,
     claimant,
@@ -196,7 +196,7 @@ def zone_label(zone: object, claims_by_id: pd.DataFrame, lang: str, as_of: objec
 
 def zone_tooltip(zone: object, claims_by_id: pd.DataFrame, lang: str, as_of: object) -> str:
     """The hover text (escaped HTML): the label and the schematic caveat."""
-    return html.escape(zone_access_label(zone, claims_by_id, lang, as_of))
+    return text_html(zone_access_label(zone, claims_by_id, lang, as_of))
 
 
 def zone_access_label(zone: object, claims_by_id: pd.DataFrame, lang: str, as_of: object) -> str:
@@ -325,30 +325,34 @@ def method_text(zone: object, lang: str) -> str:
 def zone_popup_html(zone: object, claims_by_id: pd.DataFrame, lang: str, as_of: object) -> str:
     """Popup body: status, figure, derivation, each record behind it, method. Escaped."""
     del as_of  # age and status come with the zone row
-    esc = html.escape
-    head = f"{claim_phrase(zone, lang)}: {zone_figure(zone, lang)}"
-    parts = [
-        f"<b>{esc(head)}</b> — <i>{esc(t('schematic', lang))}</i>",
-        f"<div>{esc(where(zone, lang))} · {esc(side_label(zone, lang))}</div>",
-        f'<div class="zone-status">{esc(status_text(zone, claims_by_id, lang))}</div>',
-    ]
-    deriv = derivation_text(zone, claims_by_id, lang)
-    if deriv:
-        parts.append(f'<div class="zone-deriv">{esc(deriv)}</div>')
+    records = []
     for claim_id in list(_g(zone, "claim_ids") or ()):
         if claim_id not in claims_by_id.index:
             continue
         rec = claims_by_id.loc[claim_id]
-        line = f"{figure_value(rec, lang)} — {claimant(rec, lang)}, {record_when(rec, lang)}"
-        parts.append(f"<div><b>{esc(line)}</b></div>")
-        if isinstance(rec.get("quote"), str) and rec["quote"]:
-            parts.append(
-                f'<div><q lang="{esc(str(rec["quote_lang"] or ""))}">{esc(rec["quote"])}</q></div>'
-            )
-        link = safe_link(rec.get("source_url"), rec.get("source_title") or rec.get("source_outlet"))
-        parts.append(f"<div>{esc(t('source', lang))}: {link}</div>")
-    parts.append(f'<div style="margin-top:4px;color:#444">{esc(method_text(zone, lang))}</div>')
-    return "".join(parts)
+        quote = rec["quote"] if isinstance(rec.get("quote"), str) else ""
+        records.append(
+            {
+                "line": f"{figure_value(rec, lang)} — {claimant(rec, lang)}, "
+                f"{record_when(rec, lang)}",
+                "quote": quote,
+                "quote_lang": str(rec["quote_lang"] or "") if quote else "",
+                "link": link_parts(
+                    rec.get("source_url"), rec.get("source_title") or rec.get("source_outlet")
+                ),
+            }
+        )
+    return render(
+        "zone_popup.html.j2",
+        t=words(lang),
+        head=f"{claim_phrase(zone, lang)}: {zone_figure(zone, lang)}",
+        where=where(zone, lang),
+        side=side_label(zone, lang),
+        status=status_text(zone, claims_by_id, lang),
+        derivation=derivation_text(zone, claims_by_id, lang),
+        records=records,
+        method=method_text(zone, lang),
+    )
 
 
 def legend_figure_line(zone: object, lang: str) -> str:

@@ -20,7 +20,7 @@ from components.present.charts import area_chart, people_chart
 from components.present.compare import Comparison, compare
 from components.present.describe import view_sentences
 from components.present.figures import cards
-from components.present.headline import HEADLINE_CSS, headline_html
+from components.present.headline import headline_css, headline_html
 from components.present.map_build import base_map, overlay
 from components.present.map_labels import fit_bounds
 from components.present.settlement_chart import count_chart
@@ -84,7 +84,7 @@ def _settlement_js(n_said: int, lang: str) -> str:
 def headline(as_of: dt.date, lang: str) -> str:
     """The headline boxes above the map for a date (escaped HTML with its CSS)."""
     said = geo.claims_as_of(load_data().claims, as_of)
-    return HEADLINE_CSS + headline_html(zones_as_of(as_of), lang, said)
+    return headline_css() + headline_html(zones_as_of(as_of), lang, said)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2000)

@@ -27,7 +27,7 @@ from components.render.panels import render_outbound
 from components.render.share import render_share, sync_url
 from components.render.upload import user_script
 
-#: Nominal frame height; the page's CSS sizes the frame to the screen (present/page.PAGE_CSS).
+#: Nominal frame height; the page's CSS sizes the frame to the screen (present/static/page.css).
 MAP_HEIGHT = 520
 
 

@@ -3,28 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Sequence
 
 import streamlit as st
 
 from components.present.failover import failover_script
-from components.present.figures import md_escape
 from components.present.fmt import fmt_date
 from components.present.i18n import t
-from components.present.page import EMBED_CSS, PAGE_CSS, head_script
+from components.present.markdown_text import md_escape
+from components.present.page import head_script, page_css
 from components.present.state import Notice
+from components.present.templating import render, words
 
 
 def render_head(lang: str, embedded: bool) -> None:
     """Page CSS and head script (runs in the page itself, not in a frame)."""
-    st.html(PAGE_CSS + (EMBED_CSS if embedded else ""))
+    st.html(page_css(embedded))
     st.html(head_script(lang), unsafe_allow_javascript=True)
 
 
 def render_title(lang: str) -> None:
     """The page title as a compact heading (the map, not the title, fills the screen)."""
-    st.html(f'<h1 class="claims-title">{html.escape(t("title", lang))}</h1>')
+    st.html(render("title.html.j2", t=words(lang)))
 
 
 def render_headline(body: str) -> None:
@@ -32,21 +32,9 @@ def render_headline(body: str) -> None:
     st.html(body)
 
 
-#: Read by screen readers, not drawn (the usual clip pattern; display:none would hide it).
-SR_ONLY = (
-    "position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;"
-    "clip:rect(0,0,0,0);white-space:nowrap;border:0"
-)
-
-
 def render_description(sentences: tuple[str, ...], lang: str) -> None:
     """The view in words for screen readers (the static embed shows the same sentences)."""
-    body = "".join(f"<p>{html.escape(s)}</p>" for s in sentences)
-    heading = html.escape(t("desc_heading", lang))
-    st.html(
-        f'<section class="view-description" style="{SR_ONLY}" aria-label="{heading}">'
-        f"{body}</section>"
-    )
+    st.html(render("description.html.j2", t=words(lang), sentences=sentences))
 
 
 def render_notices(notices: Sequence[Notice], span: tuple[dt.date, dt.date], lang: str) -> None:

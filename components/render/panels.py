@@ -7,12 +7,12 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from components.present.cards import CARD_CSS
+from components.present.cards import card_css
 from components.present.charts import localized
 from components.present.compare import Comparison
-from components.present.figures import md_escape
 from components.present.fmt import fmt_date, fmt_num
 from components.present.i18n import t
+from components.present.markdown_text import md_escape
 from components.present.outbound import outbound_links
 from components.present.settlement_table import COLUMNS, DOMAIN, filter_table, placement_note
 from components.present.sides import SIDES
@@ -78,7 +78,7 @@ def _km2(value: float | None, lang: str) -> str:
 def render_cards(groups: dict[str, list[str]], lang: str) -> None:
     """All figures of the date, grouped by side (escaped HTML cards from the cache)."""
     st.header(t("figures", lang))
-    st.html(CARD_CSS)
+    st.html(card_css())
     if not any(groups.values()):
         st.info(t("no_figures", lang))
         return

@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 
 from components.present.continuity import with_mark
 from components.present.embed import embed_snippet, iframe_snippet, static_embed_url
 from components.present.i18n import t
-from components.present.links import (
-    COPY_CSS,
-    COPY_JS,
-    copy_field_html,
-    share_url,
-    view_url,
-)
+from components.present.links import copy_css, copy_field_html, copy_js, share_url, view_url
 from components.present.state import ViewState, to_query
+from components.present.templating import render, words
 
 
 def page_url() -> str:
@@ -36,7 +29,7 @@ def sync_url(state: ViewState) -> None:
 
 def _copy_block(field_id: str, text: str, label: str, lang: str, rows: int) -> None:
     body = copy_field_html(field_id, text, label, t("copy", lang), t("copied", lang), rows)
-    st.html(COPY_CSS + body + COPY_JS, unsafe_allow_javascript=True)
+    st.html(copy_css() + body + copy_js(), unsafe_allow_javascript=True)
 
 
 def render_share(state: ViewState) -> None:
@@ -59,7 +52,4 @@ def render_share(state: ViewState) -> None:
 def render_full_view_link(state: ViewState) -> None:
     """In an embedded page: open the same view as a full page, in a new tab."""
     url = view_url(page_url(), state)
-    st.html(
-        f'<a href="{html.escape(url)}" target="_blank" rel="noopener">'
-        f"{html.escape(t('open_full', state.lang))} ↗</a>"
-    )
+    st.html(render("full_view_link.html.j2", url=url, t=words(state.lang)))

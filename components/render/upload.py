@@ -20,9 +20,9 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from components.present.continuity import overlay_lost
-from components.present.figures import md_escape
 from components.present.fmt import fmt_num
 from components.present.i18n import t
+from components.present.markdown_text import md_escape
 from components.present.page import too_big_line
 from components.present.upload_text import note_text, upload_message
 from components.present.user_layer import user_group

@@ -9,8 +9,9 @@ import pytest
 
 import geo
 from components.present.cards import build_card_html
-from components.present.figures import cards, md_escape, safe_link
+from components.present.figures import cards, safe_link
 from components.present.map_build import base_map, overlay
+from components.present.markdown_text import md_escape
 from components.present.sources import build_sources_html
 
 XSS = '<img src=x onerror="alert(1)">'

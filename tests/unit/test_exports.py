@@ -20,7 +20,7 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 from shapely.geometry import shape
 
-from components.present.exports import figures_csv, map_html, map_png, zones_geojson
+from components.present.exports import MapScene, figures_csv, map_html, map_png, zones_geojson
 from components.present.map_build import base_map, overlay
 from components.present.sides import SIDE_STYLE
 from geo.crs import area_km2
@@ -176,7 +176,7 @@ def png(layers, seed_day):
     """Draw the PNG of some zones (the seed day's unless ``as_of`` says otherwise)."""
 
     def draw(zones, sides, lang="en", as_of=None, **kw):
-        return map_png(*layers, zones, sides, lang, as_of or seed_day, **kw)
+        return map_png(MapScene(*layers, zones, sides, lang), as_of or seed_day, **kw)
 
     return draw
 
@@ -346,9 +346,11 @@ def test_reader_layer_is_drawn_and_named_in_the_png_legend(layers, zones, png, s
         geometry=[box(35.3, 51.0, 35.7, 51.2)],
         crs="EPSG:4326",
     )
-    plain = map_png(*layers, zones, ("ukraine",), "nl", seed_day)
+    plain = map_png(MapScene(*layers, zones, ("ukraine",), "nl"), seed_day)
     name = r"$\frac{1}{0}$ mijn.kml"  # mathtext in a file name must stay text
-    own = map_png(*layers, zones, ("ukraine",), "nl", seed_day, reader_layer=(name, layer))
+    own = map_png(
+        MapScene(*layers, zones, ("ukraine",), "nl"), seed_day, reader_layer=(name, layer)
+    )
     pixels = np.asarray(Image.open(io.BytesIO(own)).convert("RGB")).reshape(-1, 3)
     purple = np.all(np.abs(pixels.astype(int) - (0xCC, 0x79, 0xA7)) < 12, axis=1).sum()
     assert own != plain

@@ -9,7 +9,7 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import box
 
-from components.present.exports import map_png, view_frame, with_reader_layer
+from components.present.exports import MapScene, map_png, view_frame, with_reader_layer
 from components.present.state import ViewState
 from geo import dataset
 from geo.upload import Overlay
@@ -51,11 +51,14 @@ def test_the_pages_png_with_a_reader_layer_is_the_routes_picture_with_that_layer
     from components.render.pool import RenderPool
 
     in_process = RenderPool(workers=1, queue=1, wait_s=60, run=lambda fn, a, k: fn(*a, **k))
-    monkeypatch.setattr(downloads, "RENDERS", in_process)
+    monkeypatch.setattr(downloads, "renders", lambda: in_process)
     data = dataset.load_data()
-    expected = map_png(
+    scene = MapScene(
         data.regions, data.border, data.towns, dataset.zones_as_of(state.date), state.sides(),
-        state.lang, state.date, size=(1600, 1000), dpi=200,
+        state.lang,
+    )  # fmt: skip
+    expected = map_png(
+        scene, state.date, size=(1600, 1000), dpi=200,
         frame=view_frame(state.lat, state.lon, state.z),
         reader_layer=(overlay.name, overlay.layer),
     )  # fmt: skip

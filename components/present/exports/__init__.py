@@ -11,7 +11,13 @@ because a downloaded file travels without the page around it.
 
 from __future__ import annotations
 
-from components.present.exports.common import ZONE_NOTE, file_name, view_frame, view_title
+from components.present.exports.common import (
+    ZONE_NOTE,
+    MapScene,
+    file_name,
+    view_frame,
+    view_title,
+)
 from components.present.exports.csv_file import (
     CSV_COLUMNS,
     STL_CSV_COLUMNS,
@@ -34,6 +40,7 @@ __all__ = [
     "SETTLEMENT_CREDIT",
     "STL_CSV_COLUMNS",
     "ZONE_NOTE",
+    "MapScene",
     "csv_headers",
     "figures_csv",
     "file_name",

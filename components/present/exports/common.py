@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import geopandas as gpd
@@ -22,6 +23,19 @@ from components.present.i18n import t
 ZONE_NOTE = "schematic, area-true: not a surveyed front line"
 #: Size (px) of the live map panel a view's zoom refers to; the PNG shows that area.
 VIEW_PX = (800, 520)
+
+
+@dataclass(frozen=True)
+class MapScene:
+    """What a static map of a view draws, the PNG and the SVG alike: the base layers
+    (regions, border, towns), the date's zones, the sides shown and the language."""
+
+    regions: gpd.GeoDataFrame
+    border: gpd.GeoDataFrame
+    towns: gpd.GeoDataFrame
+    zones: gpd.GeoDataFrame
+    sides: tuple[str, ...]
+    lang: str
 
 
 def blank(value: object) -> bool:

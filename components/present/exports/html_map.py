@@ -6,14 +6,15 @@ Named ``html_map`` so it never shadows the standard library's ``html``.
 from __future__ import annotations
 
 import base64
-import html
 import re
 from pathlib import Path
 
 import folium
+from markupsafe import Markup
 
 from components.present.leaflet import LEAFLET_CSS, LEAFLET_JS, package_dir
 from components.present.map_elements import allow_zoom
+from components.present.templating import render
 
 
 def _inline_css_images(css: str, folder: Path) -> str:
@@ -30,7 +31,8 @@ def _inline_css_images(css: str, folder: Path) -> str:
 
 
 def _script_safe(text: str) -> str:
-    """Keep inlined code from closing its own <script>/<style> element early."""
+    """Keep inlined code from closing its own <script>/<style> element early: what is
+    left may go into a template as markup (``inline_asset.html.j2``)."""
     text = re.sub(r"</(script|style)", r"<\\/\1", text, flags=re.IGNORECASE)
     return re.sub(r"^\s*//# sourceMappingURL=.*$", "", text, flags=re.MULTILINE)
 
@@ -61,7 +63,8 @@ def map_html(fmap: folium.Map, title: str = "", lang: str = "en") -> str:
     """
     _stable_ids(fmap.get_root())
     page = allow_zoom(fmap.get_root().render())
-    page = re.sub(r"<html\b[^>]*>", lambda _: f'<html lang="{html.escape(lang)}">', page, count=1)
+    root = render("html_open.html.j2", lang=lang)
+    page = re.sub(r"<html\b[^>]*>", lambda _: root, page, count=1)
     folder = package_dir()
     js = _script_safe((folder / "leaflet.js").read_text(encoding="utf-8"))
     css = _inline_css_images((folder / "leaflet.css").read_text(encoding="utf-8"), folder)
@@ -73,9 +76,11 @@ def map_html(fmap: folium.Map, title: str = "", lang: str = "en") -> str:
         r"<link\b[^>]*\bhref=[\"']" + re.escape(LEAFLET_CSS) + r"[\"'][^>]*>", re.I
     )
     # Replacement functions, not strings: the code holds backslashes re.sub would expand.
-    page = script_re.sub(lambda _: f"<script>\n{js}\n</script>", page)
-    page = link_re.sub(lambda _: f"<style>\n{css}\n</style>", page)
+    script = render("inline_asset.html.j2", element="script", code=Markup(js))
+    style = render("inline_asset.html.j2", element="style", code=Markup(css))
+    page = script_re.sub(lambda _: script, page)
+    page = link_re.sub(lambda _: style, page)
     if title:  # a saved file's tab and bookmark say what it shows
-        escaped = html.escape(title, quote=False)
-        page = re.sub(r"<head>", lambda _: f"<head>\n<title>{escaped}</title>", page, count=1)
+        head = render("head_title.html.j2", title=title)
+        page = re.sub(r"<head>", lambda _: head, page, count=1)
     return page

@@ -23,13 +23,7 @@ from shapely.geometry.base import BaseGeometry
 
 from components.present.exports.common import blank
 from components.present.fmt import fmt_num
-from components.present.palette import (
-    BORDER_COLOR,
-    FOCUS_EDGE,
-    FOCUS_FILL,
-    OTHER_EDGE,
-    OTHER_FILL,
-)
+from components.present.palette import BORDER_COLOR, region_colors
 from components.present.sides import CLAIM_FILL_OPACITY, CLAIM_WEIGHT, SIDE_STYLE, dash_pattern
 from components.present.user_layer import USER_STYLE
 from components.present.zone_text import STALE_STYLE, is_current
@@ -116,11 +110,12 @@ def draw_map(
         if path is None:
             continue
         focus = bool(row.focus)
+        fill, edge = region_colors(focus)
         ax.add_patch(
             PathPatch(
                 path,
-                facecolor=FOCUS_FILL if focus else OTHER_FILL,
-                edgecolor=FOCUS_EDGE if focus else OTHER_EDGE,
+                facecolor=fill,
+                edgecolor=edge,
                 linewidth=0.8 if focus else 0.5,
                 zorder=2 if focus else 1,
             )

@@ -18,7 +18,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, PathPatch
 
-from components.present.exports.common import in_wgs84, view_title, visible
+from components.present.exports.common import MapScene, in_wgs84, view_title, visible
 from components.present.exports.png_layers import (
     READER_STYLE,
     draw_map,
@@ -98,12 +98,7 @@ def _legend_handles(
 
 
 def map_png(
-    regions: gpd.GeoDataFrame,
-    border: gpd.GeoDataFrame,
-    towns: gpd.GeoDataFrame,
-    zones: gpd.GeoDataFrame,
-    sides: tuple[str, ...],
-    lang: str,
+    scene: MapScene,
     as_of: object,
     size: tuple[int, int] = (1600, 1000),
     dpi: int = 200,
@@ -118,6 +113,8 @@ def map_png(
     e.g. from ``view_frame``) is widened to the image's aspect, never cropped.
     ``reader_layer`` (name, layer) adds the reader's upload, styled and labelled as theirs.
     """
+    regions, border, towns, zones = scene.regions, scene.border, scene.towns, scene.zones
+    sides, lang = scene.sides, scene.lang
     width_px, height_px = size
     # A hair over the exact size: Agg truncates the canvas to whole pixels.
     fig = Figure(figsize=((width_px + 1e-3) / dpi, (height_px + 1e-3) / dpi), dpi=dpi)

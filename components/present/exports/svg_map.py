@@ -18,17 +18,10 @@ import shapely
 from shapely.geometry import box
 from shapely.geometry.base import BaseGeometry
 
-from components.present.exports.common import blank, view_frame, visible
+from components.present.exports.common import MapScene, blank, view_frame, visible
 from components.present.exports.png_layers import fill_box
 from components.present.fmt import fmt_num
-from components.present.palette import (
-    BORDER_COLOR,
-    FOCUS_EDGE,
-    FOCUS_FILL,
-    OTHER_EDGE,
-    OTHER_FILL,
-    WATER_COLOR,
-)
+from components.present.palette import BORDER_COLOR, WATER_COLOR, region_colors
 from components.present.sides import CLAIM_FILL_OPACITY, CLAIM_WEIGHT, SIDE_STYLE
 from components.present.zone_text import STALE_CLASS, STALE_STYLE, is_current, zone_label_lines
 
@@ -200,12 +193,7 @@ def _labels(regions: gpd.GeoDataFrame, towns: gpd.GeoDataFrame, lang: str, proj:
 
 
 def map_drawing(
-    regions: gpd.GeoDataFrame,
-    border: gpd.GeoDataFrame,
-    towns: gpd.GeoDataFrame,
-    zones: gpd.GeoDataFrame,
-    sides: tuple[str, ...],
-    lang: str,
+    scene: MapScene,
     center: tuple[float, float, int],
     size: tuple[int, int] = SVG_SIZE,
 ) -> Drawing:
@@ -217,21 +205,21 @@ def map_drawing(
     lat, lon, z = center
     proj = Projection(view_frame(lat, lon, z, size), size)
     region_shapes = []
-    for row in regions.sort_values("focus").itertuples():
+    for row in scene.regions.sort_values("focus").itertuples():
         focus = bool(row.focus)
+        fill, edge = region_colors(focus)
         d = path_data(row.geometry, proj)
         if d:
             region_shapes.append(
                 Shape(
                     d=d, css="region focus" if focus else "region",
-                    fill=FOCUS_FILL if focus else OTHER_FILL, fill_opacity=1.0,
-                    stroke=FOCUS_EDGE if focus else OTHER_EDGE, stroke_opacity=1.0,
+                    fill=fill, fill_opacity=1.0, stroke=edge, stroke_opacity=1.0,
                     width=1.0 if focus else 0.6,
                 )
             )  # fmt: skip
     borders = [
         Shape(path_data(g, proj), "state-border", "none", 0.0, BORDER_COLOR, 1.0, 2.0)
-        for g in border.geometry
+        for g in scene.border.geometry
     ]
     # A 50 km bar in the lower left (shorter when the view is zoomed far in).
     deg_per_km = 1 / (KM_PER_DEG * math.cos(math.radians(lat)))
@@ -241,11 +229,11 @@ def map_drawing(
         height=size[1],
         water=WATER_COLOR,
         regions=tuple(region_shapes),
-        zones=tuple(_zone_shapes(zones, sides, lang, proj)),
+        zones=tuple(_zone_shapes(scene.zones, scene.sides, scene.lang, proj)),
         border=tuple(b for b in borders if b.d),
-        labels=tuple(_labels(regions, towns, lang, proj)),
+        labels=tuple(_labels(scene.regions, scene.towns, scene.lang, proj)),
         scale_x=size[0] * 0.04,
         scale_y=size[1] * 0.95,
         scale_px=km * deg_per_km / proj.degrees_per_px(),
-        scale_text=f"{fmt_num(km, lang)} km",
+        scale_text=f"{fmt_num(km, scene.lang)} km",
     )

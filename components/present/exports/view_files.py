@@ -15,7 +15,7 @@ import geopandas as gpd
 import pandas as pd
 
 import geo
-from components.present.exports.common import view_frame, view_title
+from components.present.exports.common import MapScene, view_frame, view_title
 from components.present.exports.csv_file import figures_csv
 from components.present.exports.geojson_file import with_reader_layer, zones_geojson
 from components.present.exports.html_map import map_html
@@ -86,7 +86,7 @@ def build(
     if kind in ("png", "og"):
         size, dpi = (OG_SIZE, 150) if kind == "og" else (PNG_SIZE, PNG_DPI)
         return map_png(
-            data.regions, data.border, data.towns, zones, sides, state.lang, state.date,
+            MapScene(data.regions, data.border, data.towns, zones, sides, state.lang), state.date,
             size=size, dpi=dpi, frame=view_frame(state.lat, state.lon, state.z),
             reader_layer=reader_layer,
         )  # fmt: skip
