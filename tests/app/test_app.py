@@ -135,6 +135,7 @@ def test_a_date_after_the_record_opens_on_its_last_day_with_an_end_of_record_not
 
 def test_the_slider_runs_from_the_first_to_the_last_record():
     at = run()
+    assert not at.exception
     slider = at.slider(key="date")
     days = [dt.datetime.fromtimestamp(us / 1e6, dt.UTC).date() for us in (slider.min, slider.max)]
     assert days == [dt.date(2024, 8, 6), dt.date(2026, 3, 8)]
@@ -203,6 +204,7 @@ def test_lost_overlay_is_reported_not_dropped_silently():
 
 def test_plain_link_says_nothing_about_overlays():
     at = run(date="2024-08-12")
+    assert not at.exception  # a crashed page would say nothing about overlays either
     assert not any("upload it again" in w.value for w in at.warning)
 
 

@@ -150,9 +150,11 @@ def test_file_name_is_plain_text_not_markdown():
 def test_upload_errors_and_notes_are_dutch_on_a_dutch_page():
     """Regression (issue 8): upload messages came out in English on a Dutch page."""
     at = upload(run(lang="nl"), "x.geojson", b"{oops")
+    assert not at.exception
     assert "Het bestand is geen leesbaar GeoJSON" in plain(at.error[0].value)
     swapped = geojson(Polygon([(y, x) for x, y in box(35.0, 51.0, 35.5, 51.3).exterior.coords]))
     upload(at, "omgedraaid.geojson", swapped)
+    assert not at.exception
     assert "verwisseld" in plain(at.warning[0].value)
     assert "35,25° N, 51,15° O" in plain(at.warning[0].value)
 
@@ -171,6 +173,7 @@ def test_uploaded_bytes_are_released_once_read(monkeypatch):
 
     monkeypatch.setattr(MemoryUploadedFileManager, "remove_file", spy)
     at = upload(run(), "mine.geojson", geojson(box(35.0, 51.0, 35.5, 51.3)))
+    assert not at.exception
     assert "Your layer: mine.geojson" in metric_labels(at)
     assert left == [0], "the upload store is empty once the file is read"
 
