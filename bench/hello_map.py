@@ -13,7 +13,7 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from components.present.state import DEFAULT_VIEW
+from components.present.urls import DEFAULT_VIEW
 from components.render.leaflet_assets import register_leaflet
 from web.assets import LEAFLET_CSS, LEAFLET_JS
 

@@ -22,7 +22,7 @@ from components.present.exports import (
 )
 from components.present.exports import file_name as export_file_name
 from components.present.map_build import base_map, overlay
-from components.present.state import ViewState
+from components.present.urls import ViewState
 
 #: Bump when an export's format changes, so caches drop files made by older code.
 EXPORTS_VERSION = "4"

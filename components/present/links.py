@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from urllib.parse import urlencode, urlsplit
 
-from components.present.state import ViewState, to_query
+from components.present.urls import SHARE, ViewState, export_path, relative, to_query
 
 
 def _root(base: str) -> str:
@@ -23,7 +23,7 @@ def share_url(base: str, state: ViewState) -> str:
 
     The preview page carries the link-preview tags and forwards a person to the app.
     """
-    return f"{_root(base).rstrip('/')}/share?{urlencode(to_query(state))}"
+    return f"{_root(base).rstrip('/')}{SHARE}?{urlencode(to_query(state))}"
 
 
 def copy_field_html(
@@ -66,19 +66,19 @@ document.querySelectorAll('.copy-field button:not([data-bound])').forEach(functi
 });})();</script>"""
 
 
-#: (label key, route file name), in display order.
+#: (label key, export kind), in display order.
 FILES = (
-    ("dl_geojson", "view.geojson"),
-    ("dl_csv", "view.csv"),
-    ("dl_png", "view.png"),
-    ("dl_html", "view.html"),
+    ("dl_geojson", "geojson"),
+    ("dl_csv", "csv"),
+    ("dl_png", "png"),
+    ("dl_html", "html"),
 )
 
 
-def export_url(name: str, state: ViewState) -> str:
+def export_url(kind: str, state: ViewState) -> str:
     """Relative link to an export of the view (relative: works under any base path).
 
-    >>> export_url("view.csv", ViewState())[:36]
+    >>> export_url("csv", ViewState())[:36]
     'export/view.csv?ru=true&ua=true&ind='
     """
-    return f"export/{name}?{urlencode(to_query(state))}"
+    return f"{relative(export_path(kind))}?{urlencode(to_query(state))}"

@@ -37,7 +37,7 @@ from components.present.palette import (
     WATER_COLOR,
 )
 from components.present.sides import CLAIM_FILL_OPACITY, CLAIM_WEIGHT, SIDE_STYLE
-from components.present.state import DEFAULT_VIEW
+from components.present.urls import DEFAULT_VIEW
 from components.present.zone_text import (
     STALE_CLASS,
     claim_phrase,

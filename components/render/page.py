@@ -13,7 +13,7 @@ from components.present.figures import md_escape
 from components.present.fmt import fmt_date
 from components.present.i18n import t
 from components.present.page import EMBED_CSS, PAGE_CSS, head_script
-from components.present.state import Notice
+from components.present.urls import Notice
 
 
 def render_head(lang: str, embedded: bool) -> None:

@@ -16,7 +16,7 @@ pytest.importorskip("hypothesis", reason="hypothesis is not installed (requireme
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as hst
 
-from components.present.state import MapRequest, ViewState, parse_query
+from components.present.urls import MapRequest, ViewState, parse_query
 from tests.app.test_app import plain, run
 
 #: Values a link may carry for each parameter, with what the page must then show.

@@ -19,7 +19,7 @@ import geo
 from components.present.embed import iframe_snippet
 from components.present.exports import csv_headers
 from components.present.links import share_url
-from components.present.state import ViewState, to_query
+from components.present.urls import ViewState, to_query
 from web import assets
 from web.routes import routes
 

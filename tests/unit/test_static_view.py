@@ -23,7 +23,7 @@ from starlette.testclient import TestClient
 
 from components.present.describe import view_sentences
 from components.present.headline import headline_html
-from components.present.state import ViewState, to_query
+from components.present.urls import ViewState, to_query
 from web import assets, public
 from web.compress import Compress
 from web.routes import middleware, routes
