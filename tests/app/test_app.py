@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import geo.regions
+from components.render import session
 
 TIMEOUT = 60
 APP = Path(__file__).resolve().parents[2] / "app.py"
@@ -220,7 +221,7 @@ def test_uploaded_layer_gets_its_own_download_and_keeps_the_mark_in_the_link():
         crs="EPSG:4326",
     )
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    at.session_state["overlay"] = Overlay("mine.geojson", layer, 12.5, 0)
+    at.session_state[session.OVERLAY] = Overlay("mine.geojson", layer, 12.5, 0)
     at.run()
     assert not at.exception
     labels = [b.proto.label for b in at.get("download_button")]

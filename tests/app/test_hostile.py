@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 import geo.claims
 import geo.regions
+from components.render import session
 from geo.paths import DATA_DIR
 from tests.app.test_app import plain, run
 
@@ -74,7 +75,7 @@ def test_bad_first_upload_shows_one_line_and_the_view_still_works(name, data, pr
 def test_upload_property_injection_is_escaped_in_the_map_popup():
     at = upload(run(), "x.geojson", geojson(box(35.0, 51.0, 35.5, 51.3), **{XSS: XSS}))
     assert not at.exception
-    script = at.session_state["_user_js"][1]
+    script = at.session_state[session.USER_JS][1]
     assert "<img" not in script
     assert "\\u0026lt;img src=x onerror=" in script  # HTML-escaped, then JSON-escaped
 
