@@ -61,9 +61,11 @@ def _code(path: Path) -> ast.AST:
     return ast.parse(path.read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize(
-    "path", [p for p in CODE if p != SESSION], ids=lambda p: str(p.relative_to(ROOT))
-)
+def _name(path: Path) -> str:
+    return str(path.relative_to(ROOT))
+
+
+@pytest.mark.parametrize("path", [p for p in CODE if p != SESSION], ids=_name)
 def test_only_the_session_module_names_session_state_keys(path):
     uses = session_state_uses(_code(path))
     assert not uses, (
@@ -72,9 +74,7 @@ def test_only_the_session_module_names_session_state_keys(path):
     )
 
 
-@pytest.mark.parametrize(
-    "path", [p for p in CODE if p != URLS], ids=lambda p: str(p.relative_to(ROOT))
-)
+@pytest.mark.parametrize("path", [p for p in CODE if p != URLS], ids=_name)
 def test_only_the_urls_module_spells_a_route(path):
     spelled = route_spellings(_code(path))
     assert not spelled, (
@@ -91,3 +91,26 @@ def test_the_checks_see_what_they_guard():
     }
     assert SESSION in CODE
     assert ROOT / "web" / "routes.py" in CODE
+
+
+def _calls_to(tree: ast.AST, module: str, name: str) -> list[int]:
+    return [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == name
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == module
+    ]
+
+
+@pytest.mark.parametrize("path", [p for p in CODE if p != ROOT / "app.py"], ids=_name)
+def test_only_the_page_script_reads_the_language_from_the_session(path):
+    """Every ``render_*`` is handed the page language by app.py: a function that looked it
+    up itself could draw in another language than the rest of the run."""
+    assert _calls_to(_code(path), "session", "lang") == []
+
+
+def test_the_language_check_sees_the_page_script():
+    assert _calls_to(_code(ROOT / "app.py"), "session", "lang")
