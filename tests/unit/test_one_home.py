@@ -108,3 +108,16 @@ def test_only_the_page_script_reads_the_language_from_the_session(path):
 
 def test_the_language_check_sees_the_page_script():
     assert _calls_to(_code(ROOT / "app.py"), "session", "lang")
+
+
+def test_architecture_lists_every_session_key():
+    """ARCHITECTURE.md's "Where state lives" names each key session.py defines."""
+    from components.present.i18n import LANGS
+    from components.render import session
+
+    doc = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    table = doc.split("## Where state lives", 1)[1].split("\n## ", 1)[0]
+    keys = {v for k, v in vars(session).items() if k.isupper() and isinstance(v, str)}
+    keys |= {session.basemap_radio(lang) for lang in LANGS}
+    assert len(keys) > 20
+    assert sorted(key for key in keys if f"`{key}`" not in table) == []
