@@ -11,7 +11,8 @@ import streamlit as st
 
 import geo
 from components.present.i18n import t
-from components.present.state import ViewState, initial_request, parse_query
+from components.present.urls import ViewState, initial_request, parse_query
+from components.render import session
 from components.render.cache import (
     chart_spec,
     comparison,
@@ -25,13 +26,11 @@ from components.render.cache import (
     sources_list,
 )
 from components.render.controls import (
-    current_state,
     render_basemap,
     render_date,
     render_language,
     render_panel_choice,
     render_steps,
-    seed_widgets,
 )
 from components.render.leaflet_assets import register_leaflet
 from components.render.map_view import render_map_panel
@@ -66,44 +65,41 @@ except (geo.DataError, OSError) as exc:
     st.error(t("data_error", "en", problem=exc))
     st.stop()
 
-if "_seeded" not in st.session_state:
+if session.first_run():
     params = st.query_params.to_dict()
     url_state, notices = parse_query(params, data.date_range, ViewState(date=data.seed_date))
-    st.session_state["viewport"] = url_state
-    st.session_state["map_request"] = initial_request(params, url_state, notices)
-    st.session_state["_notices"] = notices
-    seed_widgets(url_state)
+    session.seed(url_state, initial_request(params, url_state, notices), notices)
 
-lang = st.session_state["lang"]
+lang = session.lang()
 st.set_page_config(page_title=t("title", lang))
 embedded = st.context.is_embedded
 render_head(lang, embedded)
 register_leaflet()
 render_failover_watch()  # reload on another replica after a failover
-with st.container(horizontal=True, vertical_alignment="center", key="title_row"):
+with st.container(horizontal=True, vertical_alignment="center", key=session.TITLE_ROW):
     render_title(lang)
     if not embedded:
-        render_language()
-lang = st.session_state["lang"]
-render_notices(st.session_state.get("_notices", []), data.date_range, lang)
-render_headline(headline(st.session_state["date"], lang))
+        render_language(lang)
+lang = session.lang()
+render_notices(session.notices(), data.date_range, lang)
+render_headline(headline(session.date(), lang))
 
 if embedded:
     render_map_panel(compact=True)
-    render_date(data.date_range)
-    render_record_span(data.date_range, st.session_state["date"], lang)
-    render_full_view_link(current_state())
+    render_date(data.date_range, lang)
+    render_record_span(data.date_range, session.date(), lang)
+    render_full_view_link(session.view())
     st.stop()
 
-render_basemap()
+render_basemap(lang, session.base())
 left, right = st.columns([3, 2], gap="medium")
 with left:
     render_map_panel()
-    render_date(data.date_range)
-    render_record_span(data.date_range, st.session_state["date"], lang)
+    render_date(data.date_range, lang)
+    render_record_span(data.date_range, session.date(), lang)
     render_steps(data.claim_dates, lang)
     overlay = render_upload(lang)
-state = current_state()
+state = session.view()
 with right:
     render_comparison(comparison(state.date, state.lang), state.lang, overlay)
     panel = render_panel_choice(state.lang)

@@ -14,7 +14,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from components.present.leaflet import LEAFLET_CSS, LEAFLET_JS
-from components.present.state import DEFAULT_VIEW
+from components.present.urls import DEFAULT_VIEW
 from components.render.leaflet_assets import register_leaflet
 
 #: Two small boxes near Sudzha, about the place and size of the claim zones.

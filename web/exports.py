@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from components.present.exports import file_name as export_file_name
 from components.present.exports.view_files import OG_SIZE, ExportData, build, page_title
-from components.present.state import ViewState
+from components.present.urls import ViewState
 
 #: Bump when an export's format changes, so caches drop files made by older code.
 EXPORTS_VERSION = "4"

@@ -28,8 +28,8 @@ from components.present.headline import headline_html
 from components.present.i18n import t
 from components.present.palette import BORDER_COLOR, FOCUS_EDGE, FOCUS_FILL
 from components.present.sides import CLAIM_FILL_OPACITY, SIDE_STYLE
-from components.present.state import Notice, ViewState, to_query
 from components.present.templating import static_text
+from components.present.urls import APP, EMBED_CSS, Notice, ViewState, to_query
 from components.present.zone_text import STALE_STYLE
 from geo.dataset import Data
 from geo.registry import sha256_hex
@@ -37,8 +37,6 @@ from geo.registry import sha256_hex
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
 CSS_FILE = HERE / "static" / "view.css"
-#: Where the page's one stylesheet is served (``?v=`` its digest: cached for a year).
-CSS_PATH = "/embed/view.css"
 #: Links in the page are relative, so it works under any base path and never names a host.
 ENV = jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -64,7 +62,8 @@ def code_version() -> str:
 
 
 def css_url() -> str:
-    return f".{CSS_PATH}?v={sha256_hex(stylesheet())[:12]}"
+    """Where the page's one stylesheet is served (``?v=`` its digest: cached for a year)."""
+    return f".{EMBED_CSS}?v={sha256_hex(stylesheet())[:12]}"
 
 
 @dataclass(frozen=True)
@@ -101,7 +100,7 @@ def live_url(state: ViewState, embedded: bool) -> str:
     query = to_query(state)
     if embedded:
         query["embed"] = "true"
-    return f"./?{urlencode(query)}"
+    return f".{APP}?{urlencode(query)}"
 
 
 def view_page(

@@ -21,7 +21,18 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from components.present.state import ViewState
+from components.present.urls import (
+    APP,
+    EMBED,
+    EMBED_CSS,
+    EXPORT,
+    OEMBED,
+    READY,
+    SHARE,
+    SHARE_CARD,
+    VIEW_PATHS,
+    ViewState,
+)
 from components.render.pool import RETRY_AFTER_S, Busy, LastFiles, renders
 from components.render.upload import map_large_buffers
 from geo import dataset
@@ -230,7 +241,7 @@ def oembed(request: Request) -> Response:
     ours = {urlsplit(base).netloc, request.headers.get("host", "")}
     prefix = urlsplit(base).path
     path = target.path[len(prefix) :] if target.path.startswith(prefix) else target.path
-    if target.netloc not in ours or (path or "/") not in share.VIEW_PATHS:
+    if target.netloc not in ours or (path or APP) not in VIEW_PATHS:
         return PlainTextResponse("url is not a view of this app\n", status_code=404)
     raw = request.query_params.get("maxwidth", "800").strip()
     if not raw.isdigit() or len(raw) > 5:
@@ -253,13 +264,13 @@ def ready(_request: Request) -> Response:
 def routes() -> list[Route]:
     """Every route of the app's own, for ``st.App(..., routes=routes())``."""
     return [
-        Route("/export/view.{kind}", export, methods=["GET", "HEAD"]),
-        Route("/share", share_page, methods=["GET", "HEAD"]),
-        Route("/embed", embed_page, methods=["GET", "HEAD"]),
-        Route(pages.CSS_PATH, view_css, methods=["GET", "HEAD"]),
-        Route("/share/card.png", share_card, methods=["GET", "HEAD"]),
-        Route("/oembed", oembed, methods=["GET", "HEAD"]),
-        Route("/ready", ready, methods=["GET", "HEAD"]),
+        Route(EXPORT, export, methods=["GET", "HEAD"]),
+        Route(SHARE, share_page, methods=["GET", "HEAD"]),
+        Route(EMBED, embed_page, methods=["GET", "HEAD"]),
+        Route(EMBED_CSS, view_css, methods=["GET", "HEAD"]),
+        Route(SHARE_CARD, share_card, methods=["GET", "HEAD"]),
+        Route(OEMBED, oembed, methods=["GET", "HEAD"]),
+        Route(READY, ready, methods=["GET", "HEAD"]),
     ]
 
 

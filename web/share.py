@@ -15,15 +15,13 @@ import geopandas as gpd
 from components.present.embed import EMBED_HEIGHT, iframe_snippet
 from components.present.fmt import fmt_date
 from components.present.i18n import t
-from components.present.state import Notice, ViewState
+from components.present.urls import APP, EMBED, OEMBED, SHARE, SHARE_CARD, Notice, ViewState
 from components.present.zone_text import legend_figure_line
 from geo.dataset import Data
 from web.exports import OG_SIZE
 from web.pages import view_page
 from web.views import canonical_query
 
-#: Paths a shared link may use (the page itself, its preview page, its static embed).
-VIEW_PATHS = ("/", "/share", "/embed")
 LOCALES = {"en": "en_GB", "nl": "nl_NL"}
 
 
@@ -33,13 +31,13 @@ def links(base: str, state: ViewState) -> dict[str, str]:
     ``base``: the public base URL (web.public), never the request's Host.
     """
     query = canonical_query(state)
-    share = f"{base}/share?{query}"
+    share = f"{base}{SHARE}?{query}"
     return {
-        "app": f"{base}/?{query}",
+        "app": f"{base}{APP}?{query}",
         "share": share,
-        "embed": f"{base}/embed?{query}",
-        "image": f"{base}/share/card.png?{query}",
-        "oembed": f"{base}/oembed?format=json&url={quote(share, safe='')}",
+        "embed": f"{base}{EMBED}?{query}",
+        "image": f"{base}{SHARE_CARD}?{query}",
+        "oembed": f"{base}{OEMBED}?format=json&url={quote(share, safe='')}",
     }
 
 

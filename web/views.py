@@ -11,7 +11,7 @@ from dataclasses import replace
 from urllib.parse import parse_qs, urlencode
 
 from components.present.i18n import LANGS
-from components.present.state import (
+from components.present.urls import (
     BASEMAPS,
     LAT_RANGE,
     LON_RANGE,

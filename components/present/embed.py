@@ -10,6 +10,7 @@ from __future__ import annotations
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from components.present.templating import render
+from components.present.urls import EMBED
 
 #: Height that shows the compact layout without an inner scrollbar on a laptop.
 EMBED_HEIGHT = 560
@@ -40,7 +41,7 @@ def static_embed_url(view_url: str) -> str:
     """
     parts = urlsplit(view_url)
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "embed"]
-    path = parts.path.rsplit("/", 1)[0] + "/embed"
+    path = parts.path.rsplit("/", 1)[0] + EMBED
     return urlunsplit(parts._replace(path=path, query=urlencode(query)))
 
 

@@ -6,8 +6,8 @@ from urllib.parse import urlencode, urlsplit
 
 from markupsafe import Markup
 
-from components.present.state import ViewState, to_query
 from components.present.templating import render, static_text, style
+from components.present.urls import SHARE, ViewState, export_path, relative, to_query
 
 
 def _root(base: str) -> str:
@@ -25,7 +25,7 @@ def share_url(base: str, state: ViewState) -> str:
 
     The preview page carries the link-preview tags and forwards a person to the app.
     """
-    return f"{_root(base).rstrip('/')}/share?{urlencode(to_query(state))}"
+    return f"{_root(base).rstrip('/')}{SHARE}?{urlencode(to_query(state))}"
 
 
 def copy_field_html(
@@ -53,19 +53,19 @@ def copy_js() -> str:
     return render("script.html.j2", code=Markup(static_text("copy_field.js").rstrip("\n")))
 
 
-#: (label key, route file name), in display order.
+#: (label key, export kind), in display order.
 FILES = (
-    ("dl_geojson", "view.geojson"),
-    ("dl_csv", "view.csv"),
-    ("dl_png", "view.png"),
-    ("dl_html", "view.html"),
+    ("dl_geojson", "geojson"),
+    ("dl_csv", "csv"),
+    ("dl_png", "png"),
+    ("dl_html", "html"),
 )
 
 
-def export_url(name: str, state: ViewState) -> str:
+def export_url(kind: str, state: ViewState) -> str:
     """Relative link to an export of the view (relative: works under any base path).
 
-    >>> export_url("view.csv", ViewState())[:36]
+    >>> export_url("csv", ViewState())[:36]
     'export/view.csv?ru=true&ua=true&ind='
     """
-    return f"export/{name}?{urlencode(to_query(state))}"
+    return f"{relative(export_path(kind))}?{urlencode(to_query(state))}"

@@ -29,8 +29,8 @@ from components.present.map_elements import (
 from components.present.map_labels import label_candidates, label_lines, placer_js
 from components.present.palette import BORDER_COLOR, WATER_COLOR, region_colors
 from components.present.sides import CLAIM_FILL_OPACITY, CLAIM_WEIGHT, SIDE_STYLE
-from components.present.state import DEFAULT_VIEW
 from components.present.templating import render, style, text_html
+from components.present.urls import DEFAULT_VIEW
 from components.present.zone_text import (
     STALE_CLASS,
     claim_phrase,

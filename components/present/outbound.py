@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from components.present.state import ViewState
+from components.present.urls import ViewState
 
 DEEPSTATE = "https://deepstatemap.live/en#{z}/{lat}/{lon}"
 LIVEUAMAP = "https://liveuamap.com/en/time/{date}"

@@ -3,34 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 import streamlit as st
 
 from components.present.i18n import LANG_NAMES, LANGS, t
-from components.present.state import BASEMAPS, ViewState, hold, neighbour_date
-
-KEYS = ("lang", "ru", "ua", "ind", "date", "base")
-
-
-def seed_widgets(state: ViewState) -> None:
-    """On a session's first run, start every widget from the link's state."""
-    if st.session_state.get("_seeded"):
-        return
-    for key in KEYS:
-        st.session_state[key] = getattr(state, key)
-    st.session_state["_seeded"] = True
+from components.present.urls import BASEMAPS, hold, neighbour_date
+from components.render import session
 
 
 def _clear_notices() -> None:
     """Notices about a bad link stay until the reader changes the view."""
-    st.session_state["_notices"] = []
+    session.clear_notices()
 
 
 def _rebuild_map() -> None:
     """A language or basemap switch builds a new map: open it where the reader left off."""
     _clear_notices()
-    st.session_state["map_request"] = hold(current_state())
+    session.ask_map(hold(session.view()))
 
 
 def base_code(value: object) -> str:
@@ -47,13 +36,12 @@ def base_code(value: object) -> str:
     return BASEMAPS[0]
 
 
-def render_language() -> None:
+def render_language(lang: str) -> None:
     """Language switch (kept on the page, not in the sidebar: phones hide the sidebar)."""
-    lang = st.session_state["lang"]
     st.radio(
         t("language", lang),
         LANGS,
-        key="lang",
+        key=session.LANG,
         on_change=_rebuild_map,
         horizontal=True,
         label_visibility="collapsed",
@@ -61,39 +49,35 @@ def render_language() -> None:
     )
 
 
-def render_toggles() -> None:
+def render_toggles(lang: str) -> None:
     """Which claims the map shows (inside the map fragment: a toggle reruns only the map)."""
-    lang = st.session_state["lang"]
-    st.toggle(t("show_russia", lang), key="ru", on_change=_clear_notices)
-    st.toggle(t("show_ukraine", lang), key="ua", on_change=_clear_notices)
-    st.toggle(t("show_independent", lang), key="ind", on_change=_clear_notices)
+    st.toggle(t("show_russia", lang), key=session.RU, on_change=_clear_notices)
+    st.toggle(t("show_ukraine", lang), key=session.UA, on_change=_clear_notices)
+    st.toggle(t("show_independent", lang), key=session.IND, on_change=_clear_notices)
 
 
-def render_date(date_range: tuple[dt.date, dt.date]) -> None:
+def render_date(date_range: tuple[dt.date, dt.date], lang: str) -> None:
     """The date slider."""
-    lang = st.session_state["lang"]
     st.slider(
         t("date", lang),
         min_value=date_range[0],
         # A data set with a single date still gets a working slider.
         max_value=max(date_range[1], date_range[0] + dt.timedelta(days=1)),
-        key="date",
+        key=session.DATE,
         on_change=_clear_notices,
         format="YYYY-MM-DD",
     )
 
 
-def render_basemap() -> None:
+def render_basemap(lang: str, base: str) -> None:
     """The basemap choice (in the sidebar: rarely changed, and the map works without it).
 
-    The radio's key carries the language: its labels are translated, and a radio whose
-    labels change under one key handed back the old *label* as its value, which then
-    reached the link (``base=Light tiles (online)``).
+    The radio's key carries the language (``session.basemap_radio``); ``base`` is the
+    code it starts from.
     """
-    lang = st.session_state["lang"]
-    key = f"base_{lang}"
-    if st.session_state.get(key) != st.session_state["base"]:
-        st.session_state[key] = st.session_state["base"]
+    key = session.basemap_radio(lang)
+    if session.widget_value(key) != base:
+        session.set_widget_value(key, base)
     st.sidebar.radio(
         t("basemap", lang),
         BASEMAPS,
@@ -106,14 +90,8 @@ def render_basemap() -> None:
 
 def _set_base(key: str) -> None:
     """The one place a radio value becomes ``base``: always a code from here on."""
-    st.session_state["base"] = base_code(st.session_state[key])
+    session.set_base(base_code(session.widget_value(key)))
     _rebuild_map()
-
-
-def current_state() -> ViewState:
-    """The view as the widgets and the last reported map position describe it now."""
-    values = {k: st.session_state[k] for k in KEYS}
-    return replace(st.session_state["viewport"], **values)
 
 
 PANELS = ("figures", "chart", "sources", "settlements")
@@ -124,7 +102,7 @@ def render_panel_choice(lang: str) -> str:
     choice = st.segmented_control(
         t("panel", lang),
         PANELS,
-        key="panel",
+        key=session.PANEL,
         default="figures",
         format_func=lambda p: t(f"panel_{p}", lang),
         label_visibility="collapsed",
@@ -133,7 +111,7 @@ def render_panel_choice(lang: str) -> str:
 
 
 def _step(dates: list[dt.date], step: int) -> None:
-    st.session_state["date"] = neighbour_date(dates, st.session_state["date"], step)
+    session.set_date(neighbour_date(dates, session.date(), step))
     _clear_notices()
 
 

@@ -15,7 +15,8 @@ from components.present.links import (
     FILES,
     export_url,
 )
-from components.present.state import ViewState
+from components.present.urls import ViewState
+from components.render import session
 from components.render.cache import load_data, settlement_data, zones_as_of
 from components.render.pool import renders
 from geo.upload import Overlay
@@ -40,27 +41,28 @@ def _png_with_own_layer(state: ViewState, overlay: Overlay) -> bytes:
     )  # fmt: skip
 
 
-def render_downloads(state: ViewState) -> None:
+def render_downloads(state: ViewState, overlay: Overlay | None) -> None:
     """Links to the view's files; the server sends each as an attachment.
 
     With an uploaded layer, one more file holds the zones plus that layer (marked as the
     reader's own); it is made in this session, the only place the upload exists.
     """
-    with st.popover(t("downloads", state.lang), key="downloads_pop"):
+    with st.popover(t("downloads", state.lang), key=session.DOWNLOADS_POP):
         st.caption(t("dl_links_help", state.lang))
         cols = st.columns(2)
-        for i, (key, name) in enumerate(FILES):
-            cols[i % 2].link_button(t(key, state.lang), export_url(name, state), width="stretch")
-        overlay = st.session_state.get("overlay")
+        for i, (key, kind) in enumerate(FILES):
+            cols[i % 2].link_button(t(key, state.lang), export_url(kind, state), width="stretch")
         if overlay is None:
             return
         own = (
-            ("dl_own", _with_own_layer, "zones-and-my-layer.geojson", "application/geo+json"),
-            ("dl_own_png", _png_with_own_layer, "map-and-my-layer.png", "image/png"),
-        )
-        for key, build, suffix, mime in own:
+            ("dl_own", session.DL_OWN, _with_own_layer, "zones-and-my-layer.geojson",
+             "application/geo+json"),
+            ("dl_own_png", session.DL_OWN_PNG, _png_with_own_layer, "map-and-my-layer.png",
+             "image/png"),
+        )  # fmt: skip
+        for label, key, build, suffix, mime in own:
             st.download_button(
-                t(key, state.lang),
+                t(label, state.lang),
                 lambda build=build: build(state, overlay),
                 file_name(state.date, suffix),
                 mime,

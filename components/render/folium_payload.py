@@ -22,7 +22,7 @@ import streamlit_folium as sf
 from branca.element import Element
 
 from components.present.map_elements import allow_zoom
-from components.present.state import MapRequest
+from components.present.urls import MapRequest
 
 #: The streamlit-folium release whose frontend behaviour the module docstring describes.
 PINNED_VERSION = "0.27.4"

@@ -12,8 +12,8 @@ from components.present.fmt import fmt_date
 from components.present.i18n import t
 from components.present.markdown_text import md_escape
 from components.present.page import head_script, page_css
-from components.present.state import Notice
 from components.present.templating import render, words
+from components.present.urls import Notice
 
 
 def render_head(lang: str, embedded: bool) -> None:

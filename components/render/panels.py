@@ -16,7 +16,8 @@ from components.present.markdown_text import md_escape
 from components.present.outbound import outbound_links
 from components.present.settlement_table import COLUMNS, DOMAIN, filter_table, placement_note
 from components.present.sides import SIDES
-from components.present.state import ViewState
+from components.present.urls import ViewState
+from components.render import session
 from geo.upload import Overlay
 
 
@@ -109,7 +110,9 @@ def render_settlements(
     table: pd.DataFrame, totals: pd.DataFrame, total: int, as_of: dt.date, lang: str
 ) -> None:
     """Search box, a count line, the table (links show the outlet's domain), stated totals."""
-    query = st.text_input(t("stl_search", lang), key="stl_query", help=t("stl_search_help", lang))
+    query = st.text_input(
+        t("stl_search", lang), key=session.STL_QUERY, help=t("stl_search_help", lang)
+    )
     count = t("stl_count", lang, shown=len(table), total=total, date=fmt_date(as_of, lang))
     st.caption(f"{count} {placement_note(table, lang)}")
     shown = filter_table(table, query)

@@ -8,8 +8,9 @@ from components.present.continuity import with_mark
 from components.present.embed import embed_snippet, iframe_snippet, static_embed_url
 from components.present.i18n import t
 from components.present.links import copy_css, copy_field_html, copy_js, share_url, view_url
-from components.present.state import ViewState, to_query
 from components.present.templating import render, words
+from components.present.urls import ViewState, to_query
+from components.render import session
 
 
 def page_url() -> str:
@@ -20,9 +21,9 @@ def page_url() -> str:
         return ""
 
 
-def sync_url(state: ViewState) -> None:
+def sync_url(state: ViewState, has_overlay: bool) -> None:
     """Write the view into the address bar (only when it changed)."""
-    wanted = with_mark(to_query(state), st.session_state.get("overlay") is not None)
+    wanted = with_mark(to_query(state), has_overlay)
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
 
@@ -35,10 +36,10 @@ def _copy_block(field_id: str, text: str, label: str, lang: str, rows: int) -> N
 def render_share(state: ViewState) -> None:
     """Share and embed this view, each behind one compact button."""
     lang = state.lang
-    with st.popover(t("share", lang), key="share_pop"):
+    with st.popover(t("share", lang), key=session.SHARE_POP):
         st.caption(t("share_help", lang))
         _copy_block("share-link", share_url(page_url(), state), t("share", lang), lang, rows=3)
-    with st.popover(t("embed", lang), key="embed_pop"):
+    with st.popover(t("embed", lang), key=session.EMBED_POP):
         # The static embed first: one small cacheable page, the live app a tap away.
         url = view_url(page_url(), state)
         st.caption(t("embed_static", lang))

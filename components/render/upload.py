@@ -26,6 +26,7 @@ from components.present.markdown_text import md_escape
 from components.present.page import too_big_line
 from components.present.upload_text import note_text, upload_message
 from components.present.user_layer import user_group
+from components.render import session
 from components.render.cache import load_data
 from components.render.folium_payload import overlay_script
 from geo.upload import Limits, Overlay, UploadError
@@ -64,17 +65,17 @@ def user_script(overlay: Overlay | None, lang: str) -> str:
     if overlay is None:
         return ""
     key = (id(overlay), lang)
-    cached = st.session_state.get("_user_js")
+    cached = session.user_js()
     if cached and cached[0] == key:
         return cached[1]
     try:
         script = overlay_script(user_group(overlay, lang), idx=1)
     except Exception:  # drawing is on the upload path too: one line, never a trace
         _LOG.exception("uploaded layer could not be drawn")
-        st.session_state["overlay"] = None
-        st.session_state["upload_error"] = UploadError("internal")
+        session.set_overlay(None)
+        session.set_upload_error(UploadError("internal"))
         return ""
-    st.session_state["_user_js"] = (key, script)
+    session.set_user_js(key, script)
     return script
 
 
@@ -120,9 +121,6 @@ def map_large_buffers() -> None:
 
 
 #: Session key: the file the uploader handed over, (name, bytes), until it is read.
-PENDING = "_upload_pending"
-
-
 def _on_upload() -> None:
     """Take the new file's bytes from Streamlit and leave them to ``_read_pending``.
 
@@ -131,16 +129,16 @@ def _on_upload() -> None:
     fires this callback again: that is the file already taken, not a new one, so the
     layer and the last message stay as they are.
     """
-    file = st.session_state.get("upload_file")
+    file = session.uploaded_file()
     if not isinstance(file, UploadedFile):  # None (cleared) or DeletedFile (released)
         return
     try:
         name, data = file.name, file.getvalue()
         _release(file)
-        st.session_state[PENDING] = (name, data)
+        session.set_pending_upload(name, data)
     except Exception:  # anything on the upload path is one line, not a trace
         _LOG.exception("upload failed")
-        st.session_state["upload_error"] = UploadError("internal")
+        session.set_upload_error(UploadError("internal"))
 
 
 def _read_pending(lang: str) -> None:
@@ -152,7 +150,7 @@ def _read_pending(lang: str) -> None:
     keeps the turn for this session). Never raises anything but Streamlit's own
     rerun/stop signals.
     """
-    name, data = st.session_state[PENDING]
+    name, data = session.pending_upload()
     status = st.empty()
 
     def waiting(ahead: int) -> None:
@@ -168,16 +166,16 @@ def _read_pending(lang: str) -> None:
             name, data, limits=upload_limits(os.environ), map_area=map_area(),
             owner=ctx.session_id if ctx else None, on_wait=waiting,
         )  # fmt: skip
-        st.session_state["overlay"] = overlay
-        st.session_state["upload_error"] = None
+        session.set_overlay(overlay)
+        session.set_upload_error(None)
     except UploadError as exc:  # kept without its traceback, whose frames hold the bytes
         overlay = None
-        st.session_state["upload_error"] = UploadError(exc.code, **exc.params)
+        session.set_upload_error(UploadError(exc.code, **exc.params))
     except Exception:  # a Streamlit rerun/stop signal is not an Exception: it passes
         overlay = None
         _LOG.exception("upload failed")
-        st.session_state["upload_error"] = UploadError("internal")
-    del st.session_state[PENDING]
+        session.set_upload_error(UploadError("internal"))
+    session.drop_pending_upload()
     status.empty()
     if overlay is not None:
         st.rerun()  # the map, drawn earlier in this run, draws the new layer
@@ -186,16 +184,17 @@ def _read_pending(lang: str) -> None:
 def render_upload(lang: str) -> Overlay | None:
     """File picker, the last error (one line), what was changed, a remove button."""
     map_large_buffers()  # before the uploader can hand over a file
-    if "_overlay_lost" not in st.session_state:  # first run of this session
-        had = overlay_lost(st.query_params.to_dict(), st.session_state.get("overlay") is not None)
-        st.session_state["_overlay_lost"] = had
-    if st.session_state.get("_overlay_lost") and st.session_state.get("overlay") is None:
+    if session.overlay_lost() is None:  # first run of this session
+        session.set_overlay_lost(
+            overlay_lost(st.query_params.to_dict(), session.overlay() is not None)
+        )
+    if session.overlay_lost() and session.overlay() is None:
         st.warning(t("overlay_lost", lang), icon="⚠️")
     with st.expander(t("upload_title", lang)):
         limits = upload_limits(os.environ)
         st.file_uploader(
             t("upload_help", lang),
-            key="upload_file",
+            key=session.UPLOAD_FILE,
             on_change=_on_upload,
             accept_multiple_files=False,
             max_upload_size=limits.max_bytes // 1_000_000,
@@ -203,10 +202,10 @@ def render_upload(lang: str) -> Overlay | None:
         mb = limits.max_bytes // 1_000_000
         st.html(too_big_line(t("upload_err_too_big_browser", lang, limit_mb=mb)),
                 unsafe_allow_javascript=True)  # fmt: skip
-        if PENDING in st.session_state:
+        if session.pending_upload() is not None:
             _read_pending(lang)
-        overlay = st.session_state.get("overlay")
-        error = st.session_state.get("upload_error")
+        overlay = session.overlay()
+        error = session.upload_error()
         if isinstance(error, UploadError):
             st.error(md_escape(upload_message(error, lang)), icon="⚠️")
         if overlay is not None:
@@ -218,7 +217,7 @@ def render_upload(lang: str) -> Overlay | None:
                 show = st.warning if note.code == "outside" else st.caption
                 show(md_escape(note_text(note, lang)))
             if st.button(t("upload_remove", lang)):
-                st.session_state["overlay"] = None
-                st.session_state["upload_error"] = None
+                session.set_overlay(None)
+                session.set_upload_error(None)
                 st.rerun()
-    return st.session_state.get("overlay")
+    return session.overlay()

@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import geo.regions
+from components.render import session
 
 TIMEOUT = 60
 APP = Path(__file__).resolve().parents[2] / "app.py"
@@ -135,6 +136,7 @@ def test_a_date_after_the_record_opens_on_its_last_day_with_an_end_of_record_not
 
 def test_the_slider_runs_from_the_first_to_the_last_record():
     at = run()
+    assert not at.exception
     slider = at.slider(key="date")
     days = [dt.datetime.fromtimestamp(us / 1e6, dt.UTC).date() for us in (slider.min, slider.max)]
     assert days == [dt.date(2024, 8, 6), dt.date(2026, 3, 8)]
@@ -203,6 +205,7 @@ def test_lost_overlay_is_reported_not_dropped_silently():
 
 def test_plain_link_says_nothing_about_overlays():
     at = run(date="2024-08-12")
+    assert not at.exception  # a crashed page would say nothing about overlays either
     assert not any("upload it again" in w.value for w in at.warning)
 
 
@@ -218,7 +221,7 @@ def test_uploaded_layer_gets_its_own_download_and_keeps_the_mark_in_the_link():
         crs="EPSG:4326",
     )
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    at.session_state["overlay"] = Overlay("mine.geojson", layer, 12.5, 0)
+    at.session_state[session.OVERLAY] = Overlay("mine.geojson", layer, 12.5, 0)
     at.run()
     assert not at.exception
     labels = [b.proto.label for b in at.get("download_button")]

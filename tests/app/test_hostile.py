@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 import geo.claims
 import geo.regions
+from components.render import session
 from geo.paths import DATA_DIR
 from tests.app.test_app import plain, run
 
@@ -74,7 +75,7 @@ def test_bad_first_upload_shows_one_line_and_the_view_still_works(name, data, pr
 def test_upload_property_injection_is_escaped_in_the_map_popup():
     at = upload(run(), "x.geojson", geojson(box(35.0, 51.0, 35.5, 51.3), **{XSS: XSS}))
     assert not at.exception
-    script = at.session_state["_user_js"][1]
+    script = at.session_state[session.USER_JS][1]
     assert "<img" not in script
     assert "\\u0026lt;img src=x onerror=" in script  # HTML-escaped, then JSON-escaped
 
@@ -150,9 +151,11 @@ def test_file_name_is_plain_text_not_markdown():
 def test_upload_errors_and_notes_are_dutch_on_a_dutch_page():
     """Regression (issue 8): upload messages came out in English on a Dutch page."""
     at = upload(run(lang="nl"), "x.geojson", b"{oops")
+    assert not at.exception
     assert "Het bestand is geen leesbaar GeoJSON" in plain(at.error[0].value)
     swapped = geojson(Polygon([(y, x) for x, y in box(35.0, 51.0, 35.5, 51.3).exterior.coords]))
     upload(at, "omgedraaid.geojson", swapped)
+    assert not at.exception
     assert "verwisseld" in plain(at.warning[0].value)
     assert "35,25° N, 51,15° O" in plain(at.warning[0].value)
 
@@ -171,6 +174,7 @@ def test_uploaded_bytes_are_released_once_read(monkeypatch):
 
     monkeypatch.setattr(MemoryUploadedFileManager, "remove_file", spy)
     at = upload(run(), "mine.geojson", geojson(box(35.0, 51.0, 35.5, 51.3)))
+    assert not at.exception
     assert "Your layer: mine.geojson" in metric_labels(at)
     assert left == [0], "the upload store is empty once the file is read"
 

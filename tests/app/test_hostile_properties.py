@@ -16,7 +16,8 @@ pytest.importorskip("hypothesis", reason="hypothesis is not installed (requireme
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as hst
 
-from components.present.state import MapRequest, ViewState, parse_query
+from components.present.urls import MapRequest, ViewState, parse_query
+from components.render import session
 from tests.app.test_app import plain, run
 
 #: Values a link may carry for each parameter, with what the page must then show.
@@ -135,7 +136,7 @@ def test_any_link_opens_a_working_page_that_names_what_it_ignored(seed_day, para
     assert slider.value == (default.date if "date" in bad else expected.date)
     assert at.radio(key=f"base_{lang}").value == (default.base if "base" in bad else expected.base)
     placed = {"lat", "lon", "z"} & (set(params) - bad)
-    request = at.session_state["map_request"]
+    request = at.session_state[session.MAP_REQUEST]
     if placed:  # a link with a valid place opens exactly there
         assert request == MapRequest(expected.lat, expected.lon, expected.z)
     else:  # otherwise the map fits the claims

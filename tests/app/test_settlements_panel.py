@@ -25,11 +25,13 @@ def test_panel_follows_the_date_and_the_search():
     assert any(f"{len(table)} of 125 settlements" in c.value for c in at.caption)
 
     at.text_input(key="stl_query").input("суджа").run()
+    assert not at.exception
     found = at.dataframe[0].value
     assert found["name"].iloc[0] == "Sudzha (Суджа)"
     assert found["russia"].iloc[0].startswith("“liberated”, 13 Mar 2025")
 
     at.slider(key="date").set_value(dt.date(2024, 8, 20)).run()
+    assert not at.exception
     early = at.dataframe[0].value
     sudzha = early[early["name"] == "Sudzha (Суджа)"].iloc[0]
     assert sudzha["russia"] == ""  # Russia's claims came in March 2025
@@ -40,6 +42,7 @@ def test_panel_follows_the_date_and_the_search():
     assert "100 under Ukrainian control" not in totals["stated"].tolist()  # said 27 Aug
 
     at.text_input(key="stl_query").input("no such village").run()
+    assert not at.exception
     assert len(at.dataframe) == 1  # only the totals remain
     assert "matches the search" in at.info[0].value
 

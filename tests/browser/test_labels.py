@@ -11,7 +11,7 @@ from tests.browser.reader import LABELS_PLACED, MAP, map_frame, wait_settled
 
 #: Dates with zones in Kursk and Sumy (and Sumy + Kharkiv) at once, trackers shown too.
 DATES = ("2025-06-22", "2025-12-31")
-#: Every zoom the map allows (components/present/state.ZOOM_RANGE).
+#: Every zoom the map allows (components/present/urls.ZOOM_RANGE).
 ZOOMS = range(5, 14)
 
 #: [visible labels, label pairs or label-and-obstacle pairs that overlap, their names].

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import streamlit_folium as sf
 
-from components.present.state import (
+from components.present.urls import (
     DEFAULT_VIEW,
     MapRequest,
     ViewState,

@@ -20,7 +20,7 @@ from components.present import leaflet
 from components.present.embed import iframe_snippet
 from components.present.exports import csv_headers
 from components.present.links import share_url
-from components.present.state import ViewState, to_query
+from components.present.urls import ViewState, to_query
 from web.routes import routes
 
 BASE = "http://testserver"

@@ -24,7 +24,7 @@ from starlette.testclient import TestClient
 from components.present import leaflet as leaflet_files
 from components.present.describe import view_sentences
 from components.present.headline import headline_html
-from components.present.state import ViewState, to_query
+from components.present.urls import ViewState, to_query
 from web import public
 from web.compress import Compress
 from web.routes import middleware, routes

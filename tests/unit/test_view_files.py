@@ -10,7 +10,7 @@ import pytest
 from shapely.geometry import box
 
 from components.present.exports import MapScene, map_png, view_frame, with_reader_layer
-from components.present.state import ViewState
+from components.present.urls import ViewState
 from geo import dataset
 from geo.upload import Overlay
 

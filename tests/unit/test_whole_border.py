@@ -19,7 +19,7 @@ from components.present.exports import figures_csv
 from components.present.figures import cards
 from components.present.fmt import hedge
 from components.present.headline import headline_html, latest_statement
-from components.present.state import parse_query
+from components.present.urls import parse_query
 
 FIRST, LAST = dt.date(2024, 8, 6), dt.date(2026, 3, 8)
 

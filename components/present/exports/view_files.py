@@ -22,7 +22,7 @@ from components.present.exports.html_map import map_html
 from components.present.exports.png_map import map_png
 from components.present.exports.settlements_file import latest_claims, with_settlements
 from components.present.map_build import base_map, overlay
-from components.present.state import ViewState
+from components.present.urls import ViewState
 from geo.dataset import Data, SettlementData
 
 #: The social-card size Open Graph and Twitter recommend.

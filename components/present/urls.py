@@ -1,4 +1,9 @@
-"""The shareable view state and its URL form. Pure: no Streamlit import.
+"""The app's URLs: every route path, and the view a link carries. Pure: no Streamlit.
+
+One home for both halves of a link: the path (which page or file: the route constants
+below, served by ``web/routes.py`` and spelled by ``present/links.py``, ``present/embed.py``,
+``web/share.py`` and ``web/pages.py``) and the query (``parse_query`` / ``to_query`` and the
+``ViewState`` it restores; ``MapRequest`` is what a link asks the map to show).
 
 Every parameter is parsed on its own; a bad one falls back to its default and yields a
 notice, so a mangled link still opens a working view.
@@ -12,6 +17,50 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 
 from components.present.i18n import LANGS
+
+# --------------------------------------------------------------------------- routes
+# Absolute paths under the app's base path; a link built relative to the page drops
+# the leading "/" (``relative``).
+
+#: The live app (Streamlit's page).
+APP = "/"
+#: A view's preview page: link-preview tags for crawlers, the view itself for people.
+SHARE = "/share"
+#: The preview picture of a view (1200×630 PNG).
+SHARE_CARD = "/share/card.png"
+#: The static embed: one small cacheable page for an article's iframe.
+EMBED = "/embed"
+#: The static pages' stylesheet (its URL carries the sheet's digest).
+EMBED_CSS = "/embed/view.css"
+#: oEmbed 1.0 answers for a link to a view.
+OEMBED = "/oembed"
+#: A view's files; ``{kind}`` is one of ``EXPORT_KINDS``.
+EXPORT = "/export/view.{kind}"
+#: 200 once data and caches are warm (the load balancer's check).
+READY = "/ready"
+#: Paths a shared link may use (the page itself, its preview page, its static embed).
+VIEW_PATHS = (APP, SHARE, EMBED)
+
+
+def export_path(kind: str) -> str:
+    """The path of one of a view's files.
+
+    >>> export_path("csv")
+    '/export/view.csv'
+    """
+    return EXPORT.format(kind=kind)
+
+
+def relative(path: str) -> str:
+    """A route path relative to the page (works under any base path).
+
+    >>> relative(EMBED_CSS)
+    'embed/view.css'
+    """
+    return path.lstrip("/")
+
+
+# ------------------------------------------------------------------- the view a link holds
 
 #: Map area a link may point at (the data's box, with margin).
 LAT_RANGE = (47.0, 56.0)

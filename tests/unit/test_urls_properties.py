@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from components.present.i18n import LANGS
-from components.present.state import (
+from components.present.urls import (
     BASEMAPS,
     LAT_RANGE,
     LON_RANGE,

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from components.present.state import ViewState, parse_query, to_query, with_viewport
+from components.present.urls import ViewState, parse_query, to_query, with_viewport
 
 
 def test_missing_parameters_give_defaults_and_no_notice():
