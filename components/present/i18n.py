@@ -502,6 +502,8 @@ FIGURES: dict[str, dict[str, str]] = {
 
 # The headline boxes and the comparison of the two sides' figures.
 HEADLINE_AND_COMPARISON: dict[str, dict[str, str]] = {
+    # Where a media quote of a share is cut: "about half | of what Ukraine claims".
+    "quote_share_cut": {"en": " of ", "nl": " van "},
     "compare_title": {
         "en": "Who holds what, by each side's account",
         "nl": "Wie wat in handen heeft, volgens elke kant",
@@ -1227,8 +1229,3 @@ def words(key: str, lang: str = "en") -> list[str]:
 def has(key: str) -> bool:
     """Whether a UI text exists (metrics/units added to data later fall back gracefully)."""
     return key in CATALOGUE
-
-
-# --- added by i19-pipeline
-# Where a media quote of a share is cut: "about half | of what Ukraine claims" (compare).
-CATALOGUE["quote_share_cut"] = {"en": " of ", "nl": " van "}
