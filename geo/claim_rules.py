@@ -315,19 +315,10 @@ def check_links(rec: dict, by_id: Mapping[str, dict], places: Mapping, file: str
             fail("depth_ref", f"names {depth!r}, which is not a depth_km or advance_km record")
         if (ref["side"], ref["date"]) != (rec["side"], rec["date"]):
             fail("depth_ref", f"names {depth!r}, which is not of the same side and date")
-    anchor = rec["anchor"]
-    place = places.get(anchor) if anchor is not None else None
-    if anchor is not None and place is None:
-        fail("anchor", f"names unknown anchor {anchor!r} (not in the top-level 'anchors')")
-    rec["anchor_name_en"] = place["name_en"] if place else None
-    rec["anchor_name_nl"] = place["name_nl"] if place else None
-    rec["anchor_lon"] = place["lon"] if place else None
-    rec["anchor_lat"] = place["lat"] if place else None
-    far_id = rec["anchor_to"]
-    far = places.get(far_id) if far_id is not None else None
-    if far_id is not None and far is None:
-        fail("anchor_to", f"names unknown anchor {far_id!r} (not in the top-level 'anchors')")
-    rec["anchor_to_name_en"] = far["name_en"] if far else None
-    rec["anchor_to_name_nl"] = far["name_nl"] if far else None
-    rec["anchor_to_lon"] = far["lon"] if far else None
-    rec["anchor_to_lat"] = far["lat"] if far else None
+    for field in ("anchor", "anchor_to"):  # the place a zone starts from, and its far end
+        key = rec[field]
+        place = places.get(key) if key is not None else None
+        if key is not None and place is None:
+            fail(field, f"names unknown anchor {key!r} (not in the top-level 'anchors')")
+        for part in ("name_en", "name_nl", "lon", "lat"):  # e.g. anchor_to_name_nl
+            rec[f"{field}_{part}"] = place[part] if place else None
