@@ -20,6 +20,7 @@ import geopandas as gpd
 import jinja2
 from markupsafe import Markup
 
+from components.present import templating
 from components.present.describe import view_sentences
 from components.present.exports.common import MapScene
 from components.present.exports.png_map import png_legend_rows
@@ -53,11 +54,20 @@ def stylesheet() -> bytes:
     return (CSS_FILE.read_text(encoding="utf-8") + "\n" + headline + "\n").encode("utf-8")
 
 
+def versioned_files() -> list[Path]:
+    """The files a page is drawn from besides the data: its own templates and the present
+    layer's templates and static files (the headline boxes, the legend rows' words)."""
+    present = Path(templating.__file__).parent
+    found = [*TEMPLATES.iterdir(), *(present / "templates").rglob("*"),
+             *(present / "static").rglob("*")]  # fmt: skip
+    return sorted(p for p in found if p.is_file())
+
+
 @functools.cache
 def code_version() -> str:
-    """Digest of the templates and the stylesheet: part of every page's ETag."""
-    files = sorted(TEMPLATES.iterdir())
-    body = b"".join(p.name.encode() + p.read_bytes() for p in files) + stylesheet()
+    """Digest of the files a page is drawn from and the stylesheet: part of every page's
+    ETag, so a changed template is never answered 304 with the old page."""
+    body = b"".join(p.name.encode() + p.read_bytes() for p in versioned_files()) + stylesheet()
     return sha256_hex(body)[:16]
 
 

@@ -281,3 +281,13 @@ def test_every_path_the_readme_names_is_served(client):
     # Leaflet is served by Streamlit's component route from the installed package.
     leaflet = re.search(r"`(/component/[^`]+/)`", readme).group(1)
     assert leaflet + "leaflet.js" == leaflet_files.LEAFLET_JS
+
+
+def test_a_pages_etag_follows_every_template_it_is_drawn_from():
+    """The headline boxes and legend of /embed and /share come from the present layer's
+    templates: changing one must change the pages' tag, or caches answer 304 with the old
+    page."""
+    from web import pages
+
+    names = {p.name for p in pages.versioned_files()}
+    assert {"view.html", "share.html", "headline.html.j2", "headline.css"} <= names
