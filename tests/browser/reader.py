@@ -21,7 +21,7 @@ IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 #: An element left from an earlier run, shown faded until the current run replaces it.
 STALE = '[data-stale="true"]'
 #: The map's container once the zone labels have been placed for its current view
-#: (components/present/map_labels.PLACER_JS counts its passes in ``data-labels-placed``
+#: (components/present/static/label_placer.js counts its passes in ``data-labels-placed``
 #: and marks a pass still due with ``data-labels-pending``).
 LABELS_PLACED = ".leaflet-container[data-labels-placed]:not([data-labels-pending])"
 #: True once one map iframe is left (a new language or basemap replaces the old one).
