@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from urllib.parse import parse_qs, urlsplit
 
-from tests.browser.reader import MAP
+from deploy.local import MAP
 
 #: A small rectangle in Kursk region: the geometry of every uploaded test feature.
 BOX = {

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from deploy.local import MAP
 from tests.browser.actions import open_app, query
-from tests.browser.reader import MAP
 
 
 def test_both_claim_overlays_are_drawn(page, app_url):

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from deploy.local import MAP
 from tests.browser.actions import open_app
 from tests.browser.conftest import SCREENS
-from tests.browser.reader import LABELS_PLACED, MAP, inside, wait_settled, wait_still
+from tests.browser.reader import LABELS_PLACED, inside, wait_settled, wait_still
 
 
 def overlap(a: dict, b: dict) -> bool:

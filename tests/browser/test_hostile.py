@@ -10,7 +10,7 @@ from urllib.parse import quote
 import pytest
 import yaml
 
-from deploy.local import running, serve
+from deploy.local import MAP, running, serve
 from geo.paths import DATA_DIR
 from sandbox.hostile_corpus import CASES, Ctx, oblast
 from tests.browser.actions import (
@@ -20,7 +20,6 @@ from tests.browser.actions import (
     open_upload_panel,
     upload,
 )
-from tests.browser.reader import MAP
 
 PAYLOAD = '<img src=x id=pwned onerror="window.__xss=1;alert(1)">'
 

@@ -8,10 +8,9 @@ import subprocess
 from pathlib import Path
 
 from deploy.cluster import wait_ready, wait_status
+from deploy.local import MAP, ROOT, running
 from tests.browser.actions import open_app, query
 from tests.browser.conftest import WAIT_MS
-from tests.browser.reader import MAP
-from tests.browser.server import ROOT, running
 
 #: Records every Content-Security-Policy violation in every frame of the page.
 CSP_PROBE = """document.addEventListener("securitypolicyviolation", e => {

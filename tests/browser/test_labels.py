@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from deploy.local import MAP, map_frame
 from tests.browser.conftest import SCREENS
-from tests.browser.reader import LABELS_PLACED, MAP, map_frame, wait_settled
+from tests.browser.reader import LABELS_PLACED, wait_settled
 
 #: Dates with zones in Kursk and Sumy (and Sumy + Kharkiv) at once, trackers shown too.
 DATES = ("2025-06-22", "2025-12-31")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from deploy.local import MAP
 from tests.browser.actions import click_layer, open_app, query
-from tests.browser.reader import MAP, ONE_MAP, map_view, same_view, wait_settled, wait_still
+from tests.browser.reader import ONE_MAP, map_view, same_view, wait_settled, wait_still
 
 
 def _open_sidebar(page) -> None:

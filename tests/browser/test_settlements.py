@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from deploy.local import map_frame
 from tests.browser.actions import open_app
-from tests.browser.reader import map_frame, wait_settled
+from tests.browser.reader import wait_settled
 
 #: Marks Sudzha's marker (found by its tooltip) so the test can click it as a reader would.
 SUDZHA = """() => window.map.eachLayer(layer => {

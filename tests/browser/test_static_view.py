@@ -6,9 +6,9 @@ from urllib.parse import urlencode
 
 import pytest
 
+from deploy.local import MAP
 from tests.browser.actions import query
 from tests.browser.conftest import ARTIFACTS, WAIT_MS
-from tests.browser.reader import MAP
 
 VIEW = {"ru": "true", "ua": "true", "ind": "false", "date": "2024-08-27", "lat": "51.3000",
         "lon": "35.3000", "z": "9", "base": "light"}  # fmt: skip

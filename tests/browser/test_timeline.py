@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from urllib.parse import urlsplit
 
+from deploy.local import MAP
 from tests.browser.actions import click_layer, open_app, query
 from tests.browser.conftest import WAIT_MS
-from tests.browser.reader import MAP
 
 
 def test_dated_link_shows_the_1294_claim_on_map_and_in_cards(page, app_url):
