@@ -12,6 +12,7 @@ import sys
 import streamlit as st
 
 from components.present import leaflet
+from components.present.i18n import LANGS
 from web.routes import (
     exception_handlers,
     lifespan_with,
@@ -34,7 +35,7 @@ def warm_page() -> None:
     from components.render.cache import map_payload, overlay_js
 
     default = warm_up()
-    for lang in ("en", "nl"):
+    for lang in LANGS:
         map_payload(lang, "light")
         overlay_js(default.date, default.sides(), lang)
 
