@@ -6,7 +6,8 @@ they share one copy and one set of caches. No Streamlit::
 
     from geo import dataset
     data = dataset.load_data()              # regions, border, towns, claims, figures, span
-    zones = dataset.zones_as_of(data.seed_date)
+    zones = dataset.zones_as_of(data.seed_date)   # a table (files, notebooks)
+    records = dataset.zones_on(data.seed_date)    # typed records (geo.records), for words
     places = dataset.settlement_data()
 
 Results are shared read-only (never mutate them; ``geo.claim_zones`` hands out a copy).
@@ -32,6 +33,7 @@ import pandas as pd
 
 from geo.claims import load_anchors, load_claims
 from geo.currency import area_bearing, select_as_of, territorial_statements
+from geo.records import AreaFigure, Claim, ClaimZone, Settlement, SettlementClaim
 from geo.regions import load_border, load_regions, load_towns
 from geo.settlements import load_settlement_counts, load_settlement_statements, load_settlements
 from geo.zones import Frame, Zone, anchors_dict, box_area, build_frame, draw, zones_for
@@ -144,6 +146,45 @@ def zones_as_of(as_of: dt.date) -> gpd.GeoDataFrame:
     return zones_for(selected, frame(), shape_of=lambda row: shape(row["claim_id"]))
 
 
+@functools.lru_cache(maxsize=ZONE_DATES)
+def zones_on(as_of: dt.date) -> tuple[ClaimZone, ...]:
+    """The zones of a date as typed records (:func:`zones_as_of`, row by row): what the
+    page's words, the map and the pictures are built from."""
+    return ClaimZone.from_frame(zones_as_of(as_of))
+
+
+@_once
+def claim_records() -> tuple[Claim, ...]:
+    """Every ledger record, typed, in the ledger's order."""
+    return Claim.from_frame(load_data().claims)
+
+
+@_once
+def claims_by_id() -> dict[str, Claim]:
+    """Every ledger record by its id (a figure's sources, a dispute's other side)."""
+    return {claim.id: claim for claim in claim_records()}
+
+
+@functools.lru_cache(maxsize=ZONE_DATES)
+def claims_on(as_of: dt.date) -> tuple[Claim, ...]:
+    """The records made on or before a date, in the ledger's order (geo.claims_as_of)."""
+    cutoff = pd.Timestamp(as_of).normalize()
+    return tuple(claim for claim in claim_records() if claim.date <= cutoff)
+
+
+@_once
+def area_figures() -> tuple[AreaFigure, ...]:
+    """Every area-bearing figure, stated or derived (:attr:`Data.candidates`), typed."""
+    return AreaFigure.from_frame(load_data().candidates)
+
+
+@_once
+def settlement_records() -> tuple[tuple[Settlement, ...], tuple[SettlementClaim, ...]]:
+    """The settlements and their statements (sorted by date) as typed records."""
+    data = settlement_data()
+    return Settlement.from_frame(data.settlements), SettlementClaim.from_frame(data.statements)
+
+
 def warm() -> None:
     """Load and validate everything once (server start-up: the first reader waits for none)."""
     load_data()
@@ -153,7 +194,19 @@ def warm() -> None:
 
 def clear() -> None:
     """Forget every cached value (a test that swaps the data directory)."""
-    for cached in (zones_as_of, shape, frame, load_data, settlement_data):
+    for cached in (
+        zones_on,
+        claims_on,
+        claims_by_id,
+        claim_records,
+        area_figures,
+        settlement_records,
+        zones_as_of,
+        shape,
+        frame,
+        load_data,
+        settlement_data,
+    ):
         cached.cache_clear()  # type: ignore[attr-defined]
 
 
@@ -209,13 +262,19 @@ def record_span(
 __all__ = [
     "Data",
     "SettlementData",
+    "area_figures",
+    "claim_records",
     "claim_zones",
+    "claims_by_id",
+    "claims_on",
     "clear",
     "frame",
     "load_data",
     "record_span",
     "settlement_data",
+    "settlement_records",
     "shape",
     "warm",
     "zones_as_of",
+    "zones_on",
 ]

@@ -36,6 +36,10 @@ def localized(rec: object, name: str, lang: str) -> str:
     >>> localized(rec, "words", "nl"), localized(rec, "name", "nl")
     ('all', '')
     """
+    names = getattr(rec, "names", None)
+    if names is not None:  # a typed record (geo.records): names by language are data
+        texts = names.get(name, {})
+        return texts.get(lang) or texts.get(BASE_LANG) or ""
     for key in (f"{name}_{lang}", f"{name}_{BASE_LANG}", name):
         text = as_text(field(rec, key))
         if text:
