@@ -323,16 +323,14 @@ def payload_part() -> dict[str, int]:
     import folium
     import streamlit_folium as sf
 
-    import geo
     from components.present.map_build import base_map, overlay
+    from geo import dataset
 
     quiet()
-    regions, border, towns = geo.load_regions(), geo.load_border(), geo.load_towns()
-    claims = geo.load_claims()
-    as_of = claims[claims["source_seed"].notna()]["date"].max().date()
-    zones = geo.claim_zones(as_of=as_of, claims=claims, regions=regions)
-    fmap = base_map(regions, border, towns, "en", "light")
-    group = overlay(zones, claims, ("russia", "ukraine"), "en", as_of)
+    data = dataset.load_data()
+    as_of = data.seed_date
+    fmap = base_map(data.regions, data.border, data.towns, "en", "light")
+    group = overlay(dataset.zones_on(as_of), data.by_id, ("russia", "ukraine"), "en", as_of)
     fmap.get_root().render()
     script = sf._get_map_string(fmap)
     group_js = sf._get_feature_group_string(group, map=folium.Map(tiles=None), idx=0)

@@ -24,8 +24,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import TypeVar
 
 import geopandas as gpd
@@ -76,6 +77,11 @@ class Data:
     claim_dates: list[dt.date]  # every date with a statement, for stepping through time
     seed_date: dt.date  # date of the seed article's figures: the default view
 
+    # The same records typed (geo.records), what the words are built from:
+    records: tuple[Claim, ...]  # every ledger record, in the ledger's order
+    by_id: Mapping[str, Claim]  # every ledger record by its id
+    figures: tuple[AreaFigure, ...]  # the rows of ``candidates``
+
 
 @dataclass(frozen=True)
 class SettlementData:
@@ -111,16 +117,21 @@ def load_data() -> Data:
     dates = sorted({ts.date() for ts in claims["date"]} | {ts.date() for ts in said["date"]})
     seeded = claims.loc[claims["source_seed"].notna(), "date"]
     anchors = anchors_dict(load_anchors())
+    candidates = area_bearing(claims, anchors, box_area(build_frame(regions)))
+    records = Claim.from_frame(claims)
     return Data(
         regions=regions,
         border=load_border(),
         towns=load_towns(),
         claims=claims,
-        candidates=area_bearing(claims, anchors, box_area(build_frame(regions))),
+        candidates=candidates,
         statements=territorial_statements(claims),
         date_range=(first.date(), last.date()),
         claim_dates=dates,
         seed_date=seeded.max().date() if len(seeded) else last.date(),
+        records=records,
+        by_id=MappingProxyType({rec.id: rec for rec in records}),
+        figures=AreaFigure.from_frame(candidates),
     )
 
 
@@ -153,29 +164,11 @@ def zones_on(as_of: dt.date) -> tuple[ClaimZone, ...]:
     return ClaimZone.from_frame(zones_as_of(as_of))
 
 
-@_once
-def claim_records() -> tuple[Claim, ...]:
-    """Every ledger record, typed, in the ledger's order."""
-    return Claim.from_frame(load_data().claims)
-
-
-@_once
-def claims_by_id() -> dict[str, Claim]:
-    """Every ledger record by its id (a figure's sources, a dispute's other side)."""
-    return {claim.id: claim for claim in claim_records()}
-
-
 @functools.lru_cache(maxsize=ZONE_DATES)
 def claims_on(as_of: dt.date) -> tuple[Claim, ...]:
     """The records made on or before a date, in the ledger's order (geo.claims_as_of)."""
     cutoff = pd.Timestamp(as_of).normalize()
-    return tuple(claim for claim in claim_records() if claim.date <= cutoff)
-
-
-@_once
-def area_figures() -> tuple[AreaFigure, ...]:
-    """Every area-bearing figure, stated or derived (:attr:`Data.candidates`), typed."""
-    return AreaFigure.from_frame(load_data().candidates)
+    return tuple(claim for claim in load_data().records if claim.date <= cutoff)
 
 
 @_once
@@ -197,9 +190,6 @@ def clear() -> None:
     for cached in (
         zones_on,
         claims_on,
-        claims_by_id,
-        claim_records,
-        area_figures,
         settlement_records,
         zones_as_of,
         shape,
@@ -262,10 +252,7 @@ def record_span(
 __all__ = [
     "Data",
     "SettlementData",
-    "area_figures",
-    "claim_records",
     "claim_zones",
-    "claims_by_id",
     "claims_on",
     "clear",
     "frame",

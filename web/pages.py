@@ -12,11 +12,11 @@ those files once.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
-import geopandas as gpd
 import jinja2
 from markupsafe import Markup
 
@@ -33,6 +33,7 @@ from components.present.templating import static_text
 from components.present.urls import APP, EMBED_CSS, Notice, ViewState, to_query
 from components.present.zone_text import STALE_STYLE
 from geo.dataset import Data
+from geo.records import ClaimZone
 from geo.registry import sha256_hex
 
 HERE = Path(__file__).resolve().parent
@@ -88,7 +89,7 @@ class LegendRow:
     dash: str = ""
 
 
-def legend(zones: gpd.GeoDataFrame, sides: tuple[str, ...], lang: str) -> list[LegendRow]:
+def legend(zones: Sequence[ClaimZone], sides: tuple[str, ...], lang: str) -> list[LegendRow]:
     """The PNG's legend rows (side and 'schematic, area-true'), the focus regions, the border."""
     rows = []
     for side, label, _figure, current in png_legend_rows(zones, sides, lang):
@@ -119,17 +120,18 @@ def view_page(
     state: ViewState,
     notices: list[Notice],
     data: Data,
-    zones: gpd.GeoDataFrame,
+    zones: Sequence[ClaimZone],
     **extra: object,
 ) -> str:
     """The static page of a view: ``kind`` 'embed' or 'share' (template share.html).
 
-    ``data``: geo.dataset.Data (regions, border, towns), ``zones``: the date's zones;
+    ``data``: geo.dataset.Data (regions, border, towns), ``zones``: the date's zones
+    (geo.dataset.zones_on);
     ``extra``: the share page's meta tags, absolute URLs and forward address.
     """
     lang, sides = state.lang, state.sides()
     drawing = map_drawing(
-        MapScene(data.regions, data.border, data.towns, zones, sides, lang),  # type: ignore[attr-defined]
+        MapScene(data.regions, data.border, data.towns, zones, sides, lang),
         (state.lat, state.lon, state.z),
     )
     template = ENV.get_template("share.html" if kind == "share" else "view.html")

@@ -38,6 +38,7 @@ from components.render.upload import map_large_buffers
 from geo import dataset
 from geo.errors import DataError
 from geo.paths import DATA_DIR
+from geo.records import ClaimZone
 from geo.registry import sha256_hex
 from sandbox.process import also_preload
 from web import exports, pages, public, share
@@ -64,7 +65,13 @@ def _places() -> dataset.SettlementData:
 
 
 def _zones(state: ViewState) -> gpd.GeoDataFrame:
+    """The view's date's zone table (what the GeoJSON writes)."""
     return dataset.zones_as_of(state.date)
+
+
+def _zone_records(state: ViewState) -> tuple[ClaimZone, ...]:
+    """The same zones typed (geo.records): what pages and previews word and draw."""
+    return dataset.zones_on(state.date)
 
 
 @functools.cache
@@ -181,10 +188,10 @@ def _lenient(request: Request):
 def _built_page(kind: str, state, notices: tuple, base: str, forward: str | None) -> bytes:
     """A static page's bytes, kept for the last 64 (a viral link is asked for again and again)."""
     if kind == "share":
-        page = share.share_page(base, state, _data(), _zones(state), list(notices), forward)
+        page = share.share_page(base, state, _data(), _zone_records(state), list(notices), forward)
     else:
         page = pages.view_page("embed", share.title(state), state, list(notices), _data(),
-                               _zones(state))  # fmt: skip
+                               _zone_records(state))  # fmt: skip
     return page.encode("utf-8")
 
 
@@ -251,7 +258,7 @@ def oembed(request: Request) -> Response:
         state = _view_of(target.query)  # a DataError (a ValueError too) stays a 503
     except QueryError as exc:
         return PlainTextResponse(f"{exc}\n", status_code=400)
-    body = share.oembed(base, state, _zones(state), max(maxwidth, 200))
+    body = share.oembed(base, state, _zone_records(state), max(maxwidth, 200))
     return JSONResponse(body, headers={"Cache-Control": CACHE_CONTROL})
 
 
@@ -300,7 +307,7 @@ def warm_up() -> ViewState:
     view's zones (geo.dataset) and the data's digest. Returns the default view."""
     dataset.warm()
     default = _view_of("")
-    _zones(default)
+    _zone_records(default)
     data_version()
     return default
 

@@ -8,9 +8,8 @@ statically at once, with the live app one tap away.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from urllib.parse import quote
-
-import geopandas as gpd
 
 from components.present.embed import EMBED_HEIGHT, iframe_snippet
 from components.present.fmt import fmt_date
@@ -18,6 +17,7 @@ from components.present.i18n import t
 from components.present.urls import APP, EMBED, OEMBED, SHARE, SHARE_CARD, Notice, ViewState
 from components.present.zone_text import legend_figure_line
 from geo.dataset import Data
+from geo.records import ClaimZone
 from web.exports import OG_SIZE
 from web.pages import view_page
 from web.views import canonical_query
@@ -48,18 +48,17 @@ def title(state: ViewState) -> str:
     return t("og_title", state.lang, what=what, date=fmt_date(state.date, state.lang))
 
 
-def description(state: ViewState, zones: gpd.GeoDataFrame) -> str:
+def description(state: ViewState, zones: Sequence[ClaimZone]) -> str:
     """The headline figures shown, each with claimant and date, then the method caveat.
 
     Worded as the map's legend words them (components.present.zone_text): derived and stale
     figures say so, in the link's language.
     """
     parts = []
-    shown = zones[zones["side"].isin(list(state.sides()))]
     for side in state.sides():
-        rows = shown[shown["side"] == side]
+        rows = [zone for zone in zones if zone.side == side]
         # Current figures first; every ground the side spoke of, in both directions.
-        for zone in sorted(rows.itertuples(), key=lambda z: not bool(z.current)):
+        for zone in sorted(rows, key=lambda z: not z.current):
             parts.append(legend_figure_line(zone, state.lang))
     parts.append(t("og_tail", state.lang))
     return ". ".join(p.rstrip(".") for p in parts) + "."
@@ -69,7 +68,7 @@ def share_page(
     base: str,
     state: ViewState,
     data: Data,
-    zones: gpd.GeoDataFrame,
+    zones: Sequence[ClaimZone],
     notices: list[Notice] | None = None,
     forward: str | None = None,
 ) -> str:
@@ -105,7 +104,7 @@ def share_page(
 
 
 def oembed(
-    base: str, state: ViewState, zones: gpd.GeoDataFrame, maxwidth: int | None = None
+    base: str, state: ViewState, zones: Sequence[ClaimZone], maxwidth: int | None = None
 ) -> dict:
     """oEmbed 1.0 'rich' answer: the static embed's snippet plus the preview picture.
 

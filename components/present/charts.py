@@ -15,6 +15,7 @@ Pure: returns Altair charts (Streamlit ships Altair); the page renders them.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import altair as alt
 import pandas as pd
@@ -26,6 +27,7 @@ from components.present.sides import CLAIMANTS, SIDE_STYLE, SIDES, dash_pattern
 from components.present.wording import held_by, record_when, territory_name, who
 from components.present.zone_text import zone_figure
 from geo.currency import MAX_AGE_DAYS, overlaps
+from geo.records import AreaFigure, Claim
 
 
 def _line_end(row: pd.Series, candidates: pd.DataFrame, statements: pd.DataFrame) -> pd.Timestamp:
@@ -49,31 +51,36 @@ def _line_end(row: pd.Series, candidates: pd.DataFrame, statements: pd.DataFrame
     return min(ends)
 
 
-def ground_label(row: pd.Series, lang: str) -> str:
+def ground_label(row: AreaFigure, lang: str) -> str:
     """'Kursk region, held by Ukraine'; a sector-only figure names its sector."""
-    name = territory_name(row.get("territory") or "kursk", lang)
-    if bool(row.get("partial")):
+    name = territory_name(row.territory or "kursk", lang)
+    if row.partial:
         place = wording.localized(row, "anchor", lang)
         name = f"{name}, {t('sector_only', lang, place=place)}"
-    label = t("theatre", lang, territory=name, held=held_by(row.get("holder"), lang))
+    label = t("theatre", lang, territory=name, held=held_by(row.holder, lang))
     return label[:1].upper() + label[1:]
 
 
 def area_series(
     candidates: pd.DataFrame, statements: pd.DataFrame | None, lang: str
 ) -> pd.DataFrame:
-    """One row per figure: date, line end, side label, area, figure text, who, derived."""
+    """One row per figure: date, line end, side label, area, figure text, who, derived.
+
+    ``candidates``: geo's table of area figures (the chart's rows); each row's words are
+    built from the same row typed (``geo.records.AreaFigure``).
+    """
     statements = statements if statements is not None else candidates.iloc[0:0]
     if "theatre" not in candidates.columns:
         candidates = candidates.assign(theatre="", territory="kursk", holder="ukraine")
+    figures = AreaFigure.from_frame(candidates)
     rows = candidates.assign(
         end=[_line_end(r, candidates, statements) for _, r in candidates.iterrows()],
         side_label=candidates["side"].map(lambda s: t(f"side_{s}", lang)),
-        day=[record_when(r, lang) for _, r in candidates.iterrows()],
-        figure=[zone_figure(r, lang) for _, r in candidates.iterrows()],
-        who=[who(r, lang) for _, r in candidates.iterrows()],
+        day=[record_when(f, lang) for f in figures],
+        figure=[zone_figure(f, lang) for f in figures],
+        who=[who(f, lang) for f in figures],
         derived=candidates["derived"].astype(bool),
-        ground=[ground_label(r, lang) for _, r in candidates.iterrows()],
+        ground=[ground_label(f, lang) for f in figures],
     )
     cols = ["date", "end", "day", "side", "side_label", "area_km2", "figure", "who", "derived",
             "claim_id", "theatre", "ground"]  # fmt: skip
@@ -183,32 +190,32 @@ PEOPLE_GROUPS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
-def people_series(claims: pd.DataFrame, lang: str) -> pd.DataFrame:
+def people_series(claims: Sequence[Claim], lang: str) -> pd.DataFrame:
     """One row per statement about people: date, group, value, figure words, who, side.
 
     Nothing is summed or joined: each claimant's figures stand as said.
     """
     group_of = {m: g for g, metrics in PEOPLE_GROUPS.items() for m in metrics}
-    rows = claims[claims["metric"].isin(group_of) & claims["value"].notna()]
-    if rows.empty:
+    rows = [rec for rec in claims if rec.metric in group_of and rec.value is not None]
+    if not rows:
         return pd.DataFrame(
             columns=["date", "group", "value", "figure", "what", "who", "day", "side_label"]
         )
     return pd.DataFrame(
         {
-            "date": rows["date"],
-            "group": rows["metric"].map(lambda m: t(f"people_group_{group_of[m]}", lang)),
-            "value": rows["value"].astype(float),
-            "figure": [figure_value(r, lang) for _, r in rows.iterrows()],
-            "what": [record_label(r, lang) for _, r in rows.iterrows()],
-            "who": [who(r, lang) for _, r in rows.iterrows()],
-            "day": [record_when(r, lang) for _, r in rows.iterrows()],
-            "side_label": rows["side"].map(lambda s: t(f"side_{s}", lang)),
+            "date": [rec.date for rec in rows],
+            "group": [t(f"people_group_{group_of[rec.metric]}", lang) for rec in rows],
+            "value": [float(rec.value or 0) for rec in rows],
+            "figure": [figure_value(rec, lang) for rec in rows],
+            "what": [record_label(rec, lang) for rec in rows],
+            "who": [who(rec, lang) for rec in rows],
+            "day": [record_when(rec, lang) for rec in rows],
+            "side_label": [t(f"side_{rec.side}", lang) for rec in rows],
         }
     )
 
 
-def people_chart(claims: pd.DataFrame, as_of: dt.date, lang: str) -> alt.FacetChart:
+def people_chart(claims: Sequence[Claim], as_of: dt.date, lang: str) -> alt.FacetChart:
     """Points per statement, one small panel per group, the selected date marked."""
     data = people_series(claims, lang).assign(as_of=pd.Timestamp(as_of))
     labels = [t(f"side_{s}", lang) for s in SIDES]

@@ -9,16 +9,15 @@ Streamlit import.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-import geopandas as gpd
 import pandas as pd
 
 from components.present.fmt import fmt_num
 from components.present.i18n import t
 from components.present.wording import (
     age,
-    as_text,
     held_by,
     quoted,
     record_when,
@@ -27,6 +26,7 @@ from components.present.wording import (
     who_mid,
 )
 from components.present.zone_text import compact_figure, is_current, stale_note, zone_figure
+from geo.records import Claim, ClaimZone
 
 
 @dataclass(frozen=True)
@@ -53,28 +53,30 @@ class Comparison:
     grounds: tuple[Ground, ...] = ()
 
 
-def _side_figure(row: pd.Series | None, lang: str) -> tuple[float | None, str, str, str]:
+def _side_figure(row: ClaimZone | None, lang: str) -> tuple[float | None, str, str, str]:
     """(current area, headline, full figure, caption); stale figures only in the caption."""
     if row is None:
         return None, "–", "", ""
-    said = f"{who(row, lang)}, {record_when(row, lang)} ({age(row['age_days'], lang)})"
+    said = f"{who(row, lang)}, {record_when(row, lang)} ({age(row.age_days, lang)})"
     full = zone_figure(row, lang)
     if is_current(row):
-        return float(row["area_km2"]), compact_figure(row, lang), full, f"{full} · {said}"
+        return float(row.area_km2), compact_figure(row, lang), full, f"{full} · {said}"
     last = t("compare_last", lang, figure=full, who=who(row, lang),
-             when=record_when(row, lang), age=age(row["age_days"], lang),
+             when=record_when(row, lang), age=age(row.age_days, lang),
              note=stale_note(row, lang))  # fmt: skip
     return None, "–", full, f"{t('compare_no_current', lang)}. {last}"
 
 
 def _ground(
-    rows: dict[str, pd.Series], territory: str, holder: str, lang: str, claims: pd.DataFrame | None
+    rows: dict[str, ClaimZone],
+    territory: str,
+    holder: str,
+    lang: str,
+    claims: Sequence[Claim] | None,
 ) -> Ground:
     ru, ru_text, ru_full, ru_note = _side_figure(rows.get("russia"), lang)
     ua, ua_text, ua_full, ua_note = _side_figure(rows.get("ukraine"), lang)
-    same_day = (
-        ru is not None and ua is not None and rows["russia"]["date"] == rows["ukraine"]["date"]
-    )
+    same_day = ru is not None and ua is not None and rows["russia"].date == rows["ukraine"].date
     # A ratio of figures months apart would mislead.
     ratio = ru / ua if same_day and ua else None
     sentence = ""
@@ -87,7 +89,7 @@ def _ground(
         sentence = t("compare_ratio_named", lang, ru=whose("russia", ru_full),
                      ua=whose("ukraine", ua_full), pct=pct)  # fmt: skip
         sentence = sentence[:1].upper() + sentence[1:]  # Dutch starts with the figure
-        sentence += _article_words(claims, rows["russia"]["date"], lang)
+        sentence += _article_words(claims, rows["russia"].date, lang)
     title = t("compare_theatre", lang, territory=territory_name(territory, lang),
               held=held_by(holder, lang))  # fmt: skip
     title = title[:1].upper() + title[1:]
@@ -96,25 +98,24 @@ def _ground(
 
 
 def compare(
-    zones: gpd.GeoDataFrame, lang: str = "en", claims: pd.DataFrame | None = None
+    zones: Sequence[ClaimZone], lang: str = "en", claims: Sequence[Claim] | None = None
 ) -> Comparison:
     """Per ground, RU/UA areas from current figures only; a ratio only for one day.
 
     Ground with a current figure comes first, then the most recently claimed. A figure
     for one sector only is left out: it is not a side's word about the whole ground.
     """
-    claimant = zones[zones["side"].isin(["russia", "ukraine"])]
-    if "partial" in claimant.columns:
-        claimant = claimant[~claimant["partial"].fillna(False).astype(bool)]
-    found: dict[tuple[str, str], dict[str, pd.Series]] = {}
-    for _, row in claimant.iterrows():
-        key = (str(row.get("territory") or "kursk"), as_text(row.get("holder")) or "ukraine")
-        found.setdefault(key, {})[row["side"]] = row
+    found: dict[tuple[str, str], dict[str, ClaimZone]] = {}
+    for row in zones:
+        if row.side not in ("russia", "ukraine") or row.partial:
+            continue
+        key = (row.territory or "kursk", row.holder or "ukraine")
+        found.setdefault(key, {})[row.side] = row
 
-    def order(item: tuple[tuple[str, str], dict[str, pd.Series]]) -> tuple:
+    def order(item: tuple[tuple[str, str], dict[str, ClaimZone]]) -> tuple:
         rows = item[1].values()
         current = any(is_current(r) for r in rows)
-        latest = max(pd.Timestamp(r["date"]) for r in rows)
+        latest = max(pd.Timestamp(r.date) for r in rows)
         return (not current, -latest.value)
 
     grounds = tuple(
@@ -124,17 +125,17 @@ def compare(
     return Comparison(grounds)
 
 
-def _article_words(claims: pd.DataFrame | None, date: object, lang: str) -> str:
+def _article_words(claims: Sequence[Claim] | None, date: pd.Timestamp, lang: str) -> str:
     """' NH Nieuws called it “about half”.' when the media did this sum that day."""
-    if claims is None:
-        return ""
-    same = claims[
-        (claims["source_kind"] == "media_arithmetic")
-        & (claims["metric"] == "share_of_ukraine_claim")
-        & (claims["date"] == date)
+    same = [
+        rec
+        for rec in claims or ()
+        if rec.source_kind == "media_arithmetic"
+        and rec.metric == "share_of_ukraine_claim"
+        and rec.date == date
     ]
-    if same.empty:
+    if not same:
         return ""
-    rec = same.iloc[0]
+    rec = same[0]
     words = quoted(rec, lang).split(t("quote_share_cut", lang))[0]
     return t("compare_article", lang, who=who(rec, lang), words=words)

@@ -10,12 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import geopandas as gpd
-
 from components.present.fmt import fmt_date
 from components.present.i18n import t
 from components.present.sides import SIDES
-from components.present.wording import age, field, record_when, who
+from components.present.wording import age, record_when, who
 from components.present.zone_text import (
     claim_phrase,
     is_current,
@@ -25,9 +23,10 @@ from components.present.zone_text import (
     where,
     zone_figure,
 )
+from geo.records import ClaimZone
 
 
-def zone_sentence(zone: object, lang: str) -> str:
+def zone_sentence(zone: ClaimZone, lang: str) -> str:
     """One figure as a sentence: whose claim about whose ground and where (the map
     labels' words), the figure, claimant, date and age, stated or derived.
 
@@ -36,18 +35,18 @@ def zone_sentence(zone: object, lang: str) -> str:
     text = t(
         "desc_zone", lang, side=claim_phrase(zone, lang), where=where(zone, lang),
         figure=zone_figure(zone, lang),
-        who=who(zone, lang), when=record_when(zone, lang), age=age(field(zone, "age_days"), lang),
+        who=who(zone, lang), when=record_when(zone, lang), age=age(zone.age_days, lang),
         basis=t("desc_derived" if is_derived(zone) else "desc_stated", lang),
     )  # fmt: skip
     if not is_current(zone):
         text = f"{text} {t('desc_stale', lang, note=stale_note(zone, lang))}"
-    if float(field(zone, "drawn_area_km2") or 0) == 0:
+    if float(zone.drawn_area_km2 or 0) == 0:
         text = f"{text} {method_text(zone, lang)}"
     return text
 
 
 def view_sentences(
-    zones: gpd.GeoDataFrame, sides: Sequence[str], lang: str, as_of: object
+    zones: Sequence[ClaimZone], sides: Sequence[str], lang: str, as_of: object
 ) -> list[str]:
     """The description of a view, sentence by sentence, in the page language.
 
@@ -58,12 +57,12 @@ def view_sentences(
     for side in SIDES:
         if side not in sides:
             continue
-        rows = zones[zones["side"] == side]
-        if rows.empty:
+        rows = [zone for zone in zones if zone.side == side]
+        if not rows:
             if side != "independent":  # the claimants always get their line
                 out.append(t("desc_none", lang, side=t(f"side_{side}", lang)))
             continue
-        out.extend(zone_sentence(zone, lang) for _, zone in rows.iterrows())
+        out.extend(zone_sentence(zone, lang) for zone in rows)
     hidden = [t(f"side_{side}", lang) for side in SIDES[:2] if side not in sides]
     if hidden:
         out.append(t("desc_hidden", lang, sides=", ".join(hidden)))

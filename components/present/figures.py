@@ -6,6 +6,7 @@ templates escape it).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -26,24 +27,25 @@ from components.present.wording import (
     territory_name,
 )
 from geo.claim_schema import METRICS
+from geo.records import BASE_LANG, Claim
 
 
-def figure_value(rec: pd.Series, lang: str) -> str:
+def figure_value(rec: Claim, lang: str) -> str:
     """'about 1,000 km²', '28 settlements', '500–700 km²', '63.2%' … or the metric name."""
-    metric, unit = rec["metric"], as_text(rec.get("unit"))
-    value = rec["value"]
-    if value is None or pd.isna(value):
+    metric, unit = rec.metric, as_text(rec.unit)
+    value = rec.value
+    if value is None:
         return metric_label(metric, lang)
-    qualifier = hedge(rec.get("qualifier"), lang)
+    qualifier = hedge(rec.qualifier, lang)
     if unit == "ratio":
         pct = value * 100
         return f"{qualifier}{fmt_num(pct, lang, 0 if float(pct).is_integer() else 1)}%"
     unit_text = t(f"unit_{unit}", lang) if has(f"unit_{unit}") else unit
-    words = as_text(rec.get(f"words_{lang}")) or as_text(rec.get("words_en"))
-    if bool(rec.get("derived", False)) and value == 0 and words:
+    words = localized(rec, "words", lang)
+    if rec.derived and value == 0 and words:
         return t("exact_zero", lang, words=words)  # "fully liberated" is exact, not ≈ 0
-    text = qualified(value, unit_text, rec.get("qualifier"), lang, rec.get("value_high"))
-    if bool(rec.get("derived", False)):
+    text = qualified(value, unit_text, rec.qualifier, lang, rec.value_high)
+    if rec.derived:
         text = f"≈ {text} ({t('derived_tag', lang)})"
     return text
 
@@ -53,16 +55,16 @@ def metric_label(metric: str, lang: str) -> str:
     return t(f"metric_{metric}", lang) if has(f"metric_{metric}") else metric
 
 
-def record_label(rec: pd.Series, lang: str) -> str:
+def record_label(rec: Claim, lang: str) -> str:
     """What a figure counts, with whose ground or people: 'Area held by Ukraine',
     'Settlements held by Russia', 'Prisoners of war (Russian military)'."""
-    metric, holder = rec["metric"], as_text(rec.get("holder"))
+    metric, holder = rec.metric, as_text(rec.holder)
     key = f"metric_{metric}_by"
     if holder and has(key):
         label = t(key, lang, holder=holder_name(holder, lang), forces=t(f"forces_{holder}", lang))
     else:
         label = metric_label(metric, lang)
-    people = as_text(rec.get("people"))
+    people = as_text(rec.people)
     if people and has(f"people_{people}"):
         label = f"{label} ({t(f'people_{people}', lang)})"
     return label
@@ -113,36 +115,43 @@ class Card:
     date: str = ""  # YYYY-MM-DD of the statement (for the people chart and sorting)
 
 
-def cards(claims: pd.DataFrame, lang: str) -> dict[str, list[Card]]:
-    """Cards grouped by side (always all three keys), newest first within a side."""
+def cards(claims: Sequence[Claim], lang: str) -> dict[str, list[Card]]:
+    """Cards grouped by side (always all three keys), newest first within a side.
+
+    ``claims``: the records shown (cut to the date); a dispute names its other side
+    only when that record is among them.
+    """
     out: dict[str, list[Card]] = {side: [] for side in SIDES}
     rank = {metric: i for i, metric in enumerate(METRICS)}
-    by_id = claims.drop_duplicates("id").set_index("id")
-    ordered = claims.assign(_rank=claims["metric"].map(rank).fillna(len(rank)))
-    ordered = ordered.sort_values(["_rank", "date", "id"], ascending=[True, False, True])
-    for _, rec in ordered.iterrows():
-        out.setdefault(rec["side"], []).append(
+    by_id: dict[str, Claim] = {}
+    for rec in claims:
+        by_id.setdefault(rec.id, rec)
+    ordered = sorted(claims, key=lambda r: r.id)  # newest first, then by id, per rank:
+    ordered.sort(key=lambda r: r.date, reverse=True)
+    ordered.sort(key=lambda r: rank.get(r.metric, len(rank)))
+    for rec in ordered:
+        out.setdefault(rec.side, []).append(
             Card(
-                id=rec["id"],
-                side=rec["side"],
-                metric=rec["metric"],
+                id=rec.id,
+                side=rec.side,
+                metric=rec.metric,
                 value=figure_value(rec, lang),
                 label=record_label(rec, lang),
                 who=t("said_by", lang, who=claimant(rec, lang), date=record_when(rec, lang)),
-                summary=as_text(rec.get(f"summary_{lang}")) or as_text(rec.get("summary_en")),
-                quote=as_text(rec.get("quote")),
-                quote_lang=as_text(rec.get("quote_lang")),
-                translation=as_text(rec.get("quote_en")),
-                caveat=as_text(rec.get(f"caveat_{lang}")) or as_text(rec.get("caveat_en")),
-                source_title=as_text(rec.get("source_title")) or as_text(rec.get("source_outlet")),
-                source_url=as_text(rec.get("source_url")),
-                confidence=as_text(rec.get("confidence")),
-                disputed_by=tuple(disputed_names(rec.get("disputed_by"), by_id, lang)),
-                kind=kind_label(rec.get("source_kind"), rec["side"], lang),
-                evidence=as_text(rec.get("evidence")),
+                summary=localized(rec, "summary", lang),
+                quote=as_text(rec.quote),
+                quote_lang=as_text(rec.quote_lang),
+                translation=rec.names["quote"].get(BASE_LANG, ""),
+                caveat=localized(rec, "caveat", lang),
+                source_title=as_text(rec.source_title) or as_text(rec.source_outlet),
+                source_url=as_text(rec.source_url),
+                confidence=as_text(rec.confidence),
+                disputed_by=tuple(disputed_names(rec.disputed_by, by_id, lang)),
+                kind=kind_label(rec.source_kind, rec.side, lang),
+                evidence=as_text(rec.evidence),
                 note=localized(rec, "note", lang),
-                where=territory_name(rec.get("territory") or "", lang),
-                date=pd.Timestamp(rec["date"]).strftime("%Y-%m-%d"),
+                where=territory_name(rec.territory or "", lang),
+                date=pd.Timestamp(rec.date).strftime("%Y-%m-%d"),
             )
         )
     return out

@@ -15,42 +15,38 @@ like Streamlit columns.
 
 from __future__ import annotations
 
-import geopandas as gpd
+from collections.abc import Sequence
+
 import pandas as pd
 
 from components.present.i18n import t
 from components.present.sides import CLAIMANTS, SIDE_STYLE
 from components.present.templating import render, style
-from components.present.wording import age, as_text, held_by, record_when, who_mid
+from components.present.wording import age, held_by, localized, record_when, who_mid
 from components.present.wording import who as who_said
 from components.present.zone_text import is_current, stale_note, where, zone_figure
+from geo.records import Claim, ClaimZone
 
 #: On one day, the statement that names a side's word about the ground comes first:
 #: one that says whose forces hold it, then events and statements, then figures.
 _PREFER = {"event": 0, "statement": 1}
 
 
-def latest_statement(claims: pd.DataFrame | None, side: str) -> pd.Series | None:
+def latest_statement(claims: Sequence[Claim] | None, side: str) -> Claim | None:
     """The side's latest record of any kind (claims already cut to the date), or None.
 
     On a day with several, one that says who holds ground wins, then an event or a
     statement over a number, then the record id, so the choice is stable.
     """
-    if claims is None or claims.empty:
+    mine = [rec for rec in claims or () if rec.side == side]
+    if not mine:
         return None
-    mine = claims[claims["side"] == side]
-    if mine.empty:
-        return None
-    day = mine[mine["date"] == mine["date"].max()]
-    holder = day["holder"] if "holder" in day.columns else pd.Series(None, index=day.index)
-    ranked = day.assign(
-        _held=holder.isna(),
-        _kind=day["metric"].map(_PREFER).fillna(len(_PREFER)),
-    ).sort_values(["_held", "_kind", "id"])
-    return ranked.iloc[0]
+    last = max(rec.date for rec in mine)
+    day = [rec for rec in mine if rec.date == last]
+    return min(day, key=lambda r: (r.holder is None, _PREFER.get(r.metric, len(_PREFER)), r.id))
 
 
-def _figure_row(zone: object, lang: str) -> tuple[str, str]:
+def _figure_row(zone: ClaimZone, lang: str) -> tuple[str, str]:
     """(where and whose hands: figure, who and when) of one current zone."""
     place = f"{where(zone, lang)}, {held_by(zone.holder, lang)}"
     place = place[:1].upper() + place[1:]
@@ -58,36 +54,36 @@ def _figure_row(zone: object, lang: str) -> tuple[str, str]:
     return t("headline_row", lang, where=place, figure=zone_figure(zone, lang)), said
 
 
-def _latest_line(rec: pd.Series | None, newest: object, lang: str) -> tuple[str, str]:
+def _latest_line(rec: Claim | None, newest: pd.Timestamp | None, lang: str) -> tuple[str, str]:
     """('Latest statement, 26 Apr 2025 (General Staff …)', ': … No area given.'), or
     empty when the side's newest current figure is as recent (that is its latest word).
 
     Two parts so a phone can show the first alone and keep the map on the first screen.
     """
-    if rec is None or (newest is not None and rec["date"] <= newest):
+    if rec is None or (newest is not None and rec.date <= newest):
         return "", ""
-    summary = as_text(rec.get(f"summary_{lang}")) or as_text(rec.get("summary_en"))
-    if rec["metric"] != "area_km2":
+    summary = localized(rec, "summary", lang)
+    if rec.metric != "area_km2":
         summary = f"{summary} {t('headline_no_area', lang)}"
     head = t("headline_latest", lang, date=record_when(rec, lang), who=who_mid(rec, lang))
     return head, f": {summary}"
 
 
 def side_box(
-    zones: gpd.GeoDataFrame, side: str, lang: str, claims: pd.DataFrame | None = None
+    zones: Sequence[ClaimZone], side: str, lang: str, claims: Sequence[Claim] | None = None
 ) -> tuple[list[tuple[str, str]], tuple[str, str], tuple[str, str]]:
     """What one side's box says: (figure, who) rows, the no-current note and the latest
     statement, each of these two as (what a phone shows, the rest).
 
     Pure data for the HTML below and for any other surface that words the headline.
     """
-    mine = zones[zones["side"] == side] if not zones.empty else zones
-    current = [z for z in mine.itertuples() if is_current(z)]
+    mine = [z for z in zones if z.side == side]
+    current = [z for z in mine if is_current(z)]
     rows = [_figure_row(z, lang) for z in current]
     note = ("", "")
     if not rows:
         # The last figure for each ground the side spoke of, newest first.
-        stale = sorted(mine.itertuples(), key=lambda z: z.date, reverse=True)
+        stale = sorted(mine, key=lambda z: z.date, reverse=True)
         if stale:
             last = stale[0]
             figures = "; ".join(
@@ -108,7 +104,9 @@ def headline_css() -> str:
     return style("headline.css")
 
 
-def headline_html(zones: gpd.GeoDataFrame, lang: str, claims: pd.DataFrame | None = None) -> str:
+def headline_html(
+    zones: Sequence[ClaimZone], lang: str, claims: Sequence[Claim] | None = None
+) -> str:
     """One box per claimant side: its current figures, where and in whose hands, who said
     them and when; or that it has none; then its latest statement. All escaped.
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping, Sequence
 
 import folium
 import geopandas as gpd
-import pandas as pd
 import shapely
 from branca.element import Element
 
@@ -42,6 +42,7 @@ from components.present.zone_text import (
     zone_style_extra,
     zone_tooltip,
 )
+from geo.records import Claim, ClaimZone
 
 #: OpenStreetMap tiles, faded: decoration only, the vector layers carry the geography.
 TILES_LIGHT = "OpenStreetMap"
@@ -156,23 +157,23 @@ def _label(fmap: folium.Map, latlon: tuple[float, float], text: str, css: str) -
 
 
 def overlay(
-    zones: gpd.GeoDataFrame,
-    claims: pd.DataFrame,
+    zones: Sequence[ClaimZone],
+    by_id: Mapping[str, Claim],
     sides: tuple[str, ...],
     lang: str,
     as_of: dt.date,
 ) -> folium.FeatureGroup:
     """The claim zones for the chosen sides, with tooltips, popups and the legend.
 
+    ``by_id``: the ledger's records by id (a zone's popup lists those behind it).
     Wording and stale styling come from ``components/present/zone_text.py``.
     """
     group = folium.FeatureGroup(name="claims")
-    by_id = claims.set_index("id")
     shown, stale = [], False
     ranks = _label_ranks(zones, sides)
     # Larger zones first, so smaller ones stay on top and clickable.
-    for index, zone in zones.sort_values("area_km2", ascending=False).iterrows():
-        if zone.side not in sides or zone.geometry is None or zone.geometry.is_empty:
+    for index, zone in sorted(enumerate(zones), key=lambda kv: -kv[1].area_km2):
+        if zone.side not in sides or not zone.drawn:
             continue
         shown.append(zone.side)
         style = dict(SIDE_STYLE[zone.side], weight=CLAIM_WEIGHT, fillOpacity=CLAIM_FILL_OPACITY)
@@ -194,12 +195,12 @@ def overlay(
     order = [side for side in SIDE_STYLE if side in shown]
     empty = [
         t(
-            "legend_not_drawn" if z.get("shape") == "unplaced" else "legend_no_zone",
+            "legend_not_drawn" if z.shape == "unplaced" else "legend_no_zone",
             lang,
             what=f"{claim_phrase(z, lang)}: {zone_figure(z, lang)}",
         )
-        for _, z in zones.iterrows()
-        if z.side in sides and (z.geometry is None or z.geometry.is_empty) and is_current(z)
+        for z in zones
+        if z.side in sides and not z.drawn and is_current(z)
     ]
     legend = legend_html(order, lang, as_of, stale=stale, empty=empty)
     Legend(legend).add_to(group)
@@ -214,11 +215,12 @@ def _on_screen(geom: object) -> object:
     return shapely.set_precision(geom, 1e-5, mode="pointwise").simplify(1e-4)
 
 
-def _label_ranks(zones: gpd.GeoDataFrame, sides: tuple[str, ...]) -> dict[object, int]:
-    """Which zone's label is placed first: current figures before stale ones, larger
-    before smaller, so a faded zone's label never crowds out a current one's."""
-    drawn = zones[zones["side"].isin(list(sides)) & ~zones.geometry.is_empty]
-    order = sorted(drawn.iterrows(), key=lambda kv: (not is_current(kv[1]), -float(kv[1].area_km2)))
+def _label_ranks(zones: Sequence[ClaimZone], sides: tuple[str, ...]) -> dict[int, int]:
+    """Which zone's label is placed first (by the zone's place in ``zones``): current
+    figures before stale ones, larger before smaller, so a faded zone's label never
+    crowds out a current one's."""
+    drawn = [(i, z) for i, z in enumerate(zones) if z.side in sides and z.drawn]
+    order = sorted(drawn, key=lambda kv: (not is_current(kv[1]), -float(kv[1].area_km2)))
     return {index: rank for rank, (index, _) in enumerate(order)}
 
 
@@ -226,7 +228,7 @@ def _label_ranks(zones: gpd.GeoDataFrame, sides: tuple[str, ...]) -> dict[object
 POPUP_OPTIONS = {"maxWidth": 300, "maxHeight": 230, "autoPanPaddingTopLeft": [10, 40]}
 
 
-def zone_label(zone: object, by_id: pd.DataFrame, lang: str, rank: int) -> folium.Marker:
+def zone_label(zone: ClaimZone, by_id: Mapping[str, Claim], lang: str, rank: int) -> folium.Marker:
     """A permanent label in the side's colour, placed in the browser (``placer_js``) at
     the first of its candidate places where it covers nothing; `rank` orders the labels.
 

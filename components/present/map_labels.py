@@ -16,13 +16,14 @@ labels never cover each other at any zoom the reader can reach.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 
 import geopandas as gpd
-import pandas as pd
 from shapely.geometry.base import BaseGeometry
 
 from components.present import zone_text
 from components.present.templating import render, static_text
+from geo.records import Claim, ClaimZone
 
 #: Where the n-th largest drawn zone puts its label (Leaflet tooltip direction).
 LABEL_SLOTS = ("top", "bottom", "center")
@@ -30,13 +31,13 @@ LABEL_SLOTS = ("top", "bottom", "center")
 CONTEXT_TOWNS = ("Sudzha", "Sumy")
 
 
-def zone_label_html(zone: object, by_id: pd.DataFrame, lang: str) -> str:
+def zone_label_html(zone: ClaimZone, by_id: Mapping[str, Claim], lang: str) -> str:
     """Escaped lines: side and figure; claimant, date and age; stale ones say so."""
     del by_id
     return render("zone_label_full.html.j2", **label_lines(zone, lang))
 
 
-def label_lines(zone: object, lang: str) -> dict[str, object]:
+def label_lines(zone: ClaimZone, lang: str) -> dict[str, object]:
     """A zone label's parts for its template: ``side`` and ``figure`` (the first line,
     whose side is bold), then the ``rest`` of its lines."""
     first, *rest = zone_text.zone_label_lines(zone, lang)
@@ -118,18 +119,18 @@ def placer_js() -> str:
 
 
 def fit_bounds(
-    zones: gpd.GeoDataFrame, towns: gpd.GeoDataFrame, sides: tuple[str, ...]
+    zones: Sequence[ClaimZone], towns: gpd.GeoDataFrame, sides: tuple[str, ...]
 ) -> tuple[float, float, float, float]:
     """(south, west, north, east) of the drawn zones plus Sudzha and Sumy.
 
     When some drawn zones are current, the fit frames those: a months-old figure drawn
     as a faint outline must not pull the view away from what is claimed now.
     """
-    shown = zones[zones["side"].isin(sides) & ~zones.geometry.is_empty]
-    if "current" in shown.columns and shown["current"].astype(bool).any():
-        shown = shown[shown["current"].astype(bool)]
+    shown = [zone for zone in zones if zone.side in sides and zone.drawn]
+    if any(zone.current for zone in shown):
+        shown = [zone for zone in shown if zone.current]
     context = towns[towns["name_en"].isin(CONTEXT_TOWNS)]
-    boxes = [*shown.geometry.bounds.itertuples(index=False)]
+    boxes = [zone.geometry.bounds for zone in shown if zone.geometry is not None]
     boxes += [(p.x, p.y, p.x, p.y) for p in context.geometry]
     west = min(b[0] for b in boxes)
     south = min(b[1] for b in boxes)

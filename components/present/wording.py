@@ -5,60 +5,51 @@ said it (short name, source kind) and figures with their qualifier. Pure: no Str
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
 from components.present.fmt import fmt_date, fmt_num, hedge, month_year
 from components.present.i18n import has, t
+from geo.records import BASE_LANG, AreaFigure, Claim, ClaimZone, Named
 
 
-def field(rec: object, key: str, default: object = None) -> object:
-    """A field of a record or zone given as a Series, dict or namedtuple."""
-    if hasattr(rec, "get"):
-        return rec.get(key, default)
-    return getattr(rec, key, default)
+def localized(rec: Named, name: str, lang: str) -> str:
+    """A field of a record (geo.records) in the reader's language, else in English
+    (``BASE_LANG``) when the data has none in that language; '' when neither.
 
+    The texts are data (``rec.names``, read from the columns ``<name>_<lang>``), so a
+    third language adds columns to data/, not code here.
 
-#: The language a field without a language suffix is written in (``claimant``,
-#: ``anchor``, ``note``), and the one every other falls back to.
-BASE_LANG = "en"
-
-
-def localized(rec: object, name: str, lang: str) -> str:
-    """A field in the reader's language: the column ``<name>_<lang>`` (``claimant_nl``,
-    ``anchor_nl``, ``words_nl``, ``name_nl``), else the English one (``<name>_en``, then
-    the bare ``<name>``) when that is missing or blank. A third language adds columns,
-    not code.
-
-    >>> rec = {"claimant": "Ministry", "claimant_nl": "Ministerie", "words_en": "all"}
+    >>> rec = Claim.from_row({"claimant": "Ministry", "claimant_nl": "Ministerie",
+    ...                       "words_en": "all", "summary_de": "Alles"})
     >>> localized(rec, "claimant", "nl"), localized(rec, "claimant", "en")
     ('Ministerie', 'Ministry')
-    >>> localized(rec, "words", "nl"), localized(rec, "name", "nl")
-    ('all', '')
+    >>> localized(rec, "words", "nl"), localized(rec, "note", "nl"), localized(rec, "summary", "de")
+    ('all', '', 'Alles')
     """
-    names = getattr(rec, "names", None)
-    if names is not None:  # a typed record (geo.records): names by language are data
-        texts = names.get(name, {})
-        return texts.get(lang) or texts.get(BASE_LANG) or ""
-    for key in (f"{name}_{lang}", f"{name}_{BASE_LANG}", name):
-        text = as_text(field(rec, key))
-        if text:
-            return text
-    return ""
+    if not hasattr(rec, "names"):  # TEMP: settlement rows until they are records
+        for key in (f"{name}_{lang}", f"{name}_{BASE_LANG}", name):
+            text = as_text(getattr(rec, key, None))
+            if text:
+                return text
+        return ""
+    texts = rec.names.get(name, {})
+    return texts.get(lang) or texts.get(BASE_LANG) or ""
 
 
-def quoted(rec: object, lang: str) -> str:
+def quoted(rec: Claim, lang: str) -> str:
     """A record's quote in the reader's language: the original (``quote``) when it was
     said in that language (``quote_lang``), else its translation (``quote_<lang>``, else
     ``quote_en``).
 
-    >>> rec = {"quote": "de helft", "quote_lang": "nl", "quote_en": "half"}
+    >>> rec = Claim.from_row({"quote": "de helft", "quote_lang": "nl", "quote_en": "half"})
     >>> quoted(rec, "nl"), quoted(rec, "en")
     ('de helft', 'half')
     """
-    if as_text(field(rec, "quote_lang")) == lang:
-        return as_text(field(rec, "quote"))
-    return as_text(field(rec, f"quote_{lang}")) or as_text(field(rec, f"quote_{BASE_LANG}"))
+    if rec.quote_lang == lang:
+        return as_text(rec.quote)
+    return localized(rec, "quote", lang)
 
 
 def as_text(value: object) -> str:
@@ -83,13 +74,11 @@ def when(date: object, lang: str, approx: object = False, precision: object = No
     return t("when_approx", lang, date=day) if approx is True else day
 
 
-def record_when(rec: object, lang: str) -> str:
-    """:func:`when` for a ledger record or a zone row (fields date, date_approx, ...)."""
-    raw = field(rec, "date_approx", False)
-    approx = False if raw is None or pd.isna(raw) else bool(raw)
-    stated = field(rec, "stated_on")
-    date = stated if stated is not None and not pd.isna(stated) else field(rec, "date")
-    return when(date, lang, approx, field(rec, "date_precision"))
+def record_when(rec: Claim | AreaFigure, lang: str) -> str:
+    """:func:`when` for a ledger record, an area figure or a zone (its ``stated_on``)."""
+    stated = rec.stated_on if isinstance(rec, ClaimZone) else None
+    date = stated if stated is not None else rec.date
+    return when(date, lang, bool(rec.date_approx), rec.date_precision)
 
 
 def age(days: int, lang: str) -> str:
@@ -114,12 +103,12 @@ def short_name(claimant: object) -> str:
     return _SPLIT.split(as_text(claimant), maxsplit=1)[0].strip()
 
 
-def claimant(rec: object, lang: str) -> str:
+def claimant(rec: Named, lang: str) -> str:
     """The full claimant with role, in the page language where the ledger has it."""
     return localized(rec, "claimant", lang)
 
 
-def who(rec: object, lang: str) -> str:
+def who(rec: Named, lang: str) -> str:
     """Short name of the claimant in the page language."""
     return short_name(claimant(rec, lang))
 
@@ -158,12 +147,12 @@ def _given(value: object) -> bool:
     return value is not None and not pd.isna(value)
 
 
-def disputed_names(ids: object, by_id: pd.DataFrame, lang: str) -> list[str]:
+def disputed_names(ids: Iterable[str] | None, by_id: Mapping[str, Claim], lang: str) -> list[str]:
     """'DeepState, 26 Apr 2025' for each disputing record (names, never record ids)."""
     out = []
-    for other in list(ids or ()):
-        if other in by_id.index:
-            rec = by_id.loc[other]
+    for other in ids or ():
+        if other in by_id:
+            rec = by_id[other]
             out.append(f"{who(rec, lang)}, {record_when(rec, lang)}")
     return list(dict.fromkeys(out))
 
@@ -187,7 +176,7 @@ def mid_sentence(name: str, lang: str = "nl") -> str:
     return leading.sub(lambda m: m.group(1).lower() + " ", name) if leading else name
 
 
-def who_mid(rec: object, lang: str) -> str:
+def who_mid(rec: Named, lang: str) -> str:
     """:func:`who` inside a sentence ('het ministerie', not 'Het ministerie')."""
     return mid_sentence(who(rec, lang), lang)
 

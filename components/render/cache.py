@@ -14,7 +14,6 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-import geo
 from components.present.cards import build_card_html
 from components.present.charts import area_chart, people_chart
 from components.present.compare import Comparison, compare
@@ -28,7 +27,15 @@ from components.present.settlement_layer import settlement_layer
 from components.present.settlement_table import settlement_table, totals_table
 from components.present.sources import build_sources_html
 from components.render.folium_payload import RETURNED, base_payload, overlay_script
-from geo.dataset import Data, SettlementData, load_data, settlement_data, zones_as_of
+from geo.dataset import (
+    Data,
+    SettlementData,
+    claims_on,
+    load_data,
+    settlement_data,
+    zones_as_of,
+    zones_on,
+)
 
 __all__ = [
     "Data",
@@ -51,14 +58,13 @@ def map_payload(lang: str, basemap: str) -> dict:
 @st.cache_resource(show_spinner=False, max_entries=2000)
 def overlay_js(as_of: dt.date, sides: tuple[str, ...], lang: str) -> str:
     """Script of the overlay group for one date, side selection and language."""
-    data = load_data()
-    return overlay_script(overlay(zones_as_of(as_of), data.claims, sides, lang, as_of))
+    return overlay_script(overlay(zones_on(as_of), load_data().by_id, sides, lang, as_of))
 
 
 @st.cache_resource(show_spinner=False, max_entries=2000)
 def claims_bounds(as_of: dt.date, sides: tuple[str, ...]) -> tuple[float, float, float, float]:
     """What "fit to claims" frames on a date: the drawn zones, Sudzha and Sumy."""
-    return fit_bounds(zones_as_of(as_of), load_data().towns, sides)
+    return fit_bounds(zones_on(as_of), load_data().towns, sides)
 
 
 def _said_by(as_of: dt.date) -> int:
@@ -83,34 +89,33 @@ def _settlement_js(n_said: int, lang: str) -> str:
 @st.cache_resource(show_spinner=False, max_entries=2000)
 def headline(as_of: dt.date, lang: str) -> str:
     """The headline boxes above the map for a date (escaped HTML with its CSS)."""
-    said = geo.claims_as_of(load_data().claims, as_of)
-    return headline_css() + headline_html(zones_as_of(as_of), lang, said)
+    return headline_css() + headline_html(zones_on(as_of), lang, claims_on(as_of))
 
 
 @st.cache_resource(show_spinner=False, max_entries=2000)
 def description(as_of: dt.date, sides: tuple[str, ...], lang: str) -> tuple[str, ...]:
     """The view in words for screen readers: the static embed's own description."""
-    return tuple(view_sentences(zones_as_of(as_of), sides, lang, as_of))
+    return tuple(view_sentences(zones_on(as_of), sides, lang, as_of))
 
 
 @st.cache_resource(show_spinner=False, max_entries=2000)
 def comparison(as_of: dt.date, lang: str) -> Comparison:
     """RU/UA areas and ratio on a date."""
-    return compare(zones_as_of(as_of), lang, load_data().claims)
+    return compare(zones_on(as_of), lang, load_data().records)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2000)
 def figure_cards(as_of: dt.date, lang: str) -> dict[str, list[str]]:
     """Escaped HTML card of every figure stated on or before a date, grouped by side."""
-    groups = cards(geo.claims_as_of(load_data().claims, as_of), lang)
+    groups = cards(claims_on(as_of), lang)
     return {side: [build_card_html(card, lang) for card in items] for side, items in groups.items()}
 
 
 @st.cache_resource(show_spinner=False, max_entries=2000)
 def sources_list(as_of: dt.date, lang: str) -> tuple[int, str]:
     """Number of sources and their escaped HTML list for a date."""
-    shown = geo.claims_as_of(load_data().claims, as_of)
-    return shown["source_url"].nunique(), build_sources_html(shown, lang)
+    shown = claims_on(as_of)
+    return len({rec.source_url for rec in shown if rec.source_url}), build_sources_html(shown, lang)
 
 
 # --- Charts (Vega-Lite specs) -----------------------------------------------------------
@@ -124,7 +129,7 @@ def chart_spec(as_of: dt.date, lang: str) -> dict:
 @st.cache_resource(show_spinner=False, max_entries=2000)
 def people_chart_spec(as_of: dt.date, lang: str) -> dict:
     """Vega-Lite spec of the people chart (prisoners, losses, evacuations, strikes)."""
-    return people_chart(load_data().claims, as_of, lang).to_dict()
+    return people_chart(load_data().records, as_of, lang).to_dict()
 
 
 @st.cache_resource(show_spinner=False, max_entries=2000)

@@ -6,6 +6,7 @@ import geopandas as gpd
 import pytest
 
 import geo
+from geo.records import Claim, ClaimZone
 from geo.settlements import load_settlement_statements
 
 #: (south, west, north, east) of data/regions.geojson, as the page passes it to the
@@ -22,6 +23,28 @@ def layers(regions):
 @pytest.fixture(scope="session")
 def claims():
     return geo.load_claims()
+
+
+@pytest.fixture(scope="session")
+def records(claims):
+    """The ledger's records, typed (geo.records.Claim), in the ledger's order."""
+    return Claim.from_frame(claims)
+
+
+@pytest.fixture(scope="session")
+def by_id(records):
+    """The ledger's records by id, as the page and the routes hand them to present."""
+    return {rec.id: rec for rec in records}
+
+
+def typed(zones) -> tuple[ClaimZone, ...]:
+    """A zone table (geo.claim_zones) as the typed records present builds words from."""
+    return ClaimZone.from_frame(zones)
+
+
+def typed_zone(row) -> ClaimZone:
+    """One row of a zone table, typed."""
+    return ClaimZone.from_row(row)
 
 
 @pytest.fixture(scope="session")
@@ -64,10 +87,10 @@ def zone_of():
     """``zone_of(zones, side, territory="kursk")``: the one zone of a side about that
     ground (a side can claim ground in several regions on one date)."""
 
-    def pick(zones, side: str, territory: str = "kursk"):
+    def pick(zones, side: str, territory: str = "kursk") -> ClaimZone:
         rows = zones[(zones["side"] == side) & (zones["territory"] == territory)]
         assert len(rows) == 1, (side, territory, rows["claim_id"].tolist())
-        return rows.iloc[0]
+        return typed_zone(rows.iloc[0])
 
     return pick
 

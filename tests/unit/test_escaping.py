@@ -13,6 +13,8 @@ from components.present.figures import cards, safe_link
 from components.present.map_build import base_map, overlay
 from components.present.markdown_text import md_escape
 from components.present.sources import build_sources_html
+from geo.records import Claim
+from tests.unit.conftest import typed
 
 XSS = '<img src=x onerror="alert(1)">'
 
@@ -30,7 +32,7 @@ def hostile_claims(claims) -> pd.DataFrame:
 
 
 def test_card_escapes_quote_claimant_source_and_drops_bad_link(hostile_claims, seed_day):
-    groups = cards(geo.claims_as_of(hostile_claims, seed_day), "en")
+    groups = cards(Claim.from_frame(geo.claims_as_of(hostile_claims, seed_day)), "en")
     card = next(c for c in groups["ukraine"] if c.id == "ua-syrskyi-2024-08-12-area")
     html = build_card_html(card, "en")
     assert "&lt;img src=x onerror=" in html
@@ -41,7 +43,8 @@ def test_card_escapes_quote_claimant_source_and_drops_bad_link(hostile_claims, s
 def test_zone_popup_and_tooltip_escape_claim_text(hostile_claims, layers, seed_day):
     zones = geo.claim_zones(seed_day, claims=hostile_claims, regions=layers[0])
     fmap = base_map(*layers)
-    overlay(zones, hostile_claims, ("ukraine",), "en", seed_day).add_to(fmap)
+    by_id = {rec.id: rec for rec in Claim.from_frame(hostile_claims)}
+    overlay(typed(zones), by_id, ("ukraine",), "en", seed_day).add_to(fmap)
     page = fmap.get_root().render()
     scripts = "".join(re.findall(r"<script>(.*?)</script>", page, flags=re.S))
     assert "<img" not in scripts
@@ -50,7 +53,7 @@ def test_zone_popup_and_tooltip_escape_claim_text(hostile_claims, layers, seed_d
 
 
 def test_sources_list_escapes_titles_and_refuses_non_http_links(hostile_claims, seed_day):
-    html = build_sources_html(geo.claims_as_of(hostile_claims, seed_day), "en")
+    html = build_sources_html(Claim.from_frame(geo.claims_as_of(hostile_claims, seed_day)), "en")
     assert "<img" not in html
     assert 'href="javascript' not in html
 

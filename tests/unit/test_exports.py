@@ -24,6 +24,7 @@ from components.present.exports import MapScene, figures_csv, map_html, map_png,
 from components.present.map_build import base_map, overlay
 from components.present.sides import SIDE_STYLE
 from geo.crs import area_km2
+from tests.unit.conftest import typed
 
 ZERO_DAY = dt.date(2025, 4, 26)  # Russia: 0 km² left, so no Russian zone
 ALL_SIDES = ("russia", "ukraine", "independent")
@@ -42,8 +43,8 @@ def _read_geojson(text: str) -> gpd.GeoDataFrame:
 # --- GeoJSON -----------------------------------------------------------------------
 
 
-def test_geojson_round_trips_sides_areas_ids_and_sources(zones, claims):
-    text = zones_geojson(zones, claims, ALL_SIDES)
+def test_geojson_round_trips_sides_areas_ids_and_sources(zones, claims, by_id):
+    text = zones_geojson(zones, by_id, ALL_SIDES)
     back = _read_geojson(text).set_index("side")
     assert set(back.index) == set(ALL_SIDES)
     assert back.crs.equals("EPSG:4326")
@@ -57,7 +58,7 @@ def test_geojson_round_trips_sides_areas_ids_and_sources(zones, claims):
     for side, area in stated.items():
         assert measured[side] == pytest.approx(area, rel=0.02)
 
-    by_id = claims.set_index("id")
+    ledger = claims.set_index("id")
     for feature in json.loads(text)["features"]:
         props = feature["properties"]
         expected = zones.set_index("side").loc[props["side"], "claim_ids"]
@@ -67,7 +68,7 @@ def test_geojson_round_trips_sides_areas_ids_and_sources(zones, claims):
         assert "not a surveyed front line" in props["note"]
         assert [s["claim_id"] for s in props["sources"]] == props["claim_ids"]
         for source in props["sources"]:
-            rec = by_id.loc[source["claim_id"]]
+            rec = ledger.loc[source["claim_id"]]
             assert source["source_url"] == rec["source_url"]
             assert source["source_url"].startswith("https://")
             assert source["source_title"] == rec["source_title"]
@@ -78,8 +79,8 @@ def test_geojson_round_trips_sides_areas_ids_and_sources(zones, claims):
         assert props["current"] is True
 
 
-def test_geojson_russian_box_keeps_both_records(zones, claims):
-    doc = json.loads(zones_geojson(zones, claims, ("russia",)))
+def test_geojson_russian_box_keeps_both_records(zones, claims, by_id):
+    doc = json.loads(zones_geojson(zones, by_id, ("russia",)))
     (feature,) = doc["features"]
     props = feature["properties"]
     assert len(props["claim_ids"]) == 2  # width and depth, 40 × 12 km
@@ -96,8 +97,8 @@ def test_geojson_russian_box_keeps_both_records(zones, claims):
     assert (props["holder"], props["territory"]) == ("ukraine", "kursk")
 
 
-def test_geojson_is_rfc7946(zones, claims):
-    doc = json.loads(zones_geojson(zones, claims, ALL_SIDES))
+def test_geojson_is_rfc7946(zones, claims, by_id):
+    doc = json.loads(zones_geojson(zones, by_id, ALL_SIDES))
     assert doc["type"] == "FeatureCollection"
     assert "crs" not in doc
     for feature in doc["features"]:
@@ -114,15 +115,15 @@ def test_geojson_is_rfc7946(zones, claims):
         assert ((lat > 50) & (lat < 53)).all()
 
 
-def test_geojson_leaves_out_toggled_off_sides(zones, claims):
-    back = _read_geojson(zones_geojson(zones, claims, ("ukraine",)))
+def test_geojson_leaves_out_toggled_off_sides(zones, claims, by_id):
+    back = _read_geojson(zones_geojson(zones, by_id, ("ukraine",)))
     assert back["side"].tolist() == ["ukraine"]
-    assert json.loads(zones_geojson(zones, claims, ()))["features"] == []
+    assert json.loads(zones_geojson(zones, by_id, ()))["features"] == []
 
 
-def test_geojson_skips_a_zero_km2_claim(zones_zero, zone_of, claims):
-    assert zone_of(zones_zero, "russia")["area_km2"] == 0
-    doc = json.loads(zones_geojson(zones_zero, claims, ALL_SIDES))
+def test_geojson_skips_a_zero_km2_claim(zones_zero, zone_of, claims, by_id):
+    assert zone_of(zones_zero, "russia").area_km2 == 0
+    doc = json.loads(zones_geojson(zones_zero, by_id, ALL_SIDES))
     drawn = {(f["properties"]["side"], f["properties"]["territory"]) for f in doc["features"]}
     assert ("russia", "kursk") not in drawn  # "fully liberated": nothing to draw
     assert drawn == {("independent", "kursk"), ("ukraine", "kursk"), ("russia", "sumy")}
@@ -176,7 +177,7 @@ def png(layers, seed_day):
     """Draw the PNG of some zones (the seed day's unless ``as_of`` says otherwise)."""
 
     def draw(zones, sides, lang="en", as_of=None, **kw):
-        return map_png(MapScene(*layers, zones, sides, lang), as_of or seed_day, **kw)
+        return map_png(MapScene(*layers, typed(zones), sides, lang), as_of or seed_day, **kw)
 
     return draw
 
@@ -275,9 +276,9 @@ def test_png_language_changes_the_words_a_reader_sees(layers, zones, monkeypatch
 
 
 @pytest.fixture(scope="module")
-def snapshot(layers, zones, claims, seed_day):
+def snapshot(layers, zones, claims, seed_day, by_id):
     fmap = base_map(*layers, lang="en")
-    overlay(zones, claims, ALL_SIDES, "en", seed_day).add_to(fmap)
+    overlay(typed(zones), by_id, ALL_SIDES, "en", seed_day).add_to(fmap)
     return map_html(fmap)
 
 
@@ -319,7 +320,7 @@ def test_html_guards_hostile_asset_text(layers, tmp_path, monkeypatch):
     assert page.count("<script") == page.count("</script>")
 
 
-def test_reader_layer_is_in_the_geojson_marked_as_their_own(zones, claims):
+def test_reader_layer_is_in_the_geojson_marked_as_their_own(zones, claims, by_id):
     from shapely.geometry import box
 
     from components.present.exports import with_reader_layer
@@ -329,7 +330,7 @@ def test_reader_layer_is_in_the_geojson_marked_as_their_own(zones, claims):
         geometry=[box(35.0, 51.0, 35.2, 51.1)],
         crs="EPSG:4326",
     )
-    text = with_reader_layer(zones_geojson(zones, claims, ("ukraine",)), layer, "mine.geojson")
+    text = with_reader_layer(zones_geojson(zones, by_id, ("ukraine",)), layer, "mine.geojson")
     back = gpd.read_file(io.BytesIO(text.encode()))
     own = back[back["side"] == "reader"]
     assert len(own) == 1
@@ -346,10 +347,10 @@ def test_reader_layer_is_drawn_and_named_in_the_png_legend(layers, zones, png, s
         geometry=[box(35.3, 51.0, 35.7, 51.2)],
         crs="EPSG:4326",
     )
-    plain = map_png(MapScene(*layers, zones, ("ukraine",), "nl"), seed_day)
+    plain = map_png(MapScene(*layers, typed(zones), ("ukraine",), "nl"), seed_day)
     name = r"$\frac{1}{0}$ mijn.kml"  # mathtext in a file name must stay text
     own = map_png(
-        MapScene(*layers, zones, ("ukraine",), "nl"), seed_day, reader_layer=(name, layer)
+        MapScene(*layers, typed(zones), ("ukraine",), "nl"), seed_day, reader_layer=(name, layer)
     )
     pixels = np.asarray(Image.open(io.BytesIO(own)).convert("RGB")).reshape(-1, 3)
     purple = np.all(np.abs(pixels.astype(int) - (0xCC, 0x79, 0xA7)) < 12, axis=1).sum()

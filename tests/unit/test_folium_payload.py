@@ -9,6 +9,7 @@ import streamlit_folium as sf
 from components.present.map_build import base_map, overlay
 from components.present.map_elements import allow_zoom
 from components.render.folium_payload import base_payload, overlay_script
+from tests.unit.conftest import typed
 
 RETURNED = ["center", "zoom"]
 
@@ -17,13 +18,13 @@ def _same_ids(text: str) -> str:
     return re.sub(r"_[0-9a-f]{32}", "_ID", text)
 
 
-def test_payload_matches_st_folium(monkeypatch, layers, claims, zones, seed_day):
+def test_payload_matches_st_folium(monkeypatch, layers, claims, zones, seed_day, by_id):
     sent = {}
     monkeypatch.setattr(sf, "_component_func", lambda **kw: sent.update(kw))
     sf.st_folium(
         base_map(*layers),
         key="k",
-        feature_group_to_add=overlay(zones, claims, ("russia", "ukraine"), "en", seed_day),
+        feature_group_to_add=overlay(typed(zones), by_id, ("russia", "ukraine"), "en", seed_day),
         returned_objects=RETURNED,
     )
     ours = base_payload(base_map(*layers), "k", RETURNED)
@@ -33,6 +34,6 @@ def test_payload_matches_st_folium(monkeypatch, layers, claims, zones, seed_day)
     sent["header"] = allow_zoom(sent["header"], "")
     for name, value in ours.items():
         assert sent[name] == value, name
-    group = overlay(zones, claims, ("russia", "ukraine"), "en", seed_day)
+    group = overlay(typed(zones), by_id, ("russia", "ukraine"), "en", seed_day)
     assert _same_ids(overlay_script(group)) == _same_ids(sent["feature_group"])
     assert len(ours["script"]) < 150_000, "map payload budget"

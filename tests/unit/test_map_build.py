@@ -7,6 +7,7 @@ import re
 
 from components.present.leaflet import LEAFLET_CSS, LEAFLET_JS
 from components.present.map_build import base_map, overlay
+from tests.unit.conftest import typed
 
 
 def _html(fmap, group=None):
@@ -46,8 +47,10 @@ def test_no_basemap_option_drops_tiles(layers):
     assert "tile.openstreetmap" in _html(base_map(*layers, basemap="light"))
 
 
-def test_overlay_carries_claim_classes_and_symmetric_style(layers, zones, claims, seed_day):
-    page = _html(base_map(*layers), overlay(zones, claims, ("russia", "ukraine"), "en", seed_day))
+def test_overlay_carries_claim_classes_and_symmetric_style(layers, zones, claims, seed_day, by_id):
+    page = _html(
+        base_map(*layers), overlay(typed(zones), by_id, ("russia", "ukraine"), "en", seed_day)
+    )
     assert '"className": "claim-ru"' in page
     assert '"className": "claim-ua"' in page
     styles = [
@@ -65,14 +68,16 @@ def test_overlay_carries_claim_classes_and_symmetric_style(layers, zones, claims
     assert "schematic, area-true" in page
 
 
-def test_toggling_off_a_side_removes_its_layer(layers, zones, claims, seed_day):
-    page = _html(base_map(*layers), overlay(zones, claims, ("ukraine",), "en", seed_day))
+def test_toggling_off_a_side_removes_its_layer(layers, zones, claims, seed_day, by_id):
+    page = _html(base_map(*layers), overlay(typed(zones), by_id, ("ukraine",), "en", seed_day))
     assert "claim-ru" not in page
     assert "claim-ua" in page
 
 
-def test_zone_popup_shows_figure_claimant_source_and_method(layers, zones, claims, seed_day):
-    page = _html(base_map(*layers), overlay(zones, claims, ("russia", "ukraine"), "en", seed_day))
+def test_zone_popup_shows_figure_claimant_source_and_method(layers, zones, claims, seed_day, by_id):
+    page = _html(
+        base_map(*layers), overlay(typed(zones), by_id, ("russia", "ukraine"), "en", seed_day)
+    )
     assert "Smirnov" in page
     assert "Syrskyi" in page
     assert "1,000 km" in page
@@ -80,8 +85,8 @@ def test_zone_popup_shows_figure_claimant_source_and_method(layers, zones, claim
     assert "https://censor.net" in page
 
 
-def test_legend_gives_as_of_date_and_credits(layers, zones, claims, seed_day):
-    page = _html(base_map(*layers), overlay(zones, claims, ("russia",), "nl", seed_day))
+def test_legend_gives_as_of_date_and_credits(layers, zones, claims, seed_day, by_id):
+    page = _html(base_map(*layers), overlay(typed(zones), by_id, ("russia",), "nl", seed_day))
     assert "Beweringen tot en met 12 aug 2024" in page
     assert "Natural Earth" in page
     assert "GeoNames" in page

@@ -15,6 +15,7 @@ from components.present.map_build import base_map, overlay
 from components.present.map_elements import legend_html
 from components.present.map_labels import fit_bounds, fit_script, label_anchor
 from components.present.sides import SIDE_STYLE
+from tests.unit.conftest import typed
 
 
 @pytest.mark.parametrize(
@@ -22,10 +23,10 @@ from components.present.sides import SIDE_STYLE
     [("en", "about 12 × 40 km", "about 1,000 km²"), ("nl", "zo'n 12 × 40 km", "zo'n 1.000 km²")],
 )
 def test_zones_carry_labels_with_the_figure_as_stated(
-    layers, zones, claims, lang, ru, ua, seed_day
+    layers, zones, claims, lang, ru, ua, seed_day, by_id
 ):
     fmap = base_map(*layers, lang=lang)
-    overlay(zones, claims, ("russia", "ukraine"), lang, seed_day).add_to(fmap)
+    overlay(typed(zones), by_id, ("russia", "ukraine"), lang, seed_day).add_to(fmap)
     page = fmap.get_root().render()
     icons = [json.loads(m) for m in re.findall(r'L\.divIcon\(\{\s*"html": (".*?"),\n', page)]
     labels = {re.search(r"label-(\w+)", h).group(1): h for h in icons if "zone-label" in h}
@@ -61,8 +62,8 @@ def test_attribution_prefix_is_neutral(layers):
     assert prefix.endswith(">Leaflet</a>")
 
 
-def test_popups_scroll_inside_a_phone_sized_map(layers, zones, claims, seed_day):
-    page = overlay(zones, claims, ("russia", "ukraine"), "en", seed_day)
+def test_popups_scroll_inside_a_phone_sized_map(layers, zones, claims, seed_day, by_id):
+    page = overlay(typed(zones), by_id, ("russia", "ukraine"), "en", seed_day)
     fmap = base_map(*layers)
     page.add_to(fmap)
     html = fmap.get_root().render()
@@ -73,7 +74,7 @@ def test_popups_scroll_inside_a_phone_sized_map(layers, zones, claims, seed_day)
 
 def test_fit_frames_zones_sudzha_and_sumy(layers, zones):
     towns = layers[2].set_index("name_en")
-    south, west, north, east = fit_bounds(zones, layers[2], ("russia", "ukraine"))
+    south, west, north, east = fit_bounds(typed(zones), layers[2], ("russia", "ukraine"))
     for name in ("Sudzha", "Sumy"):
         point = towns.loc[name, "geometry"]
         assert south <= point.y <= north
@@ -90,11 +91,11 @@ def test_fit_runs_once_per_number():
 
 
 def test_headline_gives_both_sides_the_same_box(zones, claims):
-    body = headline_html(zones, "en")
+    body = headline_html(typed(zones), "en")
     assert body.count('class="h headline-') == 2
     assert "about 12 × 40 km" in body
     assert "about 1,000 km²" in body
-    only_ua = headline_html(zones[zones["side"] == "ukraine"], "nl")
+    only_ua = headline_html(typed(zones[zones["side"] == "ukraine"]), "nl")
     assert "nog geen oppervlaktecijfer" in only_ua
 
 

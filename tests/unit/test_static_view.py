@@ -25,6 +25,7 @@ from components.present import leaflet as leaflet_files
 from components.present.describe import view_sentences
 from components.present.headline import headline_html
 from components.present.urls import ViewState, to_query
+from tests.unit.conftest import typed
 from web import public
 from web.compress import Compress
 from web.routes import middleware, routes
@@ -80,7 +81,7 @@ def test_static_embed_is_one_page_with_both_claims_and_no_app(client, zones_on, 
     # Both claims drawn, as the live map classes them.
     assert {"claim-ru", "claim-ua"} <= page.classes()
     # The same description the live page gives screen readers, sentence by sentence.
-    zones = zones_on(state.date)
+    zones = typed(zones_on(state.date))
     text = " ".join(page.text)
     for sentence in view_sentences(zones, state.sides(), lang, state.date):
         assert sentence in text

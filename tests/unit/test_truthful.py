@@ -29,14 +29,11 @@ from components.present.zone_text import (
     zone_style_extra,
     zone_tooltip,
 )
+from geo.records import Claim
 from geo.zones import anchors_dict
+from tests.unit.conftest import typed, typed_zone
 
 ALL = ("russia", "ukraine", "independent")
-
-
-@pytest.fixture(scope="module")
-def by_id(claims):
-    return claims.set_index("id")
 
 
 #: Smirnov's 12 x 40 km as drawn from the border (issue 17: the area that results).
@@ -58,10 +55,10 @@ def _box_is_marked(text: str) -> bool:
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_no_surface_shows_the_box_area_without_derived(
-    zones, claims, by_id, layers, seed_day, lang
+    zones, records, by_id, layers, seed_day, lang
 ):
-    ru = zones.set_index("side", drop=False).loc["russia"]
-    ground = compare(zones, lang, claims).grounds[0]
+    ru = typed_zone(zones.set_index("side", drop=False).loc["russia"])
+    ground = compare(typed(zones), lang, records).grounds[0]
     texts = {
         "label": zone_label(ru, by_id, lang, seed_day),
         "tooltip": zone_tooltip(ru, by_id, lang, seed_day),
@@ -75,7 +72,7 @@ def test_no_surface_shows_the_box_area_without_derived(
         assert BOX in text, name
         assert _box_is_marked(text), (name, text)
     fmap = base_map(*layers, lang=lang)
-    overlay(zones, claims, ALL, lang, seed_day).add_to(fmap)
+    overlay(typed(zones), by_id, ALL, lang, seed_day).add_to(fmap)
     rendered = fmap.get_root().render()
     bound = re.findall(r'\.bind(?:Tooltip|Popup)\(\s*("(?:[^"\\]|\\.)*")', rendered)
     assert len([b for b in bound if "km²" in json.loads(b)]) >= 6  # tooltip + popup per zone
@@ -99,8 +96,8 @@ def test_chart_spec_marks_the_box_area_as_derived(claims, seed_day):
     assert seen
 
 
-def test_geojson_and_csv_keep_stated_and_derived_apart(zones, claims, seed_day):
-    doc = json.loads(zones_geojson(zones, claims, ALL, seed_day))
+def test_geojson_and_csv_keep_stated_and_derived_apart(zones, claims, by_id, seed_day):
+    doc = json.loads(zones_geojson(zones, by_id, ALL, seed_day))
     ru = next(f["properties"] for f in doc["features"] if f["properties"]["side"] == "russia")
     assert ru["stated_area_km2"] is None
     assert round(ru["derived_area_km2"]) == int(BOX)
@@ -126,30 +123,30 @@ def test_subtitle_and_legend_do_not_claim_every_zone_is_stated(lang):
 
 def test_zone_labels_in_english_and_dutch(zones, by_id, seed_day):
     z = zones.set_index("side", drop=False)
-    assert zone_label(z.loc["ukraine"], by_id, "en", seed_day) == (
+    assert zone_label(typed_zone(z.loc["ukraine"]), by_id, "en", seed_day) == (
         "Ukraine says it holds: about 1,000 km² · Kursk region · Gen. Oleksandr Syrskyi · "
         "said 12 Aug 2024, the same day"
     )
-    assert zone_label(z.loc["russia"], by_id, "nl", seed_day) == (
+    assert zone_label(typed_zone(z.loc["russia"]), by_id, "nl", seed_day) == (
         "Volgens Rusland in handen van Oekraïne: zo'n 12 × 40 km (≈ 604 km² zoals getekend, "
         "afgeleid) · regio Koersk · Aleksej Smirnov · gezegd 12 aug 2024, dezelfde dag"
     )
-    assert zone_label(z.loc["independent"], by_id, "en", seed_day).startswith(
+    assert zone_label(typed_zone(z.loc["independent"]), by_id, "en", seed_day).startswith(
         "AFP analysis of Institute for the Study of War data says Ukraine holds: at least "
         "800 km² · Kursk region · Independent analyst"
     )
 
 
-def test_stale_zone_is_labelled_and_faded(zones_on, claims, by_id, layers):
+def test_stale_zone_is_labelled_and_faded(zones_on, by_id, layers):
     z = zones_on("2024-11-23").set_index("side", drop=False)
-    ru = z.loc["russia"]
+    ru = typed_zone(z.loc["russia"])
     label = zone_label(ru, by_id, "en", "2024-11-23")
     assert "said 12 Aug 2024, 103 days earlier" in label
     assert label.endswith("replaced by this side's statement of 12 Sep 2024")
     assert zone_style_extra(ru)["fillOpacity"] == 0
-    assert zone_style_extra(z.loc["ukraine"]) == {}
+    assert zone_style_extra(typed_zone(z.loc["ukraine"])) == {}
     fmap = base_map(*layers)
-    overlay(z, claims, ALL, "en", dt.date(2024, 11, 23)).add_to(fmap)
+    overlay(typed(z), by_id, ALL, "en", dt.date(2024, 11, 23)).add_to(fmap)
     page = fmap.get_root().render()
     assert "claim-ru claim-stale" in page
     assert "claim-ua claim-stale" not in page
@@ -157,7 +154,7 @@ def test_stale_zone_is_labelled_and_faded(zones_on, claims, by_id, layers):
 
 
 def test_superseded_popup_says_what_replaced_it(zones_on, by_id):
-    ru = zones_on("2025-03-13").set_index("side", drop=False).loc["russia"]
+    ru = typed_zone(zones_on("2025-03-13").set_index("side", drop=False).loc["russia"])
     popup = zone_popup_html(ru, by_id, "en", "2025-03-13")
     assert "Not current" in popup
     assert "Sudzha" in popup
@@ -167,7 +164,9 @@ def test_superseded_popup_says_what_replaced_it(zones_on, by_id):
 
 def test_tracker_zone_names_its_kind_and_approximate_date(zones_on, by_id):
     zones = zones_on("2025-01-17")
-    ind = zones[(zones["side"] == "independent") & (zones["territory"] == "kursk")].iloc[0]
+    ind = typed_zone(
+        zones[(zones["side"] == "independent") & (zones["territory"] == "kursk")].iloc[0]
+    )
     label = zone_label(ind, by_id, "en", "2025-01-17")
     assert label.startswith(
         "DeepState says Ukraine holds: about 420 km² · Kursk region · Ukrainian-affiliated tracker"
@@ -177,7 +176,7 @@ def test_tracker_zone_names_its_kind_and_approximate_date(zones_on, by_id):
 
 
 def test_russias_own_arithmetic_is_shown_as_ours(zones_on, by_id):
-    ru = zones_on("2025-01-17").set_index("side", drop=False).loc["russia"]
+    ru = typed_zone(zones_on("2025-01-17").set_index("side", drop=False).loc["russia"])
     text = derivation_text(ru, by_id, "en")
     assert "801 km² had been retaken, 63.2%" in text
     assert "≈ 1,267 km²" in text
@@ -188,25 +187,25 @@ def test_russias_own_arithmetic_is_shown_as_ours(zones_on, by_id):
 
 def test_the_formula_of_a_derived_figure_shows_the_arithmetic_in_numbers(zones_on):
     """The files' ``derivation``: the same figures as the words, in signs."""
-    ru = zones_on("2025-01-17").set_index("side", drop=False).loc["russia"]
+    ru = typed_zone(zones_on("2025-01-17").set_index("side", drop=False).loc["russia"])
     assert derivation_formula(ru).startswith("801 km² ÷ 63.2 % ≈ 1,267 km²; ")
     assert derivation_formula(ru).endswith("1,267 km² − 801 km² ≈ 466 km²")
     box = zones_on("2024-08-12").set_index("side", drop=False)
-    assert derivation_formula(box.loc["russia"]) == (
+    assert derivation_formula(typed_zone(box.loc["russia"])) == (
         "12 km from the border along 40 km of it ⇒ ≈ 604 km² (drawn)"
     )
-    assert derivation_formula(box.loc["ukraine"]) == ""  # stated: no arithmetic
+    assert derivation_formula(typed_zone(box.loc["ukraine"])) == ""  # stated: no arithmetic
 
 
 def test_method_text_says_the_shape_and_the_anchor(zones_on, zones):
-    ru = zones.set_index("side", drop=False).loc["russia"]
+    ru = typed_zone(zones.set_index("side", drop=False).loc["russia"])
     assert "within 12 km of the border, along a stretch of it 40 km long end to end" in (
         method_text(ru, "en")
     )
     assert "centred on the Sudzha crossing" in method_text(ru, "en")
     assert "That covers ≈ 604 km², the area reported." in method_text(ru, "en")
     assert "gecentreerd op de grensovergang bij Soedzja" in method_text(ru, "nl")
-    late = zones_on("2025-04-19").set_index("side", drop=False).loc["russia"]
+    late = typed_zone(zones_on("2025-04-19").set_index("side", drop=False).loc["russia"])
     assert "The source names Gornal/Oleshnya." in method_text(late, "en")
     assert "Gornal/Olesjnja" in method_text(late, "nl")
     assert "not a surveyed front line" in method_text(late, "en")
@@ -216,7 +215,7 @@ def test_method_text_says_the_shape_and_the_anchor(zones_on, zones):
 
 
 def test_card_separates_reporting_confidence_from_evidence(claims, seed_day):
-    shown = geo.claims_as_of(claims, seed_day)
+    shown = Claim.from_frame(geo.claims_as_of(claims, seed_day))
     card = next(c for c in cards(shown, "en")["russia"] if c.metric == "civilians_killed")
     body = build_card_html(card, "en")
     assert "Reporting confidence: high" in body
@@ -239,8 +238,8 @@ def test_card_separates_reporting_confidence_from_evidence(claims, seed_day):
     assert "Bewijs: geen geleverd, volgens de bron" in nl
 
 
-def test_cards_name_source_kinds_and_flag_the_derived_zero(claims):
-    groups = cards(claims, "en")
+def test_cards_name_source_kinds_and_flag_the_derived_zero(records):
+    groups = cards(records, "en")
     kinds = {c.kind for side in groups.values() for c in side}
     assert {"Russian official", "Ukrainian-affiliated tracker", "Media arithmetic"} <= kinds
     assert {"Media analysis", "unnamed Ukrainian official"} <= kinds
@@ -258,10 +257,10 @@ def test_cards_name_source_kinds_and_flag_the_derived_zero(claims):
     assert "15 Jan" not in mid_jan.who
 
 
-def test_comparison_on_26_april_2025_has_no_stale_ukrainian_500(zones_on, claims):
+def test_comparison_on_26_april_2025_has_no_stale_ukrainian_500(zones_on, records):
     """Regression: the panel read "Russian claim 0 km² / Ukrainian claim 500 km²"."""
-    zones = zones_on("2025-04-26")
-    grounds = {(g.territory, g.holder): g for g in compare(zones, "en", claims).grounds}
+    zones = typed(zones_on("2025-04-26"))
+    grounds = {(g.territory, g.holder): g for g in compare(zones, "en", records).grounds}
     cmp = grounds[("kursk", "ukraine")]
     assert cmp.title == "Kursk region: held by Ukraine"
     assert cmp.ua_km2 is None
@@ -275,10 +274,10 @@ def test_comparison_on_26_april_2025_has_no_stale_ukrainian_500(zones_on, claims
     assert grounds[("sumy", "russia")].ru_text == "> 90 km²"
 
 
-def test_map_legend_names_the_tracker_and_a_figure_without_a_zone(zones_on, claims, layers):
+def test_map_legend_names_the_tracker_and_a_figure_without_a_zone(zones_on, by_id, layers):
     fmap = base_map(*layers)
-    zones = zones_on("2025-04-26")
-    overlay(zones, claims, ALL, "en", dt.date(2025, 4, 26)).add_to(fmap)
+    zones = typed(zones_on("2025-04-26"))
+    overlay(zones, by_id, ALL, "en", dt.date(2025, 4, 26)).add_to(fmap)
     page = fmap.get_root().render()
     assert "Tracker, analyst or media" in page
     assert "Independent estimate" not in page
@@ -291,12 +290,12 @@ def test_headline_figures_follow_the_age_rule(zones_on, zone_of, as_of):
     from components.present.headline import headline_html
 
     zones = zones_on(as_of)
-    body = headline_html(zones, "en")
+    body = headline_html(typed(zones), "en")
     if as_of == "2024-08-12":
         assert "12 × 40 km (≈ 604 km² as drawn, derived)" in body
         assert "about 1,000 km²" in body
     if as_of == "2025-03-13":  # Russia's last figure was superseded by "Sudzha retaken"
-        assert not zone_of(zones, "russia")["current"]
+        assert not zone_of(zones, "russia").current
         assert "No current area figure" in body
     if as_of == "2025-04-26":
         assert "Kursk region, held by Ukraine: 0 km² (“fully liberated”)" in body
@@ -309,7 +308,7 @@ def test_png_legend_of_26_april_2025_has_a_russian_row(zones_on):
     """Regression: the PNG of 26 Apr 2025 had no Russian row at all."""
     from components.present.exports import png_legend_rows
 
-    zones = zones_on("2025-04-26")
+    zones = typed(zones_on("2025-04-26"))
     rows = png_legend_rows(zones, ALL, "en")
     russian = [(figure, current) for side, _, figure, current in rows if side == "russia"]
     ukrainian = [(figure, current) for side, _, figure, current in rows if side == "ukraine"]
@@ -325,17 +324,17 @@ def test_png_legend_of_26_april_2025_has_a_russian_row(zones_on):
     assert ukrainian[0][1] is False
 
 
-def test_dutch_headline_and_labels_name_claimants_in_dutch(zones_on, claims):
+def test_dutch_headline_and_labels_name_claimants_in_dutch(zones_on, by_id):
     from components.present.headline import headline_html
     from components.present.map_labels import zone_label_html
 
     zones = zones_on("2025-01-17")
-    body = headline_html(zones, "nl")
+    body = headline_html(typed(zones), "nl")
     assert "Het Russische ministerie van Defensie" in body
     assert "Anonieme hoge bron" in body
     assert "Unnamed" not in body
-    ua = zones[(zones["side"] == "ukraine") & (zones["territory"] == "kursk")].iloc[0]
-    label = zone_label_html(ua, claims.set_index("id"), "nl")
+    ua = typed_zone(zones[(zones["side"] == "ukraine") & (zones["territory"] == "kursk")].iloc[0])
+    label = zone_label_html(ua, by_id, "nl")
     assert label.count("<br>") == 2  # a stale label gets its own third line
     assert label.endswith("<span>geen nieuwer getal van deze kant</span>")
 

@@ -54,7 +54,7 @@ def test_the_pages_png_with_a_reader_layer_is_the_routes_picture_with_that_layer
     monkeypatch.setattr(downloads, "renders", lambda: in_process)
     data = dataset.load_data()
     scene = MapScene(
-        data.regions, data.border, data.towns, dataset.zones_as_of(state.date), state.sides(),
+        data.regions, data.border, data.towns, dataset.zones_on(state.date), state.sides(),
         state.lang,
     )  # fmt: skip
     expected = map_png(

@@ -20,15 +20,17 @@ from components.present.figures import cards
 from components.present.fmt import hedge
 from components.present.headline import headline_html, latest_statement
 from components.present.urls import parse_query
+from geo.records import Claim
+from tests.unit.conftest import typed
 
 FIRST, LAST = dt.date(2024, 8, 6), dt.date(2026, 3, 8)
 
 
 @pytest.fixture(scope="module")
-def every_card(claims):
+def every_card(records):
     """Every record's card, in both languages: {lang: {id: Card}}."""
     return {
-        lang: {card.id: card for side in cards(claims, lang).values() for card in side}
+        lang: {card.id: card for side in cards(records, lang).values() for card in side}
         for lang in ("en", "nl")
     }
 
@@ -116,23 +118,23 @@ def test_a_date_after_the_record_opens_on_its_last_day(raw, day, kind):
 
 
 def test_on_26_april_2025_the_ukrainian_box_names_the_general_staff_statement(zones_on, claims):
-    said = geo.claims_as_of(claims, "2025-04-26")
+    said = Claim.from_frame(geo.claims_as_of(claims, "2025-04-26"))
     latest = latest_statement(said, "ukraine")
-    assert latest["id"] == "ua-genstaff-2025-04-26-defence-continues"
-    body = headline_html(zones_on("2025-04-26"), "en", said)
+    assert latest.id == "ua-genstaff-2025-04-26-defence-continues"
+    body = headline_html(typed(zones_on("2025-04-26")), "en", said)
     ukraine = body.split('class="h headline-ukraine"')[1]
     assert "No current area figure" in ukraine
     assert "Latest statement, 26 Apr 2025 (General Staff of Ukraine&#x27;s Armed Forces)" in (
         ukraine
     )
     assert "No area given." in ukraine
-    dutch = headline_html(zones_on("2025-04-26"), "nl", said).split("headline-ukraine")[1]
+    dutch = headline_html(typed(zones_on("2025-04-26")), "nl", said).split("headline-ukraine")[1]
     assert "Laatste verklaring, 26 apr 2025 (de generale staf" in dutch
 
 
 def test_a_side_whose_figure_is_its_latest_word_gets_no_extra_line(zones_on, claims):
-    said = geo.claims_as_of(claims, "2024-08-27")
-    body = headline_html(zones_on("2024-08-27"), "en", said)
+    said = Claim.from_frame(geo.claims_as_of(claims, "2024-08-27"))
+    body = headline_html(typed(zones_on("2024-08-27")), "en", said)
     ukraine = body.split('class="h headline-ukraine"')[1]
     assert "1,294 km²" in ukraine
     assert "Latest statement" not in ukraine
@@ -160,13 +162,13 @@ def test_a_replaced_figure_of_a_side_is_not_drawn_beside_its_newer_one(zones_on)
 # --- People: dated records per claimant, never added up -------------------------------
 
 
-def test_people_chart_has_one_point_per_statement_and_adds_nothing(claims):
+def test_people_chart_has_one_point_per_statement_and_adds_nothing(records):
     metrics = {m for group in PEOPLE_GROUPS.values() for m in group}
-    records = claims[claims["metric"].isin(metrics)]
-    series = people_series(records, "en")
-    assert len(series) == len(records)
-    assert len(records) >= 45
-    spec = json.dumps(people_chart(claims, LAST, "en").to_dict())
+    people = [rec for rec in records if rec.metric in metrics]
+    series = people_series(people, "en")
+    assert len(series) == len(people)
+    assert len(people) >= 45
+    spec = json.dumps(people_chart(records, LAST, "en").to_dict())
     assert '"aggregate": "sum"' not in spec
     assert '"mark": {"type": "line"' not in spec  # points only: never chained
 

@@ -257,9 +257,9 @@ def test_13_march_2025_no_current_russian_figure_covers_sudzha(zones_on, zone_of
     """Regression: Smirnov's 12 Aug box was drawn as the Russian claim on 13 Mar 2025."""
     zones = zones_on("2025-03-13")
     ru = zone_of(zones, "russia")
-    assert ru["claim_id"] != "ru-smirnov-2024-08-12-depth"
-    assert not ru["current"]
-    assert ru["superseded_by"] == "ru-mod-2025-03-13-sudzha-retaken"
+    assert ru.claim_id != "ru-smirnov-2024-08-12-depth"
+    assert not ru.current
+    assert ru.superseded_by == "ru-mod-2025-03-13-sudzha-retaken"
     current = zones[zones["current"].astype(bool)]
     assert "russia" not in set(current["side"])
 
@@ -268,16 +268,16 @@ def test_26_april_2025_syrskyis_february_figure_is_stale(zones_on, zone_of):
     """Regression: on 26 Apr 2025 Syrskyi's 500 km² of 14 Feb was shown as current."""
     zones = zones_on("2025-04-26")
     ua = zone_of(zones, "ukraine")
-    assert ua["claim_id"] == "ua-syrskyi-2025-02-14-area"
-    assert not ua["current"]
-    assert ua["age_days"] == 71
+    assert ua.claim_id == "ua-syrskyi-2025-02-14-area"
+    assert not ua.current
+    assert ua.age_days == 71
     ru = zone_of(zones, "russia")
-    assert ru["current"]
-    assert ru["derived"]
-    assert ru["area_km2"] == 0
+    assert ru.current
+    assert ru.derived
+    assert ru.area_km2 == 0
     # The same day Russia also claimed ground in Sumy region: a second Russian zone.
     sumy = zone_of(zones, "russia", "sumy")
-    assert (sumy["holder"], sumy["current"]) == ("russia", True)
+    assert (sumy.holder, sumy.current) == ("russia", True)
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ import pandas as pd
 
 from components.present.fmt import fmt_date
 from components.present.i18n import t
+from geo.records import ClaimZone
 
 #: Said on every exported zone, in the file itself: the outline is not a front line.
 ZONE_NOTE = "schematic, area-true: not a surveyed front line"
@@ -33,7 +34,7 @@ class MapScene:
     regions: gpd.GeoDataFrame
     border: gpd.GeoDataFrame
     towns: gpd.GeoDataFrame
-    zones: gpd.GeoDataFrame
+    zones: Sequence[ClaimZone]  # lon/lat (geo.dataset.zones_on)
     sides: tuple[str, ...]
     lang: str
 
@@ -75,16 +76,13 @@ def in_wgs84(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return frame.to_crs("EPSG:4326") if frame.crs else frame
 
 
-def visible(zones: gpd.GeoDataFrame, sides: Sequence[str]) -> gpd.GeoDataFrame:
-    """Zones of the toggled-on sides that have a shape (a 0 km² claim has none), in lon/lat.
+def visible(zones: Sequence[ClaimZone], sides: Sequence[str]) -> list[ClaimZone]:
+    """Zones of the toggled-on sides that have a shape (a 0 km² claim has none).
 
     Larger zones first, as on the live map, so smaller ones are drawn on top.
     """
-    zones = in_wgs84(zones)
-    geoms = zones.geometry
-    keep = zones["side"].isin(list(sides)) & ~geoms.isna()
-    keep &= ~geoms.is_empty.fillna(True)
-    return zones[keep].sort_values("area_km2", ascending=False, kind="stable")
+    shown = [zone for zone in zones if zone.side in sides and zone.drawn]
+    return sorted(shown, key=lambda zone: -zone.area_km2)
 
 
 def view_title(lang: str, as_of: object) -> str:

@@ -18,7 +18,7 @@ adds an ``xy_coordinate_resolution`` member: not the same file.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import geopandas as gpd
 import numpy as np
@@ -32,11 +32,10 @@ from components.present.zone_text import (
     method_text,
     zone_label,
 )
+from geo.records import BASE_LANG, Claim, ClaimZone
 
 #: 5 decimals of a degree ≈ 1 m: far finer than the schematic shapes, and small files.
 COORD_DECIMALS = 5
-#: Per-claim fields copied from the ledger onto each exported zone.
-SOURCE_FIELDS = ("source_title", "source_url", "quote", "quote_en", "confidence")
 #: Zone columns written as they are (missing as null), in the file's property order.
 ZONE_FIELDS = (
     "side", "holder", "territory", "partial", "source_kind", "claim_ids", "date",
@@ -61,16 +60,23 @@ def rfc7946_geometry(geoms: gpd.GeoSeries) -> gpd.GeoSeries:
     return rounded.remove_repeated_points().orient_polygons(exterior_cw=False)
 
 
-def _sources(claim_ids: Iterable[str], by_id: pd.DataFrame) -> list[dict]:
-    """The ledger records behind a zone, so the file says who claimed it and where."""
+def _sources(claim_ids: Iterable[str], by_id: Mapping[str, Claim]) -> list[dict]:
+    """The ledger records behind a zone, so the file says who claimed it and where:
+    title, address, the quote and its English, and our confidence in the source."""
     out = []
     for claim_id in claim_ids:
-        if claim_id not in by_id.index:
+        if claim_id not in by_id:
             continue
-        rec = by_id.loc[claim_id]
-        entry = {"claim_id": claim_id}
-        entry.update({f: json_value(rec.get(f)) for f in SOURCE_FIELDS})
-        out.append(entry)
+        rec = by_id[claim_id]
+        entry = {
+            "claim_id": claim_id,
+            "source_title": rec.source_title,
+            "source_url": rec.source_url,
+            "quote": rec.quote,
+            "quote_en": rec.names["quote"].get(BASE_LANG),
+            "confidence": rec.confidence,
+        }
+        out.append({key: json_value(value) for key, value in entry.items()})
     return out
 
 
@@ -89,18 +95,24 @@ def _text(collection: dict) -> str:
 
 
 def zones_geojson(
-    zones: gpd.GeoDataFrame, claims: pd.DataFrame, sides: tuple[str, ...], as_of: object = None
+    zones: gpd.GeoDataFrame,
+    by_id: Mapping[str, Claim],
+    sides: tuple[str, ...],
+    as_of: object = None,
 ) -> str:
     """The visible zones as an RFC 7946 FeatureCollection, each with its sources and caveat.
 
+    ``zones``: the date's zone table (geo.dataset.zones_as_of), written as its columns
+    are; the words (labels, derivations, methods) are built from the same rows typed.
     A stated figure is ``stated_area_km2``; arithmetic on stated figures is
     ``derived_area_km2`` with its ``derivation``; ``current`` says whether the figure
     still stood on ``as_of`` (``age_days`` old). Sources are nested per claim, so a GIS
     tool or web map shows who said what without the ledger beside it.
     """
-    shown = visible(zones, sides)
-    by_id = claims.drop_duplicates("id").set_index("id")
-    rows = [zone for _, zone in shown.iterrows()]
+    records = ClaimZone.from_frame(zones)
+    rows = visible(records, sides)
+    place = {id(zone): i for i, zone in enumerate(records)}
+    shown = zones.iloc[[place[id(zone)] for zone in rows]]
     props = shown.reindex(columns=list(ZONE_FIELDS)).astype(object)
     props["claim_ids"] = [[str(c) for c in ids] for ids in shown["claim_ids"]]
     props["sources"] = [_sources(ids, by_id) for ids in props["claim_ids"]]

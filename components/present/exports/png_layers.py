@@ -27,6 +27,7 @@ from components.present.palette import BORDER_COLOR, region_colors
 from components.present.sides import CLAIM_FILL_OPACITY, CLAIM_WEIGHT, SIDE_STYLE, dash_pattern
 from components.present.user_layer import USER_STYLE
 from components.present.zone_text import STALE_STYLE, is_current
+from geo.records import ClaimZone
 
 #: Leaflet dash patterns are in CSS px; 1 px is drawn as this many points.
 DASH_PT_PER_PX = 1.0
@@ -99,7 +100,7 @@ def draw_map(
     regions: gpd.GeoDataFrame,
     border: gpd.GeoDataFrame,
     towns: gpd.GeoDataFrame,
-    shown: gpd.GeoDataFrame,
+    shown: Sequence[ClaimZone],
     lang: str,
     s: float,
 ) -> None:
@@ -120,7 +121,7 @@ def draw_map(
                 zorder=2 if focus else 1,
             )
         )
-    for _, zone in shown.iterrows():
+    for zone in shown:
         path = polygon_path(zone.geometry)
         if path is not None:
             ax.add_patch(PathPatch(path, zorder=3, **zone_style(zone.side, is_current(zone))))

@@ -33,6 +33,7 @@ from components.present.palette import BORDER_COLOR, FOCUS_EDGE, FOCUS_FILL, WAT
 from components.present.sides import SIDE_STYLE
 from components.present.zone_text import is_current, legend_figure_line, side_label
 from geo.currency import MAX_AGE_DAYS
+from geo.records import ClaimZone
 
 #: Print frame (lon/lat): every zone with room around it, plus Kursk, Sumy and Belgorod
 #: cities for orientation. Widened to the image's aspect, never cropped.
@@ -48,7 +49,7 @@ def _wrap(text: str, width_in: float, fontsize: float) -> str:
 
 
 def png_legend_rows(
-    zones: gpd.GeoDataFrame, sides: Sequence[str], lang: str
+    zones: Sequence[ClaimZone], sides: Sequence[str], lang: str
 ) -> list[tuple[str, str, str, bool]]:
     """(side, label, figure line, current) per figure of a visible side, a 0 km² figure
     included, current figures of a side before its stale ones.
@@ -59,8 +60,8 @@ def png_legend_rows(
     """
     rows = []
     for side in SIDE_STYLE:
-        mine = zones[(zones["side"] == side) & zones["side"].isin(list(sides))]
-        ordered = sorted(mine.itertuples(), key=lambda z: (not is_current(z), -z.date.value))
+        mine = [zone for zone in zones if zone.side == side and side in sides]
+        ordered = sorted(mine, key=lambda z: (not is_current(z), -z.date.value))
         for zone in ordered:
             label = f"{side_label(zone, lang)} ({t('schematic', lang)})"
             rows.append((side, label, legend_figure_line(zone, lang), is_current(zone)))
@@ -68,7 +69,7 @@ def png_legend_rows(
 
 
 def _legend_handles(
-    zones: gpd.GeoDataFrame,
+    zones: Sequence[ClaimZone],
     sides: Sequence[str],
     lang: str,
     width_in: float,
@@ -157,7 +158,7 @@ def map_png(
     credit_text = _wrap(t("credits", lang), panel_in, credit_fs)
     fig.text(px, 0.025, credit_text, fontsize=credit_fs, va="bottom", color="#666")
     notes = [t("legend_note", lang), t("legend_derived", lang)]
-    if not all(is_current(z) for _, z in zones[zones["side"].isin(list(sides))].iterrows()):
+    if not all(is_current(z) for z in zones if z.side in sides):
         notes.insert(1, t("legend_stale", lang, max=MAX_AGE_DAYS))
     note = "\n".join(_wrap(n, panel_in, note_fs) for n in notes)
     note_y = 0.025 + (credit_text.count("\n") + 1) * line_h(credit_fs) + 0.03

@@ -10,7 +10,7 @@ text out; the page template (``web/templates/_map.svg``) writes the markup, esca
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -24,6 +24,7 @@ from components.present.fmt import fmt_num
 from components.present.palette import BORDER_COLOR, WATER_COLOR, region_colors
 from components.present.sides import CLAIM_FILL_OPACITY, CLAIM_WEIGHT, SIDE_STYLE
 from components.present.zone_text import STALE_CLASS, STALE_STYLE, is_current, zone_label_lines
+from geo.records import ClaimZone
 
 #: Drawing size in SVG units: the live map panel a view's zoom refers to (VIEW_PX).
 SVG_SIZE = (800, 520)
@@ -133,11 +134,11 @@ def _ring(coords: Iterable, proj: Projection, close: bool) -> str:
 
 
 def _zone_shapes(
-    zones: gpd.GeoDataFrame, sides: tuple[str, ...], lang: str, proj: Projection
+    zones: Sequence[ClaimZone], sides: tuple[str, ...], lang: str, proj: Projection
 ) -> list[Shape]:
     """The visible zones, larger first; classes as on the live map (claim-ru, claim-stale)."""
     out = []
-    for _, zone in visible(zones, sides).iterrows():
+    for zone in visible(zones, sides):
         style = SIDE_STYLE[zone.side]
         current = is_current(zone)
         stale = {} if current else STALE_STYLE

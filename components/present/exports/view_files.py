@@ -24,6 +24,7 @@ from components.present.exports.settlements_file import latest_claims, with_sett
 from components.present.map_build import base_map, overlay
 from components.present.urls import ViewState
 from geo.dataset import Data, SettlementData
+from geo.records import Claim, ClaimZone
 
 #: The social-card size Open Graph and Twitter recommend.
 OG_SIZE = (1200, 630)
@@ -41,12 +42,13 @@ class ExportData:
     regions: gpd.GeoDataFrame
     border: gpd.GeoDataFrame
     towns: gpd.GeoDataFrame
-    claims: pd.DataFrame
+    claims: pd.DataFrame  # the ledger as a table (the CSV's rows)
+    by_id: dict[str, Claim]  # the same records typed, by id (the words, the sources)
 
     @classmethod
     def of(cls, data: ExportData | Data) -> ExportData:
         """From the loaded data set (Data)."""
-        return cls(data.regions, data.border, data.towns, data.claims)
+        return cls(data.regions, data.border, data.towns, data.claims, dict(data.by_id))
 
 
 def page_title(state: ViewState) -> str:
@@ -71,8 +73,9 @@ def build(
     statements, the reader's centre and zoom (PNG, HTML), the link's language.
     """
     sides = state.sides()
+    shown = ClaimZone.from_frame(zones)
     if kind == "geojson":
-        text = zones_geojson(zones, data.claims, sides, state.date)
+        text = zones_geojson(zones, data.by_id, sides, state.date)
         if places is not None:
             text = with_settlements(text, places.settlements, places.statements, state.date)
         if reader_layer is not None:
@@ -86,7 +89,7 @@ def build(
     if kind in ("png", "og"):
         size, dpi = (OG_SIZE, 150) if kind == "og" else (PNG_SIZE, PNG_DPI)
         return map_png(
-            MapScene(data.regions, data.border, data.towns, zones, sides, state.lang), state.date,
+            MapScene(data.regions, data.border, data.towns, shown, sides, state.lang), state.date,
             size=size, dpi=dpi, frame=view_frame(state.lat, state.lon, state.z),
             reader_layer=reader_layer,
         )  # fmt: skip
@@ -94,7 +97,7 @@ def build(
         fmap = base_map(data.regions, data.border, data.towns, state.lang, state.base)
         fmap.location = [state.lat, state.lon]
         fmap.options["zoom"] = state.z
-        overlay(zones, data.claims, sides, state.lang, state.date).add_to(fmap)
+        overlay(shown, data.by_id, sides, state.lang, state.date).add_to(fmap)
         return map_html(fmap, page_title(state), state.lang).encode("utf-8")
     raise KeyError(kind)
 
