@@ -20,7 +20,11 @@ from components.present.exports.csv_file import figures_csv
 from components.present.exports.geojson_file import with_reader_layer, zones_geojson
 from components.present.exports.html_map import map_html
 from components.present.exports.png_map import map_png
-from components.present.exports.settlements_file import latest_claims, with_settlements
+from components.present.exports.settlements_file import (
+    latest_claims,
+    place_records,
+    with_settlements,
+)
 from components.present.map_build import base_map, overlay
 from components.present.urls import ViewState
 from geo.dataset import Data, SettlementData
@@ -74,14 +78,14 @@ def build(
     if kind == "geojson":
         text = zones_geojson(zones, data.claims, sides, state.date)
         if places is not None:
-            text = with_settlements(text, places.settlements, places.statements, state.date)
+            text = with_settlements(text, *place_records(places), state.date)
         if reader_layer is not None:
             text = with_reader_layer(text, reader_layer[1], reader_layer[0])
         return text.encode("utf-8")
     if kind == "csv":
         named = None
         if places is not None:
-            named = latest_claims(places.settlements, places.statements, state.date)
+            named = latest_claims(*place_records(places), state.date)
         return figures_csv(geo.claims_as_of(data.claims, state.date), state.lang, named)
     if kind in ("png", "og"):
         size, dpi = (OG_SIZE, 150) if kind == "og" else (PNG_SIZE, PNG_DPI)
