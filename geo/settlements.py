@@ -13,7 +13,10 @@ import datetime as dt
 import math
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import geopandas as gpd
 import pandas as pd
@@ -23,6 +26,7 @@ from geo.claim_schema import SIDES  # as in the claims ledger; independent: trac
 from geo.crs import WGS84
 from geo.errors import DataError
 from geo.paths import DATA_DIR
+from geo.records import SettlementClaim
 
 SETTLEMENTS_FILE = "settlements.csv"
 STATEMENTS_FILE = "settlement_statements.csv"
@@ -213,17 +217,32 @@ def load_settlement_statements(
     return frame.sort_values(["date", "settlement_id"], kind="stable").reset_index(drop=True)
 
 
-def statements_as_of(statements: pd.DataFrame, as_of: object = None) -> pd.DataFrame:
-    """The statements made on or before *as_of* (all of them when it is None)."""
-    if as_of is None:
-        return statements
+def _cutoff(as_of: object) -> pd.Timestamp:
+    """The last day a statement may be dated to count on *as_of* (ValueError if no date)."""
     try:
         cutoff = pd.Timestamp(as_of)
     except (TypeError, ValueError):
         cutoff = pd.NaT
     if pd.isna(cutoff):
         raise ValueError(f"as_of {as_of!r} is not a date")
-    return statements[statements["date"] <= cutoff.normalize()].reset_index(drop=True)
+    return cutoff.normalize()
+
+
+def statements_as_of(statements: pd.DataFrame, as_of: object = None) -> pd.DataFrame:
+    """The statements made on or before *as_of* (all of them when it is None)."""
+    if as_of is None:
+        return statements
+    return statements[statements["date"] <= _cutoff(as_of)].reset_index(drop=True)
+
+
+def said_as_of(
+    claims: Sequence[SettlementClaim], as_of: object = None
+) -> tuple[SettlementClaim, ...]:
+    """The statements (records) made on or before *as_of*, in their order (all when None)."""
+    if as_of is None:
+        return tuple(claims)
+    cutoff = _cutoff(as_of)
+    return tuple(claim for claim in claims if claim.date <= cutoff)
 
 
 def settlement_statements(as_of: object = None, path: str | Path | None = None) -> pd.DataFrame:
@@ -239,6 +258,42 @@ def settlement_statements(as_of: object = None, path: str | Path | None = None) 
     return statements_as_of(load_settlement_statements(path), as_of)
 
 
+@dataclass(frozen=True)
+class PlaceStatus:
+    """What the sides had last claimed about one settlement by a date (see
+    :func:`settlement_status`): the status and each side's latest statement."""
+
+    settlement_id: str
+    status: str  # one of STATUSES
+    n_statements: int
+    last_date: pd.Timestamp
+    #: Each side's latest statement; a side that never named the place is absent.
+    latest: Mapping[str, SettlementClaim]
+
+
+K = TypeVar("K")
+
+
+def _fold(said: Iterable[tuple[K, str, str, str, pd.Timestamp]]) -> dict[str, dict]:
+    """Per settlement, from (key, settlement_id, side, acting_force, date) in date order:
+    the count, last date, each side's latest key (``latest_<side>``) and the status."""
+    acc: dict[str, dict] = {}
+    for key, sid, side, force, day in said:
+        row = acc.setdefault(sid, {"settlement_id": sid, "n_statements": 0, "last_date": day,
+                                   "latest_russia": None, "latest_ukraine": None,
+                                   "latest_independent": None, "view_russia": "",
+                                   "view_ukraine": "", "view_independent": ""})  # fmt: skip
+        row["n_statements"] += 1
+        row["last_date"] = day
+        row[f"latest_{side}"] = key
+        if force:
+            row[f"view_{side}"] = force
+    for row in acc.values():
+        held = {row["view_russia"], row["view_ukraine"]} - {""}
+        row["status"] = "contested" if len(held) > 1 else (held.pop() if held else "reported")
+    return {sid: acc[sid] for sid in sorted(acc)}
+
+
 def settlement_status(statements: pd.DataFrame, as_of: object = None) -> pd.DataFrame:
     """Per settlement named by *as_of*: each side's latest claim and the resulting status.
 
@@ -252,28 +307,34 @@ def settlement_status(statements: pd.DataFrame, as_of: object = None) -> pd.Data
     """
     shown = statements_as_of(statements, as_of)
     order = shown.sort_values("date", kind="stable")  # later statements overwrite earlier
-    acc: dict[str, dict] = {}
     cols = ("settlement_id", "side", "acting_force", "date")
-    for label, sid, side, force, day in zip(order.index, *(order[c] for c in cols), strict=True):
-        row = acc.setdefault(sid, {"settlement_id": sid, "n_statements": 0, "last_date": day,
-                                   "latest_russia": None, "latest_ukraine": None,
-                                   "latest_independent": None, "view_russia": "",
-                                   "view_ukraine": "", "view_independent": ""})  # fmt: skip
-        row["n_statements"] += 1
-        row["last_date"] = day
-        row[f"latest_{side}"] = label
-        if force:
-            row[f"view_{side}"] = force
-    for row in acc.values():
-        held = {row["view_russia"], row["view_ukraine"]} - {""}
-        row["status"] = "contested" if len(held) > 1 else (held.pop() if held else "reported")
+    acc = _fold(zip(order.index, *(order[c] for c in cols), strict=True))
     columns = ["settlement_id", "status", "n_statements", "last_date", "latest_russia",
                "latest_ukraine", "latest_independent", "view_russia", "view_ukraine"]  # fmt: skip
-    out = pd.DataFrame([acc[k] for k in sorted(acc)], columns=columns)
+    out = pd.DataFrame(list(acc.values()), columns=columns)
     # Row labels in ``statements_as_of(statements, as_of)``; <NA> where a side said nothing.
     latest = ["latest_russia", "latest_ukraine", "latest_independent"]
     out[latest] = out[latest].astype("Int64")
     return out
+
+
+def place_statuses(
+    claims: Sequence[SettlementClaim], as_of: object = None
+) -> dict[str, PlaceStatus]:
+    """:func:`settlement_status` on records: per settlement named by *as_of* (by id, in
+    id order), its status and each side's latest statement."""
+    order = sorted(said_as_of(claims, as_of), key=lambda claim: claim.date)  # stable
+    acc = _fold((c, c.settlement_id, c.side, c.acting_force or "", c.date) for c in order)
+    return {
+        sid: PlaceStatus(
+            settlement_id=sid,
+            status=row["status"],
+            n_statements=row["n_statements"],
+            last_date=row["last_date"],
+            latest={s: row[f"latest_{s}"] for s in SIDES if row[f"latest_{s}"] is not None},
+        )
+        for sid, row in acc.items()
+    }
 
 
 def load_settlement_counts(path: str | Path | None = None) -> pd.DataFrame:

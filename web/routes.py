@@ -21,6 +21,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from components.present.exports.settlements_file import Places
 from components.present.urls import (
     APP,
     EMBED,
@@ -60,8 +61,9 @@ def _data() -> dataset.Data:
     return dataset.load_data()
 
 
-def _places() -> dataset.SettlementData:
-    return dataset.settlement_data()
+def _places() -> Places:
+    """The settlements and their statements, typed (what the GeoJSON and CSV list)."""
+    return dataset.settlement_records()
 
 
 def _zones(state: ViewState) -> gpd.GeoDataFrame:

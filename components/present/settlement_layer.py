@@ -14,10 +14,9 @@ text is escaped (``templates/settlement_*.html.j2``).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import folium
-import geopandas as gpd
-import pandas as pd
 from branca.element import MacroElement
 
 from components.present.figures import link_parts
@@ -34,7 +33,8 @@ from components.present.templating import (
     words,
 )
 from components.present.wording import localized
-from geo.settlements import STATUSES, settlement_status, statements_as_of
+from geo.records import Settlement, SettlementClaim
+from geo.settlements import STATUSES, place_statuses, said_as_of
 
 RU, UA = SIDE_STYLE["russia"]["color"], SIDE_STYLE["ukraine"]["color"]
 GREY = SIDE_STYLE["independent"]["color"]
@@ -94,40 +94,50 @@ class DotScale(MacroElement):
         self.steps = [zoom for zoom, _, _ in DOT_SCALE]
 
 
-def display_name(row: object, lang: str) -> str:
+def display_name(place: Settlement, lang: str) -> str:
     """The settlement's name in the reader's language (``name_<lang>``), falling back to
     English."""
-    return localized(row, "name", lang)
+    return localized(place, "name", lang)
 
 
-def statement(rec: pd.Series, lang: str) -> dict[str, object]:
+def russian_name(place: Settlement) -> str:
+    """The Russian name shown beside the reader's ('Sudzha (Суджа)'), '' when the data has none."""
+    return place.names.get("name", {}).get("ru", "")
+
+
+def action_text(rec: SettlementClaim, lang: str) -> str:
+    """What the statement says happened, and which army when that is not the speaker's own
+    ('took control (Russian forces)')."""
+    action = t(f"stl_action_{rec.action}", lang)
+    if rec.acting_force and rec.acting_force != rec.side:
+        action += " (" + t(f"stl_force_{rec.acting_force}", lang) + ")"
+    return action
+
+
+def statement(rec: SettlementClaim, lang: str) -> dict[str, object]:
     """One statement's parts for the popup: date, side, claimant, action (and army
     named), summary, source."""
-    side, force = rec["side"], rec["acting_force"]
-    action = t(f"stl_action_{rec['action']}", lang)
-    if force and (side == "independent" or force != side):
-        action += " (" + t(f"stl_force_{force}", lang) + ")"
     return {
-        "side": side,
-        "date": fmt_date(rec["date"], lang),
-        "side_name": t("stl_side_" + side, lang),
-        "claimant": rec["claimant"],
-        "action": action,
-        "summary": rec["summary_en"],
-        "link": link_parts(rec["source_url"], rec["source_outlet"] or rec["source_title"]),
-        "relay": f" · {t('stl_relay', lang)}" if rec["evidence"] == "S" else "",
+        "side": rec.side,
+        "date": fmt_date(rec.date, lang),
+        "side_name": t("stl_side_" + rec.side, lang),
+        "claimant": rec.claimant,
+        "action": action_text(rec, lang),
+        "summary": localized(rec, "summary", lang),
+        "link": link_parts(rec.source_url, rec.source_outlet or rec.source_title),
+        "relay": f" · {t('stl_relay', lang)}" if rec.evidence == "S" else "",
     }
 
 
-def popup_html(place: object, said: pd.DataFrame, status: str, lang: str) -> str:
+def popup_html(place: Settlement, said: Sequence[SettlementClaim], status: str, lang: str) -> str:
     """Popup body: name (Russian name), status and every statement so far."""
     return render(
         "settlement_popup.html.j2",
         t=words(lang),
         name=display_name(place, lang),
-        name_ru=place.name_ru,
+        name_ru=russian_name(place),
         status=t(f"stl_status_{status}", lang),
-        statements=[statement(rec, lang) for _, rec in said.iterrows()],
+        statements=[statement(rec, lang) for rec in said],
     )
 
 
@@ -148,32 +158,37 @@ def legend_html(lang: str) -> str:
 
 
 def settlement_layer(
-    settlements: gpd.GeoDataFrame, statements: pd.DataFrame, as_of: dt.date, lang: str
+    settlements: Sequence[Settlement],
+    statements: Sequence[SettlementClaim],
+    as_of: dt.date,
+    lang: str,
 ) -> folium.FeatureGroup:
     """Placed settlements named on or before *as_of*, styled by the sides' latest claims."""
     group = folium.FeatureGroup(name="settlements")
-    said = statements_as_of(statements, as_of)
-    rows = settlement_status(said).set_index("settlement_id")
-    status, latest = rows["status"], rows["last_date"]
-    for place in settlements.itertuples():
-        if not place.located or place.id not in status.index:
+    said = said_as_of(statements, as_of)
+    rows = place_statuses(said)
+    by_place: dict[str, list[SettlementClaim]] = {}
+    for rec in said:
+        by_place.setdefault(rec.settlement_id, []).append(rec)
+    for place in settlements:
+        if not place.located or place.geometry is None or place.id not in rows:
             continue
+        status = rows[place.id].status
         icon = folium.DivIcon(
-            html=dot_html(status[place.id]),
+            html=dot_html(status),
             icon_size=(TARGET_PX, TARGET_PX),
             icon_anchor=(TARGET_PX // 2, TARGET_PX // 2),
             class_name="stl-icon",
         )
         marker = folium.Marker(
-            (place.geometry.y, place.geometry.x), icon=icon, kcm_rank=RANK[status[place.id]]
+            (place.geometry.y, place.geometry.x), icon=icon, kcm_rank=RANK[status]
         )
         tip = t("stl_tip", lang, name=display_name(place, lang),
-                status=t(f"stl_status_{status[place.id]}", lang),
-                date=fmt_date(latest[place.id], lang))  # fmt: skip
+                status=t(f"stl_status_{status}", lang),
+                date=fmt_date(rows[place.id].last_date, lang))  # fmt: skip
         marker.add_child(Bind("tooltip", text_html(tip), {"direction": "top"}))
         marker.add_child(Focusable(tip))
-        own = said[said["settlement_id"] == place.id]
-        body = popup_html(place, own, status[place.id], lang)
+        body = popup_html(place, by_place[place.id], status, lang)
         marker.add_child(Bind("popup", body, {"maxWidth": 340, "maxHeight": 280}))
         marker.add_to(group)
     Legend(legend_html(lang), class_name="stl-legend", css=legend_css()).add_to(group)

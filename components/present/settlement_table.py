@@ -8,14 +8,15 @@ statement is hidden because a village is missing from the gazetteer.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
-import geopandas as gpd
 import pandas as pd
 
 from components.present.fmt import fmt_date
 from components.present.i18n import LANGS, t
-from components.present.settlement_layer import display_name
-from geo.settlements import PLACED, UNPLACED, fold, settlement_status, statements_as_of
+from components.present.settlement_layer import action_text, display_name, russian_name
+from geo.records import Settlement, SettlementClaim
+from geo.settlements import PLACED, UNPLACED, fold, place_statuses, said_as_of
 
 #: A link column shows the outlet's domain, e.g. "kyivindependent.com".
 DOMAIN = r"https?://(?:www\.)?([^/:]+)"
@@ -24,20 +25,16 @@ COLUMNS = ("name", "status", "russia", "ukraine", "independent", "on_map", "sour
            "region", "district")  # fmt: skip
 
 
-def _claim(records: dict, label: object, lang: str) -> str:
+def _claim(rec: SettlementClaim | None, lang: str) -> str:
     """'“liberated”, 13 Mar 2025 (Russian Ministry of Defence)' or '' if none.
 
     A statement read only in a relay says so ("· read in a relay"), as in the popups.
     """
-    if pd.isna(label):
+    if rec is None:
         return ""
-    rec = records[label]
-    action = t(f"stl_action_{rec['action']}", lang)
-    if rec["acting_force"] and rec["acting_force"] != rec["side"]:
-        action += " (" + t(f"stl_force_{rec['acting_force']}", lang) + ")"
-    day = fmt_date(rec["date"], lang)
-    text = t("stl_claim", lang, action=action, date=day, who=rec["claimant"])
-    return f"{text} · {t('stl_relay', lang)}" if rec["evidence"] == "S" else text
+    day = fmt_date(rec.date, lang)
+    text = t("stl_claim", lang, action=action_text(rec, lang), date=day, who=rec.claimant)
+    return f"{text} · {t('stl_relay', lang)}" if rec.evidence == "S" else text
 
 
 def on_map(placement: str, lang: str) -> str:
@@ -61,35 +58,40 @@ def placement_note(table: pd.DataFrame, lang: str) -> str:
 
 
 def settlement_table(
-    settlements: gpd.GeoDataFrame, statements: pd.DataFrame, as_of: dt.date, lang: str
+    settlements: Sequence[Settlement],
+    statements: Sequence[SettlementClaim],
+    as_of: dt.date,
+    lang: str,
 ) -> pd.DataFrame:
     """One row per settlement named on or before *as_of*: status, each side's latest claim.
 
     Sorted by name; hidden columns: ``search`` (every name, the district and region,
     folded for matching), ``id`` and ``placement`` (how the point was found, or why not).
+    A table, not records: the panel filters and shows it as one (``st.dataframe``).
     """
-    said = statements_as_of(statements, as_of)
-    status = settlement_status(said).set_index("settlement_id").to_dict("index")
-    records = said.to_dict("index")
-    urls = said.groupby("settlement_id")["source_url"].agg(list).to_dict()
+    said = said_as_of(statements, as_of)
+    status = place_statuses(said)
+    urls: dict[str, list[str | None]] = {}
+    for rec in said:
+        urls.setdefault(rec.settlement_id, []).append(rec.source_url)
     rows = []
-    name_columns = [col for col in settlements.columns if col.startswith("name_")]  # every language
-    for place in settlements.itertuples():
+    for place in settlements:
         if place.id not in status:
             continue
         row = status[place.id]
         region = [t(f"stl_region_{place.region}", lang) for lang in LANGS]
-        names = [getattr(place, col) for col in name_columns] + [place.district, *region]
+        names = [*place.names.get("name", {}).values(), place.district, *region]  # every language
+        original = russian_name(place)
         rows.append({
             "id": place.id,
             "placement": place.placement,
-            "name": display_name(place, lang) + (f" ({place.name_ru})" if place.name_ru else ""),
+            "name": display_name(place, lang) + (f" ({original})" if original else ""),
             "region": t(f"stl_region_{place.region}", lang),
             "district": place.district,
-            "status": t(f"stl_status_{row['status']}", lang),
-            "russia": _claim(records, row["latest_russia"], lang),
-            "ukraine": _claim(records, row["latest_ukraine"], lang),
-            "independent": _claim(records, row["latest_independent"], lang),
+            "status": t(f"stl_status_{row.status}", lang),
+            "russia": _claim(row.latest.get("russia"), lang),
+            "ukraine": _claim(row.latest.get("ukraine"), lang),
+            "independent": _claim(row.latest.get("independent"), lang),
             "on_map": on_map(place.placement, lang),
             "sources": len(set(urls[place.id])),
             "link": urls[place.id][-1],

@@ -28,12 +28,6 @@ def localized(rec: Named, name: str, lang: str) -> str:
     >>> localized(rec, "words", "nl"), localized(rec, "note", "nl"), localized(rec, "summary", "de")
     ('all', '', 'Alles')
     """
-    if not hasattr(rec, "names"):  # TEMP: settlement rows until they are records
-        for key in (f"{name}_{lang}", f"{name}_{BASE_LANG}", name):
-            text = as_text(getattr(rec, key, None))
-            if text:
-                return text
-        return ""
     texts = rec.names.get(name, {})
     return texts.get(lang) or texts.get(BASE_LANG) or ""
 

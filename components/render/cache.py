@@ -33,6 +33,7 @@ from geo.dataset import (
     claims_on,
     load_data,
     settlement_data,
+    settlement_records,
     zones_as_of,
     zones_on,
 )
@@ -42,6 +43,7 @@ __all__ = [
     "SettlementData",
     "load_data",
     "settlement_data",
+    "settlement_records",
     "zones_as_of",
 ]
 
@@ -79,10 +81,10 @@ def settlement_js(as_of: dt.date, lang: str) -> str:
 
 @st.cache_resource(show_spinner=False, max_entries=400)
 def _settlement_js(n_said: int, lang: str) -> str:
-    data = settlement_data()
-    said = data.statements.iloc[:n_said]
-    as_of = said["date"].max() if n_said else data.statements["date"].min() - pd.Timedelta(days=1)
-    return overlay_script(settlement_layer(data.settlements, said, as_of, lang), idx=2)
+    places, statements = settlement_records()  # sorted by date: a date's are a prefix
+    said = statements[:n_said]
+    as_of = said[-1].date if said else statements[0].date - pd.Timedelta(days=1)
+    return overlay_script(settlement_layer(places, said, as_of, lang), idx=2)
 
 
 # --- Words and figures beside the map: headline, description, comparison, cards, sources
@@ -142,8 +144,8 @@ def count_chart_spec(as_of: dt.date, lang: str) -> dict:
 @st.cache_resource(show_spinner=False, max_entries=400)
 def settlement_rows(as_of: dt.date, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The Settlements panel's tables for a date: places (before the search), totals."""
-    data = settlement_data()
+    places, statements = settlement_records()
     return (
-        settlement_table(data.settlements, data.statements, as_of, lang),
-        totals_table(data.counts, as_of, lang),
+        settlement_table(places, statements, as_of, lang),
+        totals_table(settlement_data().counts, as_of, lang),
     )

@@ -17,7 +17,7 @@ from components.present.links import (
 )
 from components.present.urls import ViewState
 from components.render import session
-from components.render.cache import load_data, settlement_data, zones_as_of
+from components.render.cache import load_data, settlement_records, zones_as_of
 from components.render.pool import renders
 from geo.upload import Overlay
 
@@ -28,7 +28,7 @@ OWN_PNG_WAIT_S = 30.0
 def _with_own_layer(state: ViewState, overlay: Overlay) -> bytes:
     """The view's GeoJSON (zones and settlements) plus the reader's layer."""
     layer = (overlay.name, overlay.layer)
-    zones, places = zones_as_of(state.date), settlement_data()
+    zones, places = zones_as_of(state.date), settlement_records()
     return build("geojson", state, load_data(), zones, places, reader_layer=layer)
 
 

@@ -6,7 +6,7 @@ import geopandas as gpd
 import pytest
 
 import geo
-from geo.records import Claim, ClaimZone
+from geo.records import Claim, ClaimZone, Settlement, SettlementClaim
 from geo.settlements import load_settlement_statements
 
 #: (south, west, north, east) of data/regions.geojson, as the page passes it to the
@@ -80,6 +80,18 @@ def settlements():
 def statements(settlements):
     """Every dated statement about a settlement, checked against ``settlements``."""
     return load_settlement_statements(settlements=settlements)
+
+
+@pytest.fixture(scope="session")
+def places(settlements):
+    """Every named settlement as a record (geo.records.Settlement), in the table's order."""
+    return Settlement.from_frame(settlements)
+
+
+@pytest.fixture(scope="session")
+def place_claims(statements):
+    """Every statement about a settlement as a record (geo.records.SettlementClaim), by date."""
+    return SettlementClaim.from_frame(statements)
 
 
 @pytest.fixture(scope="session")

@@ -3,13 +3,11 @@ read by one helper (components.present.wording.localized), never an ``if lang ==
 
 from __future__ import annotations
 
-from collections import namedtuple
-
 from components.present.fmt import fmt_num
 from components.present.settlement_layer import display_name
 from components.present.wording import claimant, quoted, who_mid
 from components.present.zone_text import method_text, where
-from geo.records import Claim, ClaimZone
+from geo.records import Claim, ClaimZone, Settlement
 from tests.unit.conftest import typed, typed_zone
 
 
@@ -27,14 +25,14 @@ def test_a_third_language_reads_its_own_columns_and_falls_back_to_english(zones_
     sumy = ClaimZone.from_row(german)
     assert claimant(sumy, "de") == row["claimant"]  # no German column: the English one
 
-    place = namedtuple("Place", "name_en name_nl name_de")("Sudzha", "Soedzja", "Sudscha")
+    place = Settlement.from_row({"name_en": "Sudzha", "name_nl": "Soedzja", "name_de": "Sudscha"})
     assert [display_name(place, lang) for lang in ("en", "nl", "de")] == [
         "Sudzha", "Soedzja", "Sudscha"
     ]  # fmt: skip
 
 
 def test_a_blank_translation_falls_back_to_english_not_to_nothing():
-    place = namedtuple("Place", "name_en name_nl")("Malaya Loknya", "")
+    place = Settlement.from_row({"name_en": "Malaya Loknya", "name_nl": ""})
     assert display_name(place, "nl") == "Malaya Loknya"
     rec = Claim.from_row({"claimant": "DeepState", "claimant_nl": None})
     assert claimant(rec, "nl") == "DeepState"

@@ -15,7 +15,7 @@ from components.present.map_build import base_map, overlay
 from components.present.map_elements import legend_html
 from components.present.map_labels import fit_bounds, fit_script, label_anchor
 from components.present.sides import SIDE_STYLE
-from tests.unit.conftest import typed
+from tests.unit.conftest import typed, typed_zone
 
 
 @pytest.mark.parametrize(
@@ -113,7 +113,7 @@ def test_superseded_figure_said_no_newer_figure_although_one_day_old(zones_on):
 
     zones = zones_on("2025-03-13")
     russian = zones[(zones["side"] == "russia") & (zones["territory"] == "kursk")]
-    lines = zone_label_lines(next(russian.itertuples()), "en")
+    lines = zone_label_lines(typed_zone(russian.iloc[0]), "en")
     assert lines[-1] == "replaced by this side's statement of 13 Mar 2025"
-    dutch = zone_label_lines(next(russian.itertuples()), "nl")
+    dutch = zone_label_lines(typed_zone(russian.iloc[0]), "nl")
     assert dutch[-1] == "vervangen door een latere verklaring van deze kant (13 mrt 2025)"

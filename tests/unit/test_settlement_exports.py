@@ -32,9 +32,9 @@ def settlement_points(doc: dict) -> dict[str, dict]:
 
 
 @pytest.fixture(scope="module")
-def end_doc(zones_on, claims, settlements, statements):
+def end_doc(zones_on, claims, places, place_claims):
     zones = zones_geojson(zones_on("2025-04-26"), claims, ("russia", "ukraine"), END)
-    return json.loads(with_settlements(zones, settlements, statements, END))
+    return json.loads(with_settlements(zones, places, place_claims, END))
 
 
 def test_geojson_carries_the_dates_placed_settlements_and_their_latest_claims(end_doc):
@@ -70,8 +70,8 @@ def test_the_credit_names_every_licence_family_of_the_points():
         assert family in SETTLEMENT_CREDIT
 
 
-def test_geojson_of_an_early_date_leaves_out_later_villages(settlements, statements):
-    doc = json.loads(with_settlements('{"features": []}', settlements, statements, "2024-08-09"))
+def test_geojson_of_an_early_date_leaves_out_later_villages(places, place_claims):
+    doc = json.loads(with_settlements('{"features": []}', places, place_claims, "2024-08-09"))
     points = settlement_points(doc)
     assert len(points) == 12
     assert "yunakivka" not in points  # first named in May 2025
@@ -81,9 +81,9 @@ def test_geojson_of_an_early_date_leaves_out_later_villages(settlements, stateme
 
 
 def test_csv_lists_each_sides_latest_claim_per_settlement_placed_or_not(
-    claims, settlements, statements
+    claims, places, place_claims
 ):
-    named = latest_claims(settlements, statements, END)
+    named = latest_claims(places, place_claims, END)
     data = figures_csv(claims, "en", named)
     back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str, keep_default_na=False)
     assert list(back.columns[-len(STL_CSV_COLUMNS) :]) == list(STL_CSV_COLUMNS)

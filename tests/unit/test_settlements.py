@@ -14,7 +14,10 @@ from geo.settlements import (
     STATEMENTS_FILE,
     SettlementsError,
     load_settlement_statements,
+    place_statuses,
+    said_as_of,
     settlement_status,
+    statements_as_of,
 )
 
 
@@ -153,6 +156,25 @@ def test_gornal_on_26_april_2025_is_contested_and_trackers_do_not_decide(stateme
     # Oleshnya: only DeepState said who took it in Aug 2024, so no side's claim yet.
     early = settlement_status(statements, "2024-08-10").set_index("settlement_id")
     assert early.loc["oleshnya", "status"] == "reported"
+
+
+@pytest.mark.parametrize("day", ["2024-08-10", "2025-03-13", "2025-04-26", "2026-03-08"])
+def test_statuses_of_the_records_are_those_of_the_table(statements, place_claims, day):
+    """The page and the files read records, tests and notebooks the table: one answer."""
+    table = settlement_status(statements, day).set_index("settlement_id")
+    shown = statements_as_of(statements, day)
+    typed = place_statuses(place_claims, day)
+    assert list(typed) == table.index.tolist()
+    for sid, place in typed.items():
+        row = table.loc[sid]
+        assert (place.status, place.n_statements, place.last_date) == (
+            row["status"], row["n_statements"], row["last_date"]
+        )  # fmt: skip
+        labels = {s: row[f"latest_{s}"] for s in ("russia", "ukraine", "independent")}
+        said = {s: tuple(shown.loc[label, ["date", "action", "source_url"]])
+                for s, label in labels.items() if pd.notna(label)}  # fmt: skip
+        assert {s: (c.date, c.action, c.source_url) for s, c in place.latest.items()} == said
+    assert len(said_as_of(place_claims, day)) == len(shown)
 
 
 def dump_row(gid: str, name: str, alt: str, lat: str, lon: str, admin1: str = "41") -> str:

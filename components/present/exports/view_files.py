@@ -20,10 +20,14 @@ from components.present.exports.csv_file import figures_csv
 from components.present.exports.geojson_file import with_reader_layer, zones_geojson
 from components.present.exports.html_map import map_html
 from components.present.exports.png_map import map_png
-from components.present.exports.settlements_file import latest_claims, with_settlements
+from components.present.exports.settlements_file import (
+    Places,
+    latest_claims,
+    with_settlements,
+)
 from components.present.map_build import base_map, overlay
 from components.present.urls import ViewState
-from geo.dataset import Data, SettlementData
+from geo.dataset import Data
 from geo.records import Claim, ClaimZone
 
 #: The social-card size Open Graph and Twitter recommend.
@@ -61,13 +65,15 @@ def build(
     state: ViewState,
     data: ExportData | Data,
     zones: gpd.GeoDataFrame,
-    places: SettlementData | None = None,
+    places: Places | None = None,
     reader_layer: ReaderLayer | None = None,
 ) -> bytes:
     """The file of one kind for a view: 'geojson', 'csv', 'png', 'og' (the link preview)
-    or 'html'. ``zones``: the view's date's zones; ``places``: the settlements the
-    GeoJSON and CSV list; ``reader_layer``: the reader's upload, added to the GeoJSON and
-    PNG as theirs (the page only: an upload never leaves its session).
+    or 'html'. ``zones``: the view's date's zone table (geo.dataset.zones_as_of: the
+    GeoJSON writes its rows, the rest word and draw them typed); ``places``: the
+    settlements and their statements the GeoJSON and CSV list
+    (geo.dataset.settlement_records); ``reader_layer``: the reader's upload, added to the
+    GeoJSON and PNG as theirs (the page only: an upload never leaves its session).
 
     Same content as the page shows for that view: the sides switched on, the date's
     statements, the reader's centre and zoom (PNG, HTML), the link's language.
@@ -77,14 +83,14 @@ def build(
     if kind == "geojson":
         text = zones_geojson(zones, data.by_id, sides, state.date)
         if places is not None:
-            text = with_settlements(text, places.settlements, places.statements, state.date)
+            text = with_settlements(text, *places, state.date)
         if reader_layer is not None:
             text = with_reader_layer(text, reader_layer[1], reader_layer[0])
         return text.encode("utf-8")
     if kind == "csv":
         named = None
         if places is not None:
-            named = latest_claims(places.settlements, places.statements, state.date)
+            named = latest_claims(*places, state.date)
         return figures_csv(geo.claims_as_of(data.claims, state.date), state.lang, named)
     if kind in ("png", "og"):
         size, dpi = (OG_SIZE, 150) if kind == "og" else (PNG_SIZE, PNG_DPI)
