@@ -17,8 +17,8 @@ pipeline, handing out a copy.
 from __future__ import annotations
 
 from geo.claims import ClaimsError, claims_as_of, load_anchors, load_claims, validate_claims
-from geo.currency import MAX_AGE_DAYS, area_bearing, select_as_of, territorial_statements
-from geo.dataset import claim_zones, record_span
+from geo.currency import MAX_AGE_DAYS, select_as_of, territorial_statements
+from geo.dataset import area_bearing, claim_zones, record_span
 from geo.errors import DataError
 from geo.regions import load_border, load_regions, load_towns
 from geo.settlements import (

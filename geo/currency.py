@@ -305,9 +305,7 @@ def _remaining(claims: pd.DataFrame, anchors: dict) -> list[dict]:
     return rows
 
 
-def area_bearing(
-    claims: pd.DataFrame, anchors: dict | None = None, box_area: BoxArea | None = None
-) -> pd.DataFrame:
+def area_bearing(claims: pd.DataFrame, anchors: dict | None, box_area: BoxArea) -> pd.DataFrame:
     """One row per figure a zone can be drawn from, stated or derived.
 
     Stated areas, Smirnov-style width × depth boxes (area derived from the drawing), and
@@ -315,16 +313,12 @@ def area_bearing(
     same side stated an area in the same theatre on the same day: the stated figure is
     the side's own word.
 
-    `box_area` measures a box as drawn (default: :func:`geo.zones.box_area` on the
-    embedded regions).
+    `box_area` measures a box as drawn (:func:`geo.zones.box_area` of the regions it is
+    drawn in; ``geo.area_bearing`` passes the embedded regions' by default).
 
     Columns: :data:`CANDIDATE_COLUMNS`, then the names in each language the ledger has.
     """
     anchors = anchors or {}
-    if box_area is None:
-        from geo.zones import default_box_area  # geo.zones imports this module
-
-        box_area = default_box_area()
     rows = _stated_areas(claims, anchors) + _boxes(claims, anchors, box_area)
     stated = {(r["side"], r["date"], r["theatre"]) for r in rows if not r["derived"]}
     rows += [

@@ -32,12 +32,22 @@ from typing import TypeVar
 import geopandas as gpd
 import pandas as pd
 
+from geo import currency
 from geo.claims import load_anchors, load_claims
-from geo.currency import area_bearing, select_as_of, territorial_statements
+from geo.currency import BoxArea, select_as_of, territorial_statements
 from geo.records import AreaFigure, Claim, ClaimZone, Settlement, SettlementClaim
 from geo.regions import load_border, load_regions, load_towns
 from geo.settlements import load_settlement_counts, load_settlement_statements, load_settlements
-from geo.zones import Frame, Zone, anchors_dict, box_area, build_frame, draw, zones_for
+from geo.zones import (
+    Frame,
+    Zone,
+    anchors_dict,
+    box_area,
+    build_frame,
+    default_box_area,
+    draw,
+    zones_for,
+)
 
 #: Dates whose zones are kept (a reader stepping through the record touches a few
 #: hundred; the whole record is under 1000 days).
@@ -117,7 +127,7 @@ def load_data() -> Data:
     dates = sorted({ts.date() for ts in claims["date"]} | {ts.date() for ts in said["date"]})
     seeded = claims.loc[claims["source_seed"].notna(), "date"]
     anchors = anchors_dict(load_anchors())
-    candidates = area_bearing(claims, anchors, box_area(build_frame(regions)))
+    candidates = currency.area_bearing(claims, anchors, box_area(build_frame(regions)))
     records = Claim.from_frame(claims)
     return Data(
         regions=regions,
@@ -227,9 +237,19 @@ def claim_zones(
     regions = load_regions() if regions is None else regions
     places = anchors_dict(load_anchors() if anchors is None else anchors)
     drawn_in = build_frame(regions)
-    candidates = area_bearing(claims, places, box_area(drawn_in))
+    candidates = currency.area_bearing(claims, places, box_area(drawn_in))
     selected = select_as_of(candidates, as_of, territorial_statements(claims))
     return zones_for(selected, drawn_in)
+
+
+def area_bearing(
+    claims: pd.DataFrame, anchors: dict | None = None, measure: BoxArea | None = None
+) -> pd.DataFrame:
+    """Every figure of a ledger a zone can be drawn from, stated or derived
+    (geo.currency.area_bearing), a box measured as drawn in the embedded regions unless
+    ``measure`` says otherwise. Here, not in geo.currency, because the measure needs the
+    drawing (geo.zones), which itself reads the currency rules."""
+    return currency.area_bearing(claims, anchors, measure or default_box_area())
 
 
 def record_span(
@@ -252,6 +272,7 @@ def record_span(
 __all__ = [
     "Data",
     "SettlementData",
+    "area_bearing",
     "claim_zones",
     "claims_on",
     "clear",

@@ -118,11 +118,7 @@ def test_imports_inside_functions_and_relative_ones_count(tmp_path):
 
 
 #: Known pairs importing each other, each with who removes it (none may be added).
-KNOWN_CYCLES = {
-    # geo.currency.area_bearing imports geo.zones lazily for its default box measure;
-    # issue 19's one-pipeline part (geo/dataset.py) owns both modules.
-    ("geo.currency", "geo.zones"),
-}
+KNOWN_CYCLES: set[tuple[str, str]] = set()
 
 
 def test_no_two_modules_import_each_other():

@@ -12,7 +12,8 @@ import shapely
 
 import geo
 from geo.crs import METRIC, area_km2
-from geo.currency import MAX_AGE_DAYS, area_bearing, select_as_of, territorial_statements
+from geo.currency import MAX_AGE_DAYS, select_as_of, territorial_statements
+from geo.dataset import area_bearing
 from geo.zones import anchors_dict, build_frame, capsule_zone, draw, rect_zone, to_metric
 
 SUDZHA = (35.2726, 51.1976)
