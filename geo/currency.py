@@ -349,6 +349,32 @@ def territorial_statements(claims: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["date", "claim_id"]).reset_index(drop=True)
 
 
+def stands_until(
+    candidates: pd.DataFrame, statements: pd.DataFrame, max_age_days: int = MAX_AGE_DAYS
+) -> pd.Series:
+    """For each figure, the day its line on the chart ends: the day the side's next figure
+    for the same ground or a newer statement of the side about overlapping ground replaces
+    it, else the last day of its age limit, whichever comes first.
+
+    The rule :func:`select_as_of` applies on one date, told for the whole record: on
+    every day before this one the figure, where it is shown, is current; on every day
+    after it, it is not.
+    """
+    ends = []
+    for _, row in candidates.iterrows():
+        day = [row["date"] + pd.Timedelta(days=max_age_days)]
+        same = candidates[(candidates["side"] == row["side"]) & (candidates["date"] > row["date"])]
+        if "theatre" in candidates.columns:
+            same = same[same["theatre"] == row["theatre"]]
+        words = statements[(statements["side"] == row["side"]) & (statements["date"] > row["date"])]
+        if "territory" in statements.columns and "territory" in row.index and len(words):
+            near = words["territory"].map(lambda t_, mine=row["territory"]: overlaps(t_, mine))
+            words = words[near.astype(bool)]
+        day += [dates.min() for dates in (same["date"], words["date"]) if len(dates)]
+        ends.append(min(day))
+    return pd.Series(ends, index=candidates.index, dtype="datetime64[ns]")
+
+
 def select_as_of(
     candidates: pd.DataFrame,
     as_of: object,

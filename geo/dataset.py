@@ -34,7 +34,7 @@ import pandas as pd
 
 from geo import currency
 from geo.claims import load_anchors, load_claims
-from geo.currency import BoxArea, select_as_of, territorial_statements
+from geo.currency import BoxArea, select_as_of, stands_until, territorial_statements
 from geo.records import AreaFigure, Claim, ClaimZone, Settlement, SettlementClaim
 from geo.regions import load_border, load_regions, load_towns
 from geo.settlements import load_settlement_counts, load_settlement_statements, load_settlements
@@ -90,7 +90,7 @@ class Data:
     # The same records typed (geo.records), what the words are built from:
     records: tuple[Claim, ...]  # every ledger record, in the ledger's order
     by_id: Mapping[str, Claim]  # every ledger record by its id
-    figures: tuple[AreaFigure, ...]  # the rows of ``candidates``
+    figures: tuple[AreaFigure, ...]  # the rows of ``candidates``, with where each line ends
 
 
 @dataclass(frozen=True)
@@ -128,6 +128,7 @@ def load_data() -> Data:
     seeded = claims.loc[claims["source_seed"].notna(), "date"]
     anchors = anchors_dict(load_anchors())
     candidates = currency.area_bearing(claims, anchors, box_area(build_frame(regions)))
+    statements = territorial_statements(claims)
     records = Claim.from_frame(claims)
     return Data(
         regions=regions,
@@ -135,13 +136,13 @@ def load_data() -> Data:
         towns=load_towns(),
         claims=claims,
         candidates=candidates,
-        statements=territorial_statements(claims),
+        statements=statements,
         date_range=(first.date(), last.date()),
         claim_dates=dates,
         seed_date=seeded.max().date() if len(seeded) else last.date(),
         records=records,
         by_id=MappingProxyType({rec.id: rec for rec in records}),
-        figures=AreaFigure.from_frame(candidates),
+        figures=figure_records(candidates, statements),
     )
 
 
@@ -252,6 +253,12 @@ def area_bearing(
     return currency.area_bearing(claims, anchors, measure or default_box_area())
 
 
+def figure_records(candidates: pd.DataFrame, statements: pd.DataFrame) -> tuple[AreaFigure, ...]:
+    """Area figures (``area_bearing``) typed, each with the day its line ends
+    (``geo.currency.stands_until`` against the ledger's ``territorial_statements``)."""
+    return AreaFigure.from_frame(candidates.assign(until=stands_until(candidates, statements)))
+
+
 def record_span(
     claims: pd.DataFrame | None = None, statements: pd.DataFrame | None = None
 ) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -276,6 +283,7 @@ __all__ = [
     "claim_zones",
     "claims_on",
     "clear",
+    "figure_records",
     "frame",
     "load_data",
     "record_span",

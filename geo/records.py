@@ -196,6 +196,10 @@ class AreaFigure(_Record):
     partial: bool | None
     theatre: str | None
     names: Names
+    #: The day the figure's line ends: replaced, or the last day of its age limit
+    #: (geo.currency.stands_until); None where it was not worked out (a zone: its
+    #: ``current`` says it for its date).
+    until: pd.Timestamp | None = None
 
 
 @dataclass(frozen=True)

@@ -26,29 +26,7 @@ from components.present.i18n import t, words
 from components.present.sides import CLAIMANTS, SIDE_STYLE, SIDES, dash_pattern
 from components.present.wording import held_by, record_when, territory_name, who
 from components.present.zone_text import zone_figure
-from geo.currency import MAX_AGE_DAYS, overlaps
 from geo.records import AreaFigure, Claim
-
-
-def _line_end(row: pd.Series, candidates: pd.DataFrame, statements: pd.DataFrame) -> pd.Timestamp:
-    """Where a figure's line stops: the side's next figure for the same ground, a newer
-    statement about overlapping ground, or its age limit."""
-    ends = [row["date"] + pd.Timedelta(days=MAX_AGE_DAYS)]
-    same = candidates[(candidates["side"] == row["side"]) & (candidates["date"] > row["date"])]
-    if "theatre" in candidates.columns:
-        same = same[same["theatre"] == row["theatre"]]
-    later = [same["date"]]
-    words_about = statements[
-        (statements["side"] == row["side"]) & (statements["date"] > row["date"])
-    ]
-    if "territory" in statements.columns and "territory" in row.index and len(words_about):
-        near = words_about["territory"].map(lambda t_: overlaps(t_, row["territory"]))
-        words_about = words_about[near.astype(bool)]
-    later.append(words_about["date"])
-    for dates in later:
-        if len(dates):
-            ends.append(dates.min())
-    return min(ends)
 
 
 def ground_label(row: AreaFigure, lang: str) -> str:
@@ -61,36 +39,37 @@ def ground_label(row: AreaFigure, lang: str) -> str:
     return label[:1].upper() + label[1:]
 
 
-def area_series(
-    candidates: pd.DataFrame, statements: pd.DataFrame | None, lang: str
-) -> pd.DataFrame:
-    """One row per figure: date, line end, side label, area, figure text, who, derived.
+#: The area chart's columns, one row per figure.
+AREA_COLUMNS = ["date", "end", "day", "side", "side_label", "area_km2", "figure", "who",
+                "derived", "claim_id", "theatre", "ground"]  # fmt: skip
 
-    ``candidates``: geo's table of area figures (the chart's rows); each row's words are
-    built from the same row typed (``geo.records.AreaFigure``).
-    """
-    statements = statements if statements is not None else candidates.iloc[0:0]
-    if "theatre" not in candidates.columns:
-        candidates = candidates.assign(theatre="", territory="kursk", holder="ukraine")
-    figures = AreaFigure.from_frame(candidates)
-    rows = candidates.assign(
-        end=[_line_end(r, candidates, statements) for _, r in candidates.iterrows()],
-        side_label=candidates["side"].map(lambda s: t(f"side_{s}", lang)),
-        day=[record_when(f, lang) for f in figures],
-        figure=[zone_figure(f, lang) for f in figures],
-        who=[who(f, lang) for f in figures],
-        derived=candidates["derived"].astype(bool),
-        ground=[ground_label(f, lang) for f in figures],
+
+def area_series(figures: Sequence[AreaFigure], lang: str) -> pd.DataFrame:
+    """One row per figure: date, line end (``AreaFigure.until``), side label, area,
+    figure text, who, derived, ground."""
+    return pd.DataFrame(
+        {
+            "date": [f.date for f in figures],
+            "end": [f.until for f in figures],
+            "day": [record_when(f, lang) for f in figures],
+            "side": [f.side for f in figures],
+            "side_label": [t(f"side_{f.side}", lang) for f in figures],
+            "area_km2": [f.area_km2 for f in figures],
+            "figure": [zone_figure(f, lang) for f in figures],
+            "who": [who(f, lang) for f in figures],
+            "derived": [bool(f.derived) for f in figures],
+            "claim_id": [f.claim_id for f in figures],
+            "theatre": [f.theatre or "" for f in figures],
+            "ground": [ground_label(f, lang) for f in figures],
+        },
+        columns=AREA_COLUMNS,
     )
-    cols = ["date", "end", "day", "side", "side_label", "area_km2", "figure", "who", "derived",
-            "claim_id", "theatre", "ground"]  # fmt: skip
-    return rows[cols]
 
 
-def same_day_ratios(candidates: pd.DataFrame) -> pd.DataFrame:
+def same_day_ratios(series: pd.DataFrame) -> pd.DataFrame:
     """RU/UA area ratio on each date where both sides gave a figure for the same ground
-    (e.g. 12 Aug 2024, Kursk region held by Ukraine)."""
-    sides = candidates[candidates["side"].isin(CLAIMANTS)]
+    (e.g. 12 Aug 2024, Kursk region held by Ukraine); ``series``: :func:`area_series`."""
+    sides = series[series["side"].isin(CLAIMANTS)]
     if "theatre" not in sides.columns:
         sides = sides.assign(theatre="")
     index = ["date", "theatre"]
@@ -107,23 +86,18 @@ def same_day_ratios(candidates: pd.DataFrame) -> pd.DataFrame:
     return out[["date", "russia", "ukraine", "ratio", "derived"]]
 
 
-def area_chart(
-    candidates: pd.DataFrame, statements: pd.DataFrame | None, as_of: dt.date, lang: str
-) -> alt.VConcatChart:
+def area_chart(figures: Sequence[AreaFigure], as_of: dt.date, lang: str) -> alt.VConcatChart:
     """One panel per ground: lines and points of area by side, a rule at the selected
-    date, ratio labels. Panels in the order the ground was first claimed."""
-    data = area_series(candidates, statements, lang)
+    date, ratio labels. Panels in the order the ground was first claimed.
+
+    ``figures``: geo.dataset's ``Data.figures`` (each knows where its line ends)."""
+    data = area_series(figures, lang)
     first = data.groupby("theatre")["date"].min().sort_values()
-    panels = [
-        _area_panel(data[data["theatre"] == theatre], candidates, as_of, lang)
-        for theatre in first.index
-    ]
+    panels = [_area_panel(data[data["theatre"] == theatre], as_of, lang) for theatre in first.index]
     return alt.vconcat(*panels).resolve_scale(color="shared", strokeDash="shared")
 
 
-def _area_panel(
-    data: pd.DataFrame, candidates: pd.DataFrame, as_of: dt.date, lang: str
-) -> alt.LayerChart:
+def _area_panel(data: pd.DataFrame, as_of: dt.date, lang: str) -> alt.LayerChart:
     """One ground's lines, points, date rule and same-day ratios."""
     title = str(data["ground"].iloc[0]) if len(data) else ""
     labels = [t(f"side_{s}", lang) for s in SIDES]
@@ -156,10 +130,7 @@ def _area_panel(
         .encode(x="date:T")
     )
     tag = t("derived_tag", lang)
-    mine = candidates
-    if "theatre" in candidates.columns and len(data):
-        mine = candidates[candidates["theatre"] == data["theatre"].iloc[0]]
-    ratios = same_day_ratios(mine)
+    ratios = same_day_ratios(data)
     ratios = ratios.assign(
         label=[
             t("chart_ratio", lang, pct=f"≈ {r * 100:.0f}%" if d else f"{r * 100:.0f}%")

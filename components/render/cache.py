@@ -124,8 +124,7 @@ def sources_list(as_of: dt.date, lang: str) -> tuple[int, str]:
 @st.cache_resource(show_spinner=False, max_entries=2000)
 def chart_spec(as_of: dt.date, lang: str) -> dict:
     """Vega-Lite spec of the area chart (building and validating it takes ~100 ms)."""
-    data = load_data()
-    return area_chart(data.candidates, data.statements, as_of, lang).to_dict()
+    return area_chart(load_data().figures, as_of, lang).to_dict()
 
 
 @st.cache_resource(show_spinner=False, max_entries=2000)

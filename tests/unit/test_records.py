@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import pickle
 
+import pandas as pd
 import pytest
 
 import geo
 from components.present.exports.view_files import ExportData
 from geo import dataset
+from geo.currency import select_as_of
 from geo.records import AreaFigure, Claim, ClaimZone, SettlementClaim
 
 
@@ -55,7 +58,9 @@ def test_the_page_and_the_notebook_read_the_same_records():
     assert [rec.id for rec in dataset.claims_on(day)] == list(
         geo.claims_as_of(data.claims, day)["id"]
     )
-    assert data.figures == AreaFigure.from_frame(data.candidates)
+    unended = [dataclasses.replace(figure, until=None) for figure in data.figures]
+    assert unended == list(AreaFigure.from_frame(data.candidates))
+    assert all(figure.until >= figure.date for figure in data.figures)
     assert set(data.by_id) == set(data.claims["id"])
     places, said = dataset.settlement_records()
     assert len(places) == len(dataset.settlement_data().settlements)
@@ -68,3 +73,29 @@ def test_records_travel_to_a_render_child_unchanged():
     files = ExportData.of(dataset.load_data())
     back = pickle.loads(pickle.dumps((files.by_id, dataset.zones_on(dt.date(2024, 8, 12)))))
     assert back == (files.by_id, dataset.zones_on(dt.date(2024, 8, 12)))
+
+
+def test_a_chart_line_ends_where_the_map_stops_showing_its_figure_as_current():
+    """The chart (``AreaFigure.until``) and the map's zones (``select_as_of``, what
+    ``zones_on`` draws) tell one rule: the day before a line ends its figure, where
+    shown, is current; the day after, it is not current anywhere."""
+    data = dataset.load_data()
+
+    @functools.cache
+    def chosen(day: dt.date) -> pd.DataFrame:
+        return select_as_of(data.candidates, day, data.statements)
+
+    def shown(day: dt.date, claim_id: str) -> list[bool]:
+        rows = chosen(day)
+        return rows.loc[rows["claim_id"] == claim_id, "current"].astype(bool).tolist()
+
+    one_day = dt.timedelta(days=1)
+    checked = 0
+    for figure in data.figures:
+        end = figure.until.date()
+        if end - one_day >= figure.date.date():
+            before = shown(end - one_day, figure.claim_id)
+            assert all(before), (figure.claim_id, "before", end)
+            checked += len(before)
+        assert not any(shown(end + one_day, figure.claim_id)), (figure.claim_id, "after", end)
+    assert checked >= 20  # most figures are shown on the day before their line ends

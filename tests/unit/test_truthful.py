@@ -29,6 +29,7 @@ from components.present.zone_text import (
     zone_style_extra,
     zone_tooltip,
 )
+from geo.dataset import figure_records
 from geo.records import Claim
 from geo.zones import anchors_dict
 from tests.unit.conftest import typed, typed_zone
@@ -83,7 +84,8 @@ def test_no_surface_shows_the_box_area_without_derived(
 
 def test_chart_spec_marks_the_box_area_as_derived(claims, seed_day):
     candidates = geo.area_bearing(claims, anchors_dict(geo.load_anchors()))
-    spec = area_chart(candidates, geo.territorial_statements(claims), seed_day, "en").to_dict()
+    figures = figure_records(candidates, geo.territorial_statements(claims))
+    spec = area_chart(figures, seed_day, "en").to_dict()
     seen = 0
     for rows in spec["datasets"].values():
         for row in rows:
@@ -344,7 +346,8 @@ def test_chart_lines_end_when_a_figure_goes_stale(claims):
     from components.present.charts import area_series
 
     candidates = geo.area_bearing(claims, anchors_dict(geo.load_anchors()))
-    series = area_series(candidates, geo.territorial_statements(claims), "en").set_index("claim_id")
+    figures = figure_records(candidates, geo.territorial_statements(claims))
+    series = area_series(figures, "en").set_index("claim_id")
     assert series.loc["ru-smirnov-2024-08-12-depth", "end"] == pd.Timestamp("2024-09-11")
     assert series.loc["ua-syrskyi-2025-02-14-area", "end"] == pd.Timestamp("2025-03-16")
     recaptured = "ru-gerasimov-2025-03-12-total-recaptured"
