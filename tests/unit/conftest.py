@@ -8,6 +8,7 @@ import pytest
 import geo
 from geo.records import Claim, ClaimZone, Settlement, SettlementClaim
 from geo.settlements import load_settlement_statements
+from tests.unit.records_of import typed_zone
 
 #: (south, west, north, east) of data/regions.geojson, as the page passes it to the
 #: upload reader (a test checks it against the data).
@@ -35,16 +36,6 @@ def records(claims):
 def by_id(records):
     """The ledger's records by id, as the page and the routes hand them to present."""
     return {rec.id: rec for rec in records}
-
-
-def typed(zones) -> tuple[ClaimZone, ...]:
-    """A zone table (geo.claim_zones) as the typed records present builds words from."""
-    return ClaimZone.from_frame(zones)
-
-
-def typed_zone(row) -> ClaimZone:
-    """One row of a zone table, typed."""
-    return ClaimZone.from_row(row)
 
 
 @pytest.fixture(scope="session")

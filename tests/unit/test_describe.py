@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from components.present.describe import view_sentences
-from tests.unit.conftest import typed
+from tests.unit.records_of import typed
 
 END_OF_2025 = dt.date(2025, 12, 31)
 

@@ -14,7 +14,7 @@ from components.present.map_build import base_map, overlay
 from components.present.markdown_text import md_escape
 from components.present.sources import build_sources_html
 from geo.records import Claim
-from tests.unit.conftest import typed
+from tests.unit.records_of import typed
 
 XSS = '<img src=x onerror="alert(1)">'
 

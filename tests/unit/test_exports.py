@@ -24,7 +24,7 @@ from components.present.exports import MapScene, figures_csv, map_html, map_png,
 from components.present.map_build import base_map, overlay
 from components.present.sides import SIDE_STYLE
 from geo.crs import area_km2
-from tests.unit.conftest import typed
+from tests.unit.records_of import typed
 
 ZERO_DAY = dt.date(2025, 4, 26)  # Russia: 0 km² left, so no Russian zone
 ALL_SIDES = ("russia", "ukraine", "independent")

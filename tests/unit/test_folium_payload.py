@@ -9,7 +9,7 @@ import streamlit_folium as sf
 from components.present.map_build import base_map, overlay
 from components.present.map_elements import allow_zoom
 from components.render.folium_payload import base_payload, overlay_script
-from tests.unit.conftest import typed
+from tests.unit.records_of import typed
 
 RETURNED = ["center", "zoom"]
 

@@ -8,7 +8,7 @@ from components.present.settlement_layer import display_name
 from components.present.wording import claimant, quoted, who_mid
 from components.present.zone_text import method_text, where
 from geo.records import Claim, ClaimZone, Settlement
-from tests.unit.conftest import typed, typed_zone
+from tests.unit.records_of import typed, typed_zone
 
 
 def test_a_third_language_reads_its_own_columns_and_falls_back_to_english(zones_on):

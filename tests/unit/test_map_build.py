@@ -7,7 +7,7 @@ import re
 
 from components.present.leaflet import LEAFLET_CSS, LEAFLET_JS
 from components.present.map_build import base_map, overlay
-from tests.unit.conftest import typed
+from tests.unit.records_of import typed
 
 
 def _html(fmap, group=None):

@@ -15,7 +15,7 @@ from components.present.map_build import base_map, overlay
 from components.present.map_elements import legend_html
 from components.present.map_labels import fit_bounds, fit_script, label_anchor
 from components.present.sides import SIDE_STYLE
-from tests.unit.conftest import typed, typed_zone
+from tests.unit.records_of import typed, typed_zone
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,7 @@ from components.present import leaflet as leaflet_files
 from components.present.describe import view_sentences
 from components.present.headline import headline_html
 from components.present.urls import ViewState, to_query
-from tests.unit.conftest import typed
+from tests.unit.records_of import typed
 from web import public
 from web.compress import Compress
 from web.routes import middleware, routes

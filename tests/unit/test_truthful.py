@@ -32,7 +32,7 @@ from components.present.zone_text import (
 from geo.dataset import figure_records
 from geo.records import Claim
 from geo.zones import anchors_dict
-from tests.unit.conftest import typed, typed_zone
+from tests.unit.records_of import typed, typed_zone
 
 ALL = ("russia", "ukraine", "independent")
 

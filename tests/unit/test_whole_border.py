@@ -21,7 +21,7 @@ from components.present.fmt import hedge
 from components.present.headline import headline_html, latest_statement
 from components.present.urls import parse_query
 from geo.records import Claim
-from tests.unit.conftest import typed
+from tests.unit.records_of import typed
 
 FIRST, LAST = dt.date(2024, 8, 6), dt.date(2026, 3, 8)
 
