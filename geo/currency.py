@@ -30,6 +30,8 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from geo.records import BASE_LANG  # the language of a name column without a suffix
+
 #: Days a figure stays current without a newer word from its side. A month: the
 #: sides gave area figures every few days in August 2024 and then fell silent for
 #: months, so any longer limit draws months-old figures as today's claim.
@@ -46,8 +48,6 @@ SUDZHA_LONLAT = (35.2726, 51.1976)
 
 CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}
 
-#: The language of a name column without a language suffix (``claimant``, ``anchor``).
-BASE_LANG = "en"
 #: Sudzha's names, used only if a ledger has no ``sudzha`` anchor.
 SUDZHA_NAMES = {"en": "the Sudzha sector", "nl": "de sector Soedzja"}
 
