@@ -186,12 +186,10 @@ def overlay(
             _on_screen(zone.geometry).__geo_interface__,
             style_function=lambda _, s=style: s,
             highlight_function=lambda _, s=style: dict(s, weight=s["weight"] + 1.5),
-        ).add_child(
-            Bind("tooltip", zone_tooltip(zone, by_id, lang, as_of), {"sticky": True})
-        ).add_child(
-            Bind("popup", zone_popup_html(zone, by_id, lang, as_of), POPUP_OPTIONS)
-        ).add_child(Focusable(zone_access_label(zone, by_id, lang, as_of))).add_to(group)
-        zone_label(zone, by_id, lang, ranks[index]).add_to(group)
+        ).add_child(Bind("tooltip", zone_tooltip(zone, lang), {"sticky": True})).add_child(
+            Bind("popup", zone_popup_html(zone, by_id, lang), POPUP_OPTIONS)
+        ).add_child(Focusable(zone_access_label(zone, lang))).add_to(group)
+        zone_label(zone, lang, ranks[index]).add_to(group)
     order = [side for side in SIDE_STYLE if side in shown]
     empty = [
         t(
@@ -228,7 +226,7 @@ def _label_ranks(zones: Sequence[ClaimZone], sides: tuple[str, ...]) -> dict[int
 POPUP_OPTIONS = {"maxWidth": 300, "maxHeight": 230, "autoPanPaddingTopLeft": [10, 40]}
 
 
-def zone_label(zone: ClaimZone, by_id: Mapping[str, Claim], lang: str, rank: int) -> folium.Marker:
+def zone_label(zone: ClaimZone, lang: str, rank: int) -> folium.Marker:
     """A permanent label in the side's colour, placed in the browser (``placer_js``) at
     the first of its candidate places where it covers nothing; `rank` orders the labels.
 

@@ -16,24 +16,21 @@ labels never cover each other at any zoom the reader can reach.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import geopandas as gpd
 from shapely.geometry.base import BaseGeometry
 
 from components.present import zone_text
 from components.present.templating import render, static_text
-from geo.records import Claim, ClaimZone
+from geo.records import ClaimZone
 
-#: Where the n-th largest drawn zone puts its label (Leaflet tooltip direction).
-LABEL_SLOTS = ("top", "bottom", "center")
 #: Context a fit keeps in frame besides the zones: the towns a reader orients by.
 CONTEXT_TOWNS = ("Sudzha", "Sumy")
 
 
-def zone_label_html(zone: ClaimZone, by_id: Mapping[str, Claim], lang: str) -> str:
+def zone_label_html(zone: ClaimZone, lang: str) -> str:
     """Escaped lines: side and figure; claimant, date and age; stale ones say so."""
-    del by_id
     return render("zone_label_full.html.j2", **label_lines(zone, lang))
 
 

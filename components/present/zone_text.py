@@ -138,14 +138,6 @@ def short_label(zone: ClaimZone, lang: str) -> str:
     return text if is_current(zone) else t("short_stale", lang, label=text)
 
 
-def legend_label(zone: AreaFigure, lang: str) -> str:
-    """Legend row of a drawn zone: the side, or for trackers/analysts their kind and name."""
-    label = side_label(zone, lang)
-    if zone.side == "independent":
-        label = f"{label} ({who(zone, lang)})"
-    return label
-
-
 def stale_note(zone: ClaimZone, lang: str) -> str:
     """Why a zone is not current: replaced by a newer statement (with its date) or aged.
 
@@ -175,29 +167,21 @@ def zone_label_lines(zone: ClaimZone, lang: str) -> tuple[str, ...]:
     return lines if is_current(zone) else (*lines, stale_note(zone, lang))
 
 
-def zone_label(zone: ClaimZone, claims_by_id: Mapping[str, Claim], lang: str, as_of: object) -> str:
-    """Side, figure with qualifier, claimant, date and age; stale ones say so. Plain text.
-
-    `claims_by_id` and `as_of` are accepted for callers that label from the ledger; the
-    zone row already carries its claimant, dates and age.
-    """
-    del claims_by_id, as_of  # the zone row is self-sufficient; kept for a stable signature
+def zone_label(zone: ClaimZone, lang: str) -> str:
+    """Side, figure with qualifier, claimant, date and age; stale ones say so. Plain text
+    (the zone carries its claimant, dates and age)."""
     return " · ".join(zone_label_lines(zone, lang))
 
 
-def zone_tooltip(
-    zone: ClaimZone, claims_by_id: Mapping[str, Claim], lang: str, as_of: object
-) -> str:
+def zone_tooltip(zone: ClaimZone, lang: str) -> str:
     """The hover text (escaped HTML): the label and the schematic caveat."""
-    return text_html(zone_access_label(zone, claims_by_id, lang, as_of))
+    return text_html(zone_access_label(zone, lang))
 
 
-def zone_access_label(
-    zone: ClaimZone, claims_by_id: Mapping[str, Claim], lang: str, as_of: object
-) -> str:
+def zone_access_label(zone: ClaimZone, lang: str) -> str:
     """What a screen reader says for a zone reached with Tab: the hover text, plain
     (side, figure as stated or derived, claimant, date, age, the schematic caveat)."""
-    return f"{zone_label(zone, claims_by_id, lang, as_of)} — {t('schematic', lang)}"
+    return f"{zone_label(zone, lang)} — {t('schematic', lang)}"
 
 
 def zone_style_extra(zone: ClaimZone) -> dict:
@@ -317,11 +301,9 @@ def method_text(zone: ClaimZone, lang: str) -> str:
     return f"{drawn} {placed} {t('method_tail', lang)}"
 
 
-def zone_popup_html(
-    zone: ClaimZone, claims_by_id: Mapping[str, Claim], lang: str, as_of: object
-) -> str:
-    """Popup body: status, figure, derivation, each record behind it, method. Escaped."""
-    del as_of  # age and status come with the zone row
+def zone_popup_html(zone: ClaimZone, claims_by_id: Mapping[str, Claim], lang: str) -> str:
+    """Popup body: status, figure, derivation, each record behind it, method. Escaped
+    (age and status come with the zone)."""
     records = []
     for claim_id in zone.claim_ids or ():
         if claim_id not in claims_by_id:
@@ -367,7 +349,6 @@ __all__ = [
     "derivation_text",
     "is_current",
     "legend_figure_line",
-    "legend_label",
     "method_text",
     "short_label",
     "side_label",

@@ -79,7 +79,7 @@ def test_geojson_round_trips_sides_areas_ids_and_sources(zones, claims, by_id):
         assert props["current"] is True
 
 
-def test_geojson_russian_box_keeps_both_records(zones, claims, by_id):
+def test_geojson_russian_box_keeps_both_records(zones, by_id):
     doc = json.loads(zones_geojson(zones, by_id, ("russia",)))
     (feature,) = doc["features"]
     props = feature["properties"]
@@ -97,7 +97,7 @@ def test_geojson_russian_box_keeps_both_records(zones, claims, by_id):
     assert (props["holder"], props["territory"]) == ("ukraine", "kursk")
 
 
-def test_geojson_is_rfc7946(zones, claims, by_id):
+def test_geojson_is_rfc7946(zones, by_id):
     doc = json.loads(zones_geojson(zones, by_id, ALL_SIDES))
     assert doc["type"] == "FeatureCollection"
     assert "crs" not in doc
@@ -115,13 +115,13 @@ def test_geojson_is_rfc7946(zones, claims, by_id):
         assert ((lat > 50) & (lat < 53)).all()
 
 
-def test_geojson_leaves_out_toggled_off_sides(zones, claims, by_id):
+def test_geojson_leaves_out_toggled_off_sides(zones, by_id):
     back = _read_geojson(zones_geojson(zones, by_id, ("ukraine",)))
     assert back["side"].tolist() == ["ukraine"]
     assert json.loads(zones_geojson(zones, by_id, ()))["features"] == []
 
 
-def test_geojson_skips_a_zero_km2_claim(zones_zero, zone_of, claims, by_id):
+def test_geojson_skips_a_zero_km2_claim(zones_zero, zone_of, by_id):
     assert zone_of(zones_zero, "russia").area_km2 == 0
     doc = json.loads(zones_geojson(zones_zero, by_id, ALL_SIDES))
     drawn = {(f["properties"]["side"], f["properties"]["territory"]) for f in doc["features"]}
@@ -202,12 +202,12 @@ def test_png_has_the_requested_size_and_real_content(png_all):
     assert len(np.unique(packed)) > 20
 
 
-def test_png_other_size_is_exact(layers, zones, png):
+def test_png_other_size_is_exact(zones, png):
     img = mpimg.imread(io.BytesIO(png(zones, ALL_SIDES, size=(1000, 1000), dpi=300)))
     assert img.shape[:2] == (1000, 1000)
 
 
-def test_png_shows_the_zone_colours_of_the_visible_sides(layers, zones, png_all, png):
+def test_png_shows_the_zone_colours_of_the_visible_sides(zones, png_all, png):
     orange, blue = SIDE_STYLE["russia"]["color"], SIDE_STYLE["ukraine"]["color"]
     both = mpimg.imread(io.BytesIO(png_all))
     assert _near(both, orange) > 300
@@ -217,7 +217,7 @@ def test_png_shows_the_zone_colours_of_the_visible_sides(layers, zones, png_all,
     assert _near(ua_only, blue) > 300
 
 
-def test_png_without_a_zone_for_zero_km2(layers, zones_zero, png):
+def test_png_without_a_zone_for_zero_km2(zones_zero, png):
     kursk = zones_zero[zones_zero["territory"] == "kursk"]  # Russia's Sumy zone aside
     img = mpimg.imread(io.BytesIO(png(kursk, ALL_SIDES, as_of=ZERO_DAY)))
     map_part = img[:, : int(img.shape[1] * 0.6)]  # the legend (right) keeps a Russian row
@@ -246,7 +246,7 @@ def _drawn_text(monkeypatch, render) -> tuple[str, bytes]:
     return " ".join(" ".join(drawn).split()), png
 
 
-def test_png_language_changes_the_words_a_reader_sees(layers, zones, monkeypatch, png):
+def test_png_language_changes_the_words_a_reader_sees(zones, monkeypatch, png):
     english, en_png = _drawn_text(monkeypatch, lambda: png(zones, ALL_SIDES, "en"))
     dutch, nl_png = _drawn_text(monkeypatch, lambda: png(zones, ALL_SIDES, "nl"))
     assert nl_png.startswith(PNG_SIGNATURE)
@@ -320,7 +320,7 @@ def test_html_guards_hostile_asset_text(layers, tmp_path, monkeypatch):
     assert page.count("<script") == page.count("</script>")
 
 
-def test_reader_layer_is_in_the_geojson_marked_as_their_own(zones, claims, by_id):
+def test_reader_layer_is_in_the_geojson_marked_as_their_own(zones, by_id):
     from shapely.geometry import box
 
     from components.present.exports import with_reader_layer
@@ -338,7 +338,7 @@ def test_reader_layer_is_in_the_geojson_marked_as_their_own(zones, claims, by_id
     assert set(back["side"]) == {"ukraine", "reader"}
 
 
-def test_reader_layer_is_drawn_and_named_in_the_png_legend(layers, zones, png, seed_day):
+def test_reader_layer_is_drawn_and_named_in_the_png_legend(layers, zones, seed_day):
     from PIL import Image
     from shapely.geometry import box
 

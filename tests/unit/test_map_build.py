@@ -47,7 +47,7 @@ def test_no_basemap_option_drops_tiles(layers):
     assert "tile.openstreetmap" in _html(base_map(*layers, basemap="light"))
 
 
-def test_overlay_carries_claim_classes_and_symmetric_style(layers, zones, claims, seed_day, by_id):
+def test_overlay_carries_claim_classes_and_symmetric_style(layers, zones, seed_day, by_id):
     page = _html(
         base_map(*layers), overlay(typed(zones), by_id, ("russia", "ukraine"), "en", seed_day)
     )
@@ -68,13 +68,13 @@ def test_overlay_carries_claim_classes_and_symmetric_style(layers, zones, claims
     assert "schematic, area-true" in page
 
 
-def test_toggling_off_a_side_removes_its_layer(layers, zones, claims, seed_day, by_id):
+def test_toggling_off_a_side_removes_its_layer(layers, zones, seed_day, by_id):
     page = _html(base_map(*layers), overlay(typed(zones), by_id, ("ukraine",), "en", seed_day))
     assert "claim-ru" not in page
     assert "claim-ua" in page
 
 
-def test_zone_popup_shows_figure_claimant_source_and_method(layers, zones, claims, seed_day, by_id):
+def test_zone_popup_shows_figure_claimant_source_and_method(layers, zones, seed_day, by_id):
     page = _html(
         base_map(*layers), overlay(typed(zones), by_id, ("russia", "ukraine"), "en", seed_day)
     )
@@ -85,7 +85,7 @@ def test_zone_popup_shows_figure_claimant_source_and_method(layers, zones, claim
     assert "https://censor.net" in page
 
 
-def test_legend_gives_as_of_date_and_credits(layers, zones, claims, seed_day, by_id):
+def test_legend_gives_as_of_date_and_credits(layers, zones, seed_day, by_id):
     page = _html(base_map(*layers), overlay(typed(zones), by_id, ("russia",), "nl", seed_day))
     assert "Beweringen tot en met 12 aug 2024" in page
     assert "Natural Earth" in page

@@ -22,9 +22,7 @@ from tests.unit.records_of import typed, typed_zone
     ("lang", "ru", "ua"),
     [("en", "about 12 × 40 km", "about 1,000 km²"), ("nl", "zo'n 12 × 40 km", "zo'n 1.000 km²")],
 )
-def test_zones_carry_labels_with_the_figure_as_stated(
-    layers, zones, claims, lang, ru, ua, seed_day, by_id
-):
+def test_zones_carry_labels_with_the_figure_as_stated(layers, zones, lang, ru, ua, seed_day, by_id):
     fmap = base_map(*layers, lang=lang)
     overlay(typed(zones), by_id, ("russia", "ukraine"), lang, seed_day).add_to(fmap)
     page = fmap.get_root().render()
@@ -62,7 +60,7 @@ def test_attribution_prefix_is_neutral(layers):
     assert prefix.endswith(">Leaflet</a>")
 
 
-def test_popups_scroll_inside_a_phone_sized_map(layers, zones, claims, seed_day, by_id):
+def test_popups_scroll_inside_a_phone_sized_map(layers, zones, seed_day, by_id):
     page = overlay(typed(zones), by_id, ("russia", "ukraine"), "en", seed_day)
     fmap = base_map(*layers)
     page.add_to(fmap)
@@ -90,7 +88,7 @@ def test_fit_runs_once_per_number():
     assert "[[51.0, 34.9], [51.4, 35.6]]" in script
 
 
-def test_headline_gives_both_sides_the_same_box(zones, claims):
+def test_headline_gives_both_sides_the_same_box(zones):
     body = headline_html(typed(zones), "en")
     assert body.count('class="h headline-') == 2
     assert "about 12 × 40 km" in body

@@ -61,9 +61,9 @@ def test_no_surface_shows_the_box_area_without_derived(
     ru = typed_zone(zones.set_index("side", drop=False).loc["russia"])
     ground = compare(typed(zones), lang, records).grounds[0]
     texts = {
-        "label": zone_label(ru, by_id, lang, seed_day),
-        "tooltip": zone_tooltip(ru, by_id, lang, seed_day),
-        "popup": zone_popup_html(ru, by_id, lang, seed_day),
+        "label": zone_label(ru, lang),
+        "tooltip": zone_tooltip(ru, lang),
+        "popup": zone_popup_html(ru, by_id, lang),
         "png legend": legend_figure_line(ru, lang),
         "comparison": ground.sentence,
         "comparison figure": ground.ru_text,
@@ -123,17 +123,17 @@ def test_subtitle_and_legend_do_not_claim_every_zone_is_stated(lang):
 # --- Labels: side, figure with qualifier, claimant, date and age ---------------------
 
 
-def test_zone_labels_in_english_and_dutch(zones, by_id, seed_day):
+def test_zone_labels_in_english_and_dutch(zones):
     z = zones.set_index("side", drop=False)
-    assert zone_label(typed_zone(z.loc["ukraine"]), by_id, "en", seed_day) == (
+    assert zone_label(typed_zone(z.loc["ukraine"]), "en") == (
         "Ukraine says it holds: about 1,000 km² · Kursk region · Gen. Oleksandr Syrskyi · "
         "said 12 Aug 2024, the same day"
     )
-    assert zone_label(typed_zone(z.loc["russia"]), by_id, "nl", seed_day) == (
+    assert zone_label(typed_zone(z.loc["russia"]), "nl") == (
         "Volgens Rusland in handen van Oekraïne: zo'n 12 × 40 km (≈ 604 km² zoals getekend, "
         "afgeleid) · regio Koersk · Aleksej Smirnov · gezegd 12 aug 2024, dezelfde dag"
     )
-    assert zone_label(typed_zone(z.loc["independent"]), by_id, "en", seed_day).startswith(
+    assert zone_label(typed_zone(z.loc["independent"]), "en").startswith(
         "AFP analysis of Institute for the Study of War data says Ukraine holds: at least "
         "800 km² · Kursk region · Independent analyst"
     )
@@ -142,7 +142,7 @@ def test_zone_labels_in_english_and_dutch(zones, by_id, seed_day):
 def test_stale_zone_is_labelled_and_faded(zones_on, by_id, layers):
     z = zones_on("2024-11-23").set_index("side", drop=False)
     ru = typed_zone(z.loc["russia"])
-    label = zone_label(ru, by_id, "en", "2024-11-23")
+    label = zone_label(ru, "en")
     assert "said 12 Aug 2024, 103 days earlier" in label
     assert label.endswith("replaced by this side's statement of 12 Sep 2024")
     assert zone_style_extra(ru)["fillOpacity"] == 0
@@ -157,24 +157,24 @@ def test_stale_zone_is_labelled_and_faded(zones_on, by_id, layers):
 
 def test_superseded_popup_says_what_replaced_it(zones_on, by_id):
     ru = typed_zone(zones_on("2025-03-13").set_index("side", drop=False).loc["russia"])
-    popup = zone_popup_html(ru, by_id, "en", "2025-03-13")
+    popup = zone_popup_html(ru, by_id, "en")
     assert "Not current" in popup
     assert "Sudzha" in popup
     assert "more than 86%" in popup  # the share the derivation started from, as hedged
     assert "our arithmetic" in popup
 
 
-def test_tracker_zone_names_its_kind_and_approximate_date(zones_on, by_id):
+def test_tracker_zone_names_its_kind_and_approximate_date(zones_on):
     zones = zones_on("2025-01-17")
     ind = typed_zone(
         zones[(zones["side"] == "independent") & (zones["territory"] == "kursk")].iloc[0]
     )
-    label = zone_label(ind, by_id, "en", "2025-01-17")
+    label = zone_label(ind, "en")
     assert label.startswith(
         "DeepState says Ukraine holds: about 420 km² · Kursk region · Ukrainian-affiliated tracker"
     )
     assert "said mid-Jan 2025" in label
-    assert "half jan 2025" in zone_label(ind, by_id, "nl", "2025-01-17")
+    assert "half jan 2025" in zone_label(ind, "nl")
 
 
 def test_russias_own_arithmetic_is_shown_as_ours(zones_on, by_id):
@@ -326,7 +326,7 @@ def test_png_legend_of_26_april_2025_has_a_russian_row(zones_on):
     assert ukrainian[0][1] is False
 
 
-def test_dutch_headline_and_labels_name_claimants_in_dutch(zones_on, by_id):
+def test_dutch_headline_and_labels_name_claimants_in_dutch(zones_on):
     from components.present.headline import headline_html
     from components.present.map_labels import zone_label_html
 
@@ -336,7 +336,7 @@ def test_dutch_headline_and_labels_name_claimants_in_dutch(zones_on, by_id):
     assert "Anonieme hoge bron" in body
     assert "Unnamed" not in body
     ua = typed_zone(zones[(zones["side"] == "ukraine") & (zones["territory"] == "kursk")].iloc[0])
-    label = zone_label_html(ua, by_id, "nl")
+    label = zone_label_html(ua, "nl")
     assert label.count("<br>") == 2  # a stale label gets its own third line
     assert label.endswith("<span>geen nieuwer getal van deze kant</span>")
 

@@ -128,7 +128,7 @@ def zones_geojson(
     props["derivation"] = [derivation_formula(z) or None for z in rows]
     for lang in LANGS:
         props[f"derivation_{lang}"] = [derivation_text(z, by_id, lang) or None for z in rows]
-        props[f"label_{lang}"] = [zone_label(z, by_id, lang, as_of) for z in rows]
+        props[f"label_{lang}"] = [zone_label(z, lang) for z in rows]
         props[f"method_{lang}"] = [method_text(z, lang) for z in rows]
     props["schematic"] = True
     props["note"] = ZONE_NOTE
