@@ -44,7 +44,6 @@ from geo.zones import (
     anchors_dict,
     box_area,
     build_frame,
-    default_box_area,
     draw,
     zones_for,
 )
@@ -80,6 +79,7 @@ class Data:
     border: gpd.GeoDataFrame
     towns: gpd.GeoDataFrame
     claims: pd.DataFrame
+    frame: Frame  # the fixed geography every zone is drawn in (geo.zones.build_frame)
     candidates: pd.DataFrame  # area-bearing figures, stated or derived (geo.area_bearing)
     statements: pd.DataFrame  # statements that end a figure's currency (geo.currency)
 
@@ -127,7 +127,8 @@ def load_data() -> Data:
     dates = sorted({ts.date() for ts in claims["date"]} | {ts.date() for ts in said["date"]})
     seeded = claims.loc[claims["source_seed"].notna(), "date"]
     anchors = anchors_dict(load_anchors())
-    candidates = currency.area_bearing(claims, anchors, box_area(build_frame(regions)))
+    drawn_in = build_frame(regions)
+    candidates = currency.area_bearing(claims, anchors, box_area(drawn_in))
     statements = territorial_statements(claims)
     records = Claim.from_frame(claims)
     return Data(
@@ -135,6 +136,7 @@ def load_data() -> Data:
         border=load_border(),
         towns=load_towns(),
         claims=claims,
+        frame=drawn_in,
         candidates=candidates,
         statements=statements,
         date_range=(first.date(), last.date()),
@@ -146,10 +148,9 @@ def load_data() -> Data:
     )
 
 
-@_once
 def frame() -> Frame:
-    """The fixed geography every zone is drawn in (geo.zones.build_frame of the regions)."""
-    return build_frame(load_data().regions)
+    """The fixed geography every zone is drawn in (built once, with the data)."""
+    return load_data().frame
 
 
 @functools.lru_cache(maxsize=SHAPES)
@@ -193,7 +194,6 @@ def warm() -> None:
     """Load and validate everything once (server start-up: the first reader waits for none)."""
     load_data()
     settlement_data()
-    frame()
 
 
 def clear() -> None:
@@ -204,7 +204,6 @@ def clear() -> None:
         settlement_records,
         zones_as_of,
         shape,
-        frame,
         load_data,
         settlement_data,
     ):
@@ -250,7 +249,7 @@ def area_bearing(
     (geo.currency.area_bearing), a box measured as drawn in the embedded regions unless
     ``measure`` says otherwise. Here, not in geo.currency, because the measure needs the
     drawing (geo.zones), which itself reads the currency rules."""
-    return currency.area_bearing(claims, anchors, measure or default_box_area())
+    return currency.area_bearing(claims, anchors, measure or box_area(frame()))
 
 
 def figure_records(candidates: pd.DataFrame, statements: pd.DataFrame) -> tuple[AreaFigure, ...]:

@@ -24,7 +24,6 @@ numbers (sizes, axes, anchor); reader prose is built in ``components/``.
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -39,7 +38,6 @@ from shapely.geometry.base import BaseGeometry
 from geo.crs import EQUAL_AREA, METRIC, WGS84
 from geo.currency import CANDIDATE_COLUMNS, BoxArea
 from geo.errors import DataError
-from geo.regions import load_regions
 
 #: Relative area tolerance of the solver (0.1 %).
 AREA_RTOL = 1e-3
@@ -388,12 +386,6 @@ def draw(row: pd.Series | dict, frame: Frame) -> Zone:
 def box_area(frame: Frame) -> BoxArea:
     """The area (km²) of a box row as drawn from the border in `frame`."""
     return lambda row: draw(row, frame).area_km2
-
-
-@functools.cache
-def default_box_area() -> BoxArea:
-    """:func:`box_area` on the embedded regions (built once per process)."""
-    return box_area(build_frame(load_regions()))
 
 
 ZONE_COLUMNS = [
