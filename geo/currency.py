@@ -366,13 +366,26 @@ def stands_until(
         same = candidates[(candidates["side"] == row["side"]) & (candidates["date"] > row["date"])]
         if "theatre" in candidates.columns:
             same = same[same["theatre"] == row["theatre"]]
-        words = statements[(statements["side"] == row["side"]) & (statements["date"] > row["date"])]
-        if "territory" in statements.columns and "territory" in row.index and len(words):
-            near = words["territory"].map(lambda t_, mine=row["territory"]: overlaps(t_, mine))
-            words = words[near.astype(bool)]
+        words = _newer_words(statements, row)
         day += [dates.min() for dates in (same["date"], words["date"]) if len(dates)]
         ends.append(min(day))
     return pd.Series(ends, index=candidates.index, dtype="datetime64[ns]")
+
+
+def _newer_words(
+    statements: pd.DataFrame | None, row: pd.Series, until: pd.Timestamp | None = None
+) -> pd.DataFrame:
+    """The side's statements after a figure (up to ``until``) about ground overlapping
+    the figure's, in date order: the words that end its currency."""
+    if statements is None or statements.empty:
+        return pd.DataFrame(columns=["date", "claim_id"])
+    newer = statements[(statements["side"] == row["side"]) & (statements["date"] > row["date"])]
+    if until is not None:
+        newer = newer[newer["date"] <= until]
+    if "territory" in newer.columns and "territory" in row.index and len(newer):
+        near = newer["territory"].map(lambda t_, mine=row["territory"]: overlaps(t_, mine))
+        newer = newer[near.astype(bool)]
+    return newer
 
 
 def select_as_of(
@@ -408,17 +421,7 @@ def select_as_of(
     sel["age_days"] = (when - sel["date"]).dt.days.astype(int)
     later_on, later_by = [], []
     for _, row in sel.iterrows():
-        newer = pd.DataFrame()
-        if statements is not None and not statements.empty:
-            newer = statements[
-                (statements["side"] == row["side"])
-                & (statements["date"] > row["date"])
-                & (statements["date"] <= when)
-            ]
-            if "territory" in newer.columns and "territory" in row.index and len(newer):
-                mine = row["territory"]
-                near = newer["territory"].map(lambda t, mine=mine: overlaps(t, mine))
-                newer = newer[near.astype(bool)]
+        newer = _newer_words(statements, row, until=when)
         later_on.append(newer["date"].iloc[0] if len(newer) else pd.NaT)
         later_by.append(newer["claim_id"].iloc[0] if len(newer) else None)
     sel["superseded_on"] = pd.Series(later_on, dtype="datetime64[ns]")
