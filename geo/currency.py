@@ -30,7 +30,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from geo.records import BASE_LANG  # the language of a name column without a suffix
+from geo.records import BASE_LANG, by_language  # a bare name column is in BASE_LANG
 
 #: Days a figure stays current without a newer word from its side. A month: the
 #: sides gave area figures every few days in August 2024 and then fell silent for
@@ -87,18 +87,6 @@ def _text_or_none(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def _languages(rec: pd.Series | dict, stem: str) -> dict[str, object]:
-    """{language: value} of every ``<stem>_<xx>`` field of a record: the languages are
-    whatever the data has (``anchor_name_en``, ``anchor_name_nl``), not a list in code."""
-    cut = len(stem) + 1
-    keys = rec.index if isinstance(rec, pd.Series) else list(rec)  # a Series iterates values
-    return {
-        key[cut:]: rec[key]
-        for key in keys
-        if key.startswith(f"{stem}_") and len(key) == cut + 2 and key[cut:].isalpha()
-    }
-
-
 def _names(column: str, by_language: dict[str, object]) -> dict[str, object]:
     """A name in each language as figure columns: ``anchor`` (English), ``anchor_nl``, …"""
     return {
@@ -115,14 +103,14 @@ def _anchor(rec: pd.Series, anchors: dict) -> dict:
     if isinstance(rec.get("anchor_to"), str):
         far = {
             "anchor_to_id": rec["anchor_to"],
-            **_names("anchor_to", _languages(rec, "anchor_to_name")),
+            **_names("anchor_to", by_language(rec, "anchor_to_name")),
             "anchor_to_lon": float(rec["anchor_to_lon"]),
             "anchor_to_lat": float(rec["anchor_to_lat"]),
         }
     if isinstance(rec.get("anchor"), str):
         return {
             "anchor_id": rec["anchor"],
-            **_names("anchor", _languages(rec, "anchor_name")),
+            **_names("anchor", by_language(rec, "anchor_name")),
             "anchor_lon": float(rec["anchor_lon"]),
             "anchor_lat": float(rec["anchor_lat"]),
             "anchor_basis": rec.get("anchor_basis") or "source",
@@ -135,7 +123,7 @@ def _anchor(rec: pd.Series, anchors: dict) -> dict:
     lon, lat = place.get("lon", SUDZHA_LONLAT[0]), place.get("lat", SUDZHA_LONLAT[1])
     return {
         "anchor_id": DEFAULT_ANCHOR,
-        **_names("anchor", {**SUDZHA_NAMES, **_languages(place, "name")}),
+        **_names("anchor", {**SUDZHA_NAMES, **by_language(place, "name")}),
         "anchor_lon": float(lon),
         "anchor_lat": float(lat),
         "anchor_basis": "default",
@@ -152,7 +140,7 @@ def _row(rec: pd.Series, anchors: dict, **fields: object) -> dict:
         "claimant": rec["claimant"],
         **{
             f"claimant_{lang}": name or rec["claimant"]
-            for lang, name in _languages(rec, "claimant").items()
+            for lang, name in by_language(rec, "claimant").items()
         },
         "source_kind": rec.get("source_kind"),
         "qualifier": rec.get("qualifier"),
@@ -168,7 +156,7 @@ def _row(rec: pd.Series, anchors: dict, **fields: object) -> dict:
         "holder": rec.get("holder"),
         "partial": bool(rec.get("partial", False)),
         "depth_high_km": None,
-        **{f"words_{lang}": _text_or_none(w) for lang, w in _languages(rec, "words").items()},
+        **{f"words_{lang}": _text_or_none(w) for lang, w in by_language(rec, "words").items()},
     }
     base.update(_anchor(rec, anchors))
     base.update(fields)

@@ -23,8 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol, TypeVar
 
@@ -65,6 +64,29 @@ def _clean(value: object) -> Any:
     return value.item() if hasattr(value, "item") else value
 
 
+def by_language(
+    row: Mapping[str, object], stem: str, taken: Collection[str] = ()
+) -> dict[str, object]:
+    """{language: value} of every ``<stem>_<xx>`` column of a row (``anchor_name_nl``,
+    ``claimant_nl``): the languages are whatever the data has, not a list in code.
+    ``taken``: columns that only look like one (``anchor_id``, ``anchor_to``).
+
+    >>> row = {"name_en": "Sudzha", "name_nl": "Soedzja", "name_id": "sudzha"}
+    >>> by_language(row, "name", taken={"name_id"})
+    {'en': 'Sudzha', 'nl': 'Soedzja'}
+    """
+    cut = len(stem) + 1
+    return {
+        str(key)[cut:]: row[key]
+        for key in row.keys()  # noqa: SIM118 (a Series iterates its values, not its keys)
+        if str(key).startswith(f"{stem}_")
+        and len(str(key)) == cut + 2
+        and str(key)[cut:].isalpha()
+        and str(key)[cut:].islower()
+        and key not in taken
+    }
+
+
 def _text(value: object) -> str:
     value = _clean(value)
     return "" if value is None else str(value)
@@ -93,18 +115,15 @@ class _Record:
     def _names(cls, row: Mapping[str, object], fields: list[str]) -> dict[str, dict[str, str]]:
         """{field: {lang: text}} from ``<field>_<lang>`` columns; a bare ``<field>``
         that is not itself a record field is the English text."""
-        keys = list(row.keys())
+        taken = {*cls.NAME_FIELDS, *fields}  # anchor_id, anchor_to: not languages
         out: dict[str, dict[str, str]] = {}
         for name in cls.NAME_FIELDS:
             texts: dict[str, str] = {}
             if name not in fields and _text(row.get(name)):
                 texts[BASE_LANG] = _text(row.get(name))
-            suffix = re.compile(rf"^{re.escape(name)}_([a-z]{{2}})$")
-            for key in keys:
-                match = suffix.match(str(key))
-                taken = str(key) in cls.NAME_FIELDS or str(key) in fields  # anchor_id, anchor_to
-                if match and not taken and _text(row.get(key)):
-                    texts[match.group(1)] = _text(row.get(key))
+            for lang, value in by_language(row, name, taken).items():
+                if _text(value):
+                    texts[lang] = _text(value)
             out[name] = texts
         return out
 
@@ -277,4 +296,5 @@ __all__ = [
     "Names",
     "Settlement",
     "SettlementClaim",
+    "by_language",
 ]
