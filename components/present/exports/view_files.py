@@ -79,7 +79,6 @@ def build(
     statements, the reader's centre and zoom (PNG, HTML), the link's language.
     """
     sides = state.sides()
-    shown = ClaimZone.from_frame(zones)
     if kind == "geojson":
         text = zones_geojson(zones, data.by_id, sides, state.date)
         if places is not None:
@@ -95,7 +94,8 @@ def build(
     if kind in ("png", "og"):
         size, dpi = (OG_SIZE, 150) if kind == "og" else (PNG_SIZE, PNG_DPI)
         return map_png(
-            MapScene(data.regions, data.border, data.towns, shown, sides, state.lang), state.date,
+            MapScene(data.regions, data.border, data.towns, ClaimZone.from_frame(zones), sides,
+                     state.lang), state.date,
             size=size, dpi=dpi, frame=view_frame(state.lat, state.lon, state.z),
             reader_layer=reader_layer,
         )  # fmt: skip
@@ -103,7 +103,7 @@ def build(
         fmap = base_map(data.regions, data.border, data.towns, state.lang, state.base)
         fmap.location = [state.lat, state.lon]
         fmap.options["zoom"] = state.z
-        overlay(shown, data.by_id, sides, state.lang, state.date).add_to(fmap)
+        overlay(ClaimZone.from_frame(zones), data.by_id, sides, state.lang, state.date).add_to(fmap)
         return map_html(fmap, page_title(state), state.lang).encode("utf-8")
     raise KeyError(kind)
 
