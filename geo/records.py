@@ -267,6 +267,11 @@ class Settlement(_Record):
     geometry: BaseGeometry | None
     names: Names
 
+    @property
+    def point(self) -> BaseGeometry | None:
+        """Where the settlement is drawn, or None when it is not placed."""
+        return self.geometry if self.located and self.geometry is not None else None
+
 
 @dataclass(frozen=True)
 class SettlementClaim(_Record):

@@ -171,7 +171,7 @@ def settlement_layer(
     for rec in said:
         by_place.setdefault(rec.settlement_id, []).append(rec)
     for place in settlements:
-        if not place.located or place.geometry is None or place.id not in rows:
+        if place.point is None or place.id not in rows:
             continue
         status = rows[place.id].status
         icon = folium.DivIcon(
@@ -181,7 +181,7 @@ def settlement_layer(
             class_name="stl-icon",
         )
         marker = folium.Marker(
-            (place.geometry.y, place.geometry.x), icon=icon, kcm_rank=RANK[status]
+            (place.point.y, place.point.x), icon=icon, kcm_rank=RANK[status]
         )
         tip = t("stl_tip", lang, name=display_name(place, lang),
                 status=t(f"stl_status_{status}", lang),

@@ -74,7 +74,7 @@ def latest_claims(
     rows = []
     for place, row in _named(settlements, statements, as_of):
         names = place.names.get("name", {})
-        point = place.geometry if place.located else None
+        point = place.point
         for side in SIDES:
             claim = _claim(row.latest.get(side))
             if claim is None:
@@ -98,7 +98,7 @@ def settlement_features(
     statement (``latest.russia`` …, null where that side said nothing)."""
     features = []
     for place, row in _named(settlements, statements, as_of):
-        if not place.located or place.geometry is None:
+        if place.point is None:
             continue
         names = place.names.get("name", {})
         props = {
@@ -113,7 +113,7 @@ def settlement_features(
             "latest": {side: _claim(row.latest.get(side)) for side in SIDES},
             "note": SETTLEMENT_NOTE,
         }  # fmt: skip
-        point = [round(place.geometry.x, 5), round(place.geometry.y, 5)]
+        point = [round(place.point.x, 5), round(place.point.y, 5)]
         features.append(
             {"type": "Feature", "properties": props,
              "geometry": {"type": "Point", "coordinates": point}}
