@@ -15,7 +15,7 @@ from components.present.fmt import fmt_date
 from components.present.i18n import t
 from components.present.palette import BORDER_COLOR
 from components.present.sides import SIDE_STYLE
-from components.present.templating import LeafletScript, macro, render, words
+from components.present.templating import LeafletScript, render, words
 from geo.currency import MAX_AGE_DAYS
 
 
@@ -25,21 +25,18 @@ def legend_html(
     as_of: dt.date,
     stale: bool = False,
     empty: list[str] | None = None,
-    labels: dict[str, str] | None = None,
 ) -> str:
     """Legend body: claim styles shown, the border, as-of date; how to read it, folded.
 
-    `labels` names a side's row by the zones drawn; `empty` lists figures that draw no
-    zone (0 km², or a place not located); `stale` adds the faint-outline key. The
-    reading notes and credits fold under "how to read", so the open legend stays small
-    enough to leave the zones clear on a laptop.
+    `empty` lists figures that draw no zone (0 km², or a place not located); `stale`
+    adds the faint-outline key. The reading notes and credits fold under "how to read",
+    so the open legend stays small enough to leave the zones clear on a laptop.
     """
-    labels = labels or {}
     rows = [
         {
             "color": SIDE_STYLE[side]["color"],
             "dash": SIDE_STYLE[side]["dashArray"],
-            "label": labels.get(side) or t(f"side_{side}", lang),
+            "label": t(f"side_{side}", lang),
         }
         for side in sides
     ]
@@ -52,11 +49,6 @@ def legend_html(
         as_of=t("legend_as_of", lang, date=fmt_date(as_of, lang)),
         stale=t("legend_stale", lang, max=MAX_AGE_DAYS) if stale else "",
     )
-
-
-def swatch(color: str, dash: str) -> str:
-    """A legend line drawn with the same colour and dash pattern as the layer."""
-    return str(macro("_parts.html.j2", "swatch")(color, dash))
 
 
 class _Script(MacroElement):

@@ -180,9 +180,7 @@ def settlement_layer(
             icon_anchor=(TARGET_PX // 2, TARGET_PX // 2),
             class_name="stl-icon",
         )
-        marker = folium.Marker(
-            (place.point.y, place.point.x), icon=icon, kcm_rank=RANK[status]
-        )
+        marker = folium.Marker((place.point.y, place.point.x), icon=icon, kcm_rank=RANK[status])
         tip = t("stl_tip", lang, name=display_name(place, lang),
                 status=t(f"stl_status_{status}", lang),
                 date=fmt_date(rows[place.id].last_date, lang))  # fmt: skip
