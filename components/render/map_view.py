@@ -79,7 +79,6 @@ def render_map_panel(compact: bool = False) -> None:
     with st.container(horizontal=True, vertical_alignment="center", key=session.MAP_CONTROLS):
         render_toggles(state.lang)
         st.button(t("fit_claims", state.lang), on_click=_fit_claims, key=session.FIT_CLAIMS)
-        overlay = session.overlay()
         if overlay is not None and getattr(overlay, "bounds", None):
             st.button(t("upload_zoom", state.lang), on_click=_fit_layer, args=(overlay.bounds,))
     if not compact:
